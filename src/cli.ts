@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { commands } from './commands/index.js';
+import { UsageError, type Command, type ExitCode } from './commands/command.js';
+import { systemClock } from './ports/clock.js';
+import type { Logger } from './ports/logger.js';
+
+const globalOptions = {
+  root: { type: 'string', default: '.' },
+  format: { type: 'string', default: 'text' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const lines = Object.values(commands).map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return ['Usage: glidepath <command> [options]', '', 'Commands:', ...lines, '', 'Run `glidepath <command> --help` for its options.'].join('\n');
+}
+
+function commandUsage(command: Command): string {
+  return `Usage: glidepath ${command.name} ${command.usage}\n\n${command.summary}`;
+}
+
+const stderrLogger: Logger = {
+  info: (m) => process.stderr.write(`${m}\n`),
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  debug: (m) => { if (process.env['GLIDEPATH_DEBUG']) process.stderr.write(`debug: ${m}\n`); },
+};
+
+export async function runCli(argv: readonly string[]): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`glidepath: unknown command '${name}'\n\n${usage()}\n`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | string[] | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...rest], options: { ...globalOptions, ...command.options }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    process.stderr.write(`glidepath ${name}: ${(error as Error).message}\n\n${commandUsage(command)}\n`);
+    return 2;
+  }
+  if (values['help']) {
+    process.stdout.write(`${commandUsage(command)}\n`);
+    return 0;
+  }
+  try {
+    const outcome = await command.run({
+      root: resolve(String(values['root'] ?? '.')),
+      options: values,
+      print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+      logger: stderrLogger,
+      clock: systemClock,
+      env: process.env,
+    });
+    return outcome.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`glidepath ${name}: ${error.message}\n\n${commandUsage(command)}\n`);
+      return 2;
+    }
+    process.stderr.write(`glidepath ${name}: internal error: ${(error as Error).message}\n`);
+    if (process.env['GLIDEPATH_DEBUG']) process.stderr.write(`${(error as Error).stack}\n`);
+    return 2;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(^|[/\\])cli\.(ts|js)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

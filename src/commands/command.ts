@@ -1,0 +1,57 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { ReviewChannel } from '../ports/review.js';
+
+export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
+
+/** The pull request or push a command runs for, when it runs inside GitHub Actions. */
+export interface RunEvent {
+  readonly eventName: string;
+  readonly owner: string;
+  readonly repo: string;
+  /** The commit checks are attached to (pull_request.head.sha on pull requests). */
+  readonly headSha: string;
+  readonly pullRequest?: { readonly number: number; readonly baseSha: string; readonly headSha: string };
+  readonly actor: string;
+}
+
+export interface CommandContext {
+  /** Repository root on disk. */
+  readonly root: string;
+  readonly options: OptionValues;
+  /** Results for the user (stdout). */
+  readonly print: (text: string) => void;
+  /** Progress and diagnostics (stderr in the CLI, the log in the Action). */
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Present only inside GitHub Actions. */
+  readonly event?: RunEvent;
+  readonly review?: ReviewChannel;
+}
+
+/** 0: done and fine; 1: the user's files or rollouts have problems; 2: usage or internal error. */
+export type ExitCode = 0 | 1 | 2;
+
+export interface CommandOutcome {
+  readonly exitCode: ExitCode;
+  /** Action outputs. */
+  readonly outputs?: Readonly<Record<string, string>>;
+  /** Markdown for the job summary. */
+  readonly summary?: string;
+}
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** Usage line(s) after `glidepath <name>`. */
+  readonly usage: string;
+  readonly options: NonNullable<ParseArgsConfig['options']>;
+  run(ctx: CommandContext): Promise<CommandOutcome>;
+}
+
+/** A mistake in how a command was called; the CLI prints it with the usage and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,0 +1,34 @@
+/** The closed set of outcomes of judging one gate or rollback criterion (cf. Argo Rollouts' AnalysisPhase). */
+export type VerdictKind = 'pass' | 'fail' | 'inconclusive' | 'no-data';
+
+/** How a verdict was reached: everything a reviewer needs to check it by hand. */
+export interface VerdictEvidence {
+  /** Test used, such as `proportions`, `welch`, `mann-whitney`, `quantile`, `srm`. */
+  readonly test: string;
+  readonly statistic?: number;
+  /** p-value of the (always-valid, multiplicity-adjusted where said) test. */
+  readonly pValue?: number;
+  /** e-value of the sequential test, where one is used. */
+  readonly eValue?: number;
+  /** Estimated effect, canary minus control (or canary value for absolute gates). */
+  readonly effect?: number;
+  /** Confidence interval for the effect. */
+  readonly interval?: readonly [number, number];
+  /** Observations per arm. */
+  readonly n: { readonly control: number; readonly canary: number };
+  /** The margin or bound the gate tests against, in the metric's unit. */
+  readonly threshold?: number;
+}
+
+export interface Verdict {
+  /** Gate or rollback-criterion name (`rollback[0]` for unnamed criteria). */
+  readonly gate: string;
+  readonly metric: string;
+  readonly verdict: VerdictKind;
+  /** A sentence a person can read: why this verdict. */
+  readonly reason: string;
+  readonly evidence?: VerdictEvidence;
+  /** Set when a segment (tenant, locale) decided the verdict. */
+  readonly segment?: { readonly attribute: string; readonly value: string };
+  readonly critical?: boolean;
+}

@@ -1,0 +1,41 @@
+/**
+ * What a metrics source returns for one metric of one arm. Sources compute sufficient
+ * statistics where the data lives, so a tick costs O(rollouts), not O(requests); raw samples
+ * are accepted for small windows and offline files.
+ */
+export type ArmData =
+  /** A rate: `successes` events out of `trials` requests (errors, completions, refusals). */
+  | { readonly kind: 'counts'; readonly successes: number; readonly trials: number }
+  /** Sufficient statistics of a continuous metric (cost, tokens). `sd` is the sample standard deviation (n - 1). */
+  | { readonly kind: 'summary'; readonly n: number; readonly mean: number; readonly sd: number }
+  /** Raw observations of a continuous metric (latency). */
+  | { readonly kind: 'samples'; readonly values: readonly number[] }
+  /** Prometheus-style cumulative buckets: `count` observations <= `le`; the last `le` may be Infinity. */
+  | { readonly kind: 'histogram'; readonly buckets: readonly { readonly le: number; readonly count: number }[] };
+
+export type Arm = 'control' | 'canary';
+
+/** Metric name → data, for one arm (and optionally one segment). */
+export type ArmMetrics = Readonly<Record<string, ArmData>>;
+
+/** Everything a metrics source knows about one release over one window. */
+export interface MetricsSnapshot {
+  readonly window: { readonly start: string; readonly end: string };
+  readonly arms: Readonly<Record<Arm, ArmMetrics>>;
+  /** Per-segment data: segment attribute → segment value → arm → metrics. */
+  readonly segments?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<Arm, ArmMetrics>>>>>>;
+}
+
+/** Number of observations behind one arm's data, or 0 when it holds none. */
+export function sampleSize(data: ArmData): number {
+  switch (data.kind) {
+    case 'counts':
+      return data.trials;
+    case 'summary':
+      return data.n;
+    case 'samples':
+      return data.values.length;
+    case 'histogram':
+      return data.buckets.length === 0 ? 0 : Math.max(...data.buckets.map((b) => b.count));
+  }
+}

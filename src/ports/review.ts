@@ -1,0 +1,35 @@
+/**
+ * Where results are shown to reviewers of a pull request: check runs and a sticky comment.
+ * The GitHub adapter implements it; commands never touch octokit.
+ */
+export interface Annotation {
+  readonly path: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly startColumn?: number;
+  readonly endColumn?: number;
+  readonly level: 'failure' | 'warning' | 'notice';
+  readonly message: string;
+  readonly title?: string;
+}
+
+export interface CheckRunReport {
+  /** Check-run name; with the head sha it identifies the run to create or update. */
+  readonly name: string;
+  readonly headSha: string;
+  readonly conclusion: 'success' | 'failure' | 'neutral';
+  readonly title: string;
+  /** Markdown, at most 65,535 characters (the adapter cuts and says so). */
+  readonly summary: string;
+  readonly text?: string;
+  /** Any number; the adapter sends them 50 per request, as the API requires. */
+  readonly annotations: readonly Annotation[];
+}
+
+export type CommentOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface ReviewChannel {
+  publishCheck(report: CheckRunReport): Promise<{ readonly url?: string }>;
+  /** Creates or updates the one comment on `issueNumber` that carries `marker`; leaves it alone when the body is the same. */
+  upsertComment(issueNumber: number, marker: string, body: string): Promise<CommentOutcome>;
+}
