@@ -5,6 +5,11 @@
 export interface Scm {
   /** A file's content at a ref (branch, tag or sha), or undefined when it does not exist there. */
   readFile(ref: string, path: string): Promise<string | undefined>;
+  /**
+   * Several files at one ref in one round trip (git cat-file --batch, the git trees API):
+   * reading a repository file by file costs a process or a request each. Absent paths are left out.
+   */
+  readFiles(ref: string, paths: readonly string[]): Promise<Map<string, Uint8Array>>;
   /** Repository-relative paths of every file under `dir` at `ref` (recursive; `''` for all). */
   listFiles(ref: string, dir: string): Promise<string[]>;
   /** Paths changed between two refs (merge-base semantics, as a pull request shows them). */

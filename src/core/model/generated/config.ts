@@ -97,7 +97,7 @@ export interface FlagdProvider {
    */
   description?: string;
   /**
-   * The flag-definition file Glidepath writes, relative to the working directory the command runs in.
+   * The flag-definition file Glidepath writes, relative to the repository root (flagd watches it, or syncs it from git).
    */
   path: string;
   /**

@@ -1,0 +1,83 @@
+// `npm run bench`: whole-process wall time and peak memory of `validate` and `plan` on a
+// generated repository (1,000 releases, 100 policies), run as users run it (the bundled CLI on
+// Node 24), plus the statistics micro-benchmarks. Figures go to stdout as Markdown and to
+// .tmp/bench.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateRepository } from './generate-repository.js';
+
+const root = resolve(import.meta.dirname, '..');
+const runs = Number(process.env['BENCH_RUNS'] ?? 5);
+const releases = Number(process.env['BENCH_RELEASES'] ?? 1000);
+const policies = Number(process.env['BENCH_POLICIES'] ?? 100);
+
+interface Measurement { name: string; medianMs: number; maxMs: number; peakRssMiB: number; exitCode: number | null; target?: string }
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync('git', ['-C', dir, ...args], { stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' } });
+}
+
+function measure(name: string, args: string[], cwd: string, target: string): Measurement {
+  const usageFile = join(cwd, '.bench-usage.json');
+  const times: number[] = [];
+  let peak = 0;
+  let exitCode: number | null = null;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const child = spawnSync(process.execPath, ['--import', join(root, 'bench/report-usage.mjs'), join(root, 'dist/cli.js'), ...args], {
+      cwd, env: { ...process.env, GLIDEPATH_BENCH_USAGE: usageFile }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+    });
+    times.push(performance.now() - started);
+    exitCode = child.status;
+    if (child.status === 2) throw new Error(`${name} failed (exit 2):\n${child.stderr.slice(0, 2000)}`);
+    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssKiB: number };
+    peak = Math.max(peak, usage.maxRssKiB / 1024);
+  }
+  times.sort((a, b) => a - b);
+  return { name, medianMs: times[Math.floor(times.length / 2)]!, maxMs: times[times.length - 1]!, peakRssMiB: peak, exitCode, target };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first.');
+  const dir = mkdtempSync(join(tmpdir(), 'glidepath-bench-'));
+  try {
+    process.stderr.write(`generating ${releases} releases and ${policies} policies in ${dir}…\n`);
+    git(dir, 'init', '-q', '-b', 'main');
+    generateRepository(dir, { releases, policies });
+    git(dir, 'add', '-A'); git(dir, 'commit', '-qm', 'base');
+    generateRepository(dir, { releases, policies, variant: 1 });
+    git(dir, 'add', '-A'); git(dir, 'commit', '-qm', 'head: every tenth release and policy changes');
+
+    const results: Measurement[] = [];
+    process.stderr.write(`validate (${runs} runs)…\n`);
+    results.push(measure(`validate (${releases} releases, ${policies} policies)`, ['validate', '--root', dir, '--format', 'json'], dir, '≤ 500 ms, ≤ 150 MiB'));
+    process.stderr.write(`plan (${runs} runs)…\n`);
+    results.push(measure(`plan main~1..main (${releases / 10} releases and ${policies / 10} policies changed)`, ['plan', '--root', dir, '--base', 'main~1', '--head', 'main', '--format', 'json'], dir, '≤ 500 ms, ≤ 150 MiB'));
+
+    const lines = [
+      `Node ${process.version}, ${runs} runs each, whole process (bundled dist/cli.js)`,
+      '',
+      '| benchmark | median | max | peak RSS | exit | target |',
+      '|---|---:|---:|---:|---:|---|',
+      ...results.map((r) => `| ${r.name} | ${r.medianMs.toFixed(0)} ms | ${r.maxMs.toFixed(0)} ms | ${r.peakRssMiB.toFixed(0)} MiB | ${r.exitCode} | ${r.target ?? ''} |`),
+    ];
+
+    let stats: { name: string; ms: number; detail?: string }[] = [];
+    if (existsSync(join(root, 'bench/stats.ts'))) {
+      process.stderr.write('statistics…\n');
+      const { benchStats } = (await import('./stats.js')) as { benchStats: () => Promise<typeof stats> };
+      stats = await benchStats();
+      lines.push('', '| statistics | time | detail |', '|---|---:|---|', ...stats.map((s) => `| ${s.name} | ${s.ms < 1 ? `${(s.ms * 1e6).toFixed(0)} ns` : `${s.ms.toFixed(1)} ms`} | ${s.detail ?? ''} |`));
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    mkdirSync(join(root, '.tmp'), { recursive: true });
+    writeFileSync(join(root, '.tmp/bench.json'), JSON.stringify({ node: process.version, runs, results, stats }, null, 2));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
