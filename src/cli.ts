@@ -40,8 +40,17 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     return 2;
   }
   let values: Record<string, string | boolean | string[] | undefined>;
+  // A command with subcommands (`audit verify`) declares them; its first positional arrives as the `subcommand` option.
+  const subcommands = (command as Command & { readonly subcommands?: readonly string[] }).subcommands;
   try {
-    ({ values } = parseArgs({ args: [...rest], options: { ...globalOptions, ...command.options }, strict: true, allowPositionals: false }));
+    let positionals: string[];
+    ({ values, positionals } = parseArgs({ args: [...rest], options: { ...globalOptions, ...command.options }, strict: true, allowPositionals: subcommands !== undefined }));
+    if (subcommands !== undefined) {
+      const [sub, ...extra] = positionals;
+      if (sub !== undefined && !subcommands.includes(sub)) throw new Error(`unknown subcommand '${sub}'; use one of: ${subcommands.join(', ')}`);
+      if (extra.length > 0) throw new Error(`unexpected argument '${extra[0]}'`);
+      if (sub !== undefined) values['subcommand'] = sub;
+    }
   } catch (error) {
     process.stderr.write(`glidepath ${name}: ${(error as Error).message}\n\n${commandUsage(command)}\n`);
     return 2;

@@ -1,5 +1,9 @@
 import * as core from '@actions/core';
+import * as github from '@actions/github';
 import { readSettings } from './adapters/actions/inputs.js';
+import type { OctokitOptions } from './adapters/github/client.js';
+import { createGitHubServices } from './adapters/github/github-services.js';
+import type { ActionsContext } from './adapters/github/run-event.js';
 import { commands } from './commands/index.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -10,13 +14,20 @@ const actionsLogger: Logger = {
   debug: (m) => core.debug(m),
 };
 
+/** What tests replace: the event context and the HTTP client. The Action itself passes nothing. */
+export interface ActionOverrides {
+  readonly context?: ActionsContext;
+  readonly octokit?: Omit<OctokitOptions, 'logger'>;
+}
+
 /** The Action: read inputs once, build adapters, dispatch the command, publish outputs. */
-export async function run(): Promise<void> {
+export async function run(overrides: ActionOverrides = {}): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name), process.env['GITHUB_WORKSPACE'] ?? process.cwd());
     if (settings.token) core.setSecret(settings.token);
     const command = commands[settings.command];
     if (!command) throw new Error(`Unknown command '${settings.command}'.`);
+    const gitHub = createGitHubServices({ token: settings.token, context: () => overrides.context ?? github.context, logger: actionsLogger, ...overrides.octokit });
     const outcome = await command.run({
       root: settings.root,
       options: { ...settings.options, format: 'github' },
@@ -24,6 +35,8 @@ export async function run(): Promise<void> {
       logger: actionsLogger,
       clock: systemClock,
       env: process.env,
+      ...(gitHub.event ? { event: gitHub.event } : {}),
+      ...(gitHub.review ? { review: gitHub.review } : {}),
     });
     for (const [name, value] of Object.entries(outcome.outputs ?? {})) core.setOutput(name, value);
     if (outcome.summary) await core.summary.addRaw(outcome.summary, true).write();

@@ -8,6 +8,8 @@ export interface SrmResult {
   /** Configured canary share (0–1) the counts were tested against. */
   readonly expectedCanaryShare?: number;
   readonly observed?: { readonly control: number; readonly canary: number };
+  /** Why the check did not apply, or what the mismatch looks like, in a sentence. */
+  readonly reason?: string;
 }
 
 /**
@@ -38,6 +40,8 @@ export interface StageJudgement {
   readonly samples: { readonly control: number; readonly canary: number };
   /** Set when the metrics source failed: the failure is a measurement, not a crash. */
   readonly sourceError?: string;
+  /** The statistical settings the verdicts were reached with, so a decision can be replayed. */
+  readonly analysis?: { readonly alpha: number; readonly srmAlpha: number; readonly tuneN: number; readonly minSamples: number };
 }
 
 /** The closed set of decisions a tick can take. */

@@ -18,6 +18,18 @@ export interface VerdictEvidence {
   readonly n: { readonly control: number; readonly canary: number };
   /** The margin or bound the gate tests against, in the metric's unit. */
   readonly threshold?: number;
+  /** The always-valid p-value before the Holm adjustment that `pValue` carries. */
+  readonly rawPValue?: number;
+  /**
+   * Always-valid p-value that the canary is within the pass threshold (evidence to pass). Not
+   * multiplicity-adjusted: a stage passes only when every gate passes, an intersection–union
+   * test that keeps its level without correction.
+   */
+  readonly passPValue?: number;
+  /** The bound `effect` must be shown inside to pass, where it differs from `threshold` (a gate with both maxIncrease and nonInferiority). */
+  readonly passThreshold?: number;
+  /** Each arm's own value: rate, mean, median or quantile, in the metric's unit (canary only for absolute gates). */
+  readonly estimates?: { readonly control?: number; readonly canary?: number };
 }
 
 export interface Verdict {
@@ -31,4 +43,8 @@ export interface Verdict {
   /** Set when a segment (tenant, locale) decided the verdict. */
   readonly segment?: { readonly attribute: string; readonly value: string };
   readonly critical?: boolean;
+  /** Per-segment verdicts of a gate with `segmentBy` (the gate's own verdict is the aggregate's, or a failing segment's). */
+  readonly segments?: readonly Verdict[];
+  /** Set when the verdict does not count, with why (a relative rollback criterion at 100%, where there is no control arm). */
+  readonly skipped?: string;
 }

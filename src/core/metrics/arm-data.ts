@@ -22,6 +22,11 @@ export type ArmMetrics = Readonly<Record<string, ArmData>>;
 export interface MetricsSnapshot {
   readonly window: { readonly start: string; readonly end: string };
   readonly arms: Readonly<Record<Arm, ArmMetrics>>;
+  /**
+   * Requests each arm served over the window, when the source knows them. The split check and
+   * `minSamples` use these; without them, the largest observation count among the arm's metrics.
+   */
+  readonly requests?: Readonly<Record<Arm, number>>;
   /** Per-segment data: segment attribute → segment value → arm → metrics. */
   readonly segments?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<Arm, ArmMetrics>>>>>>;
 }

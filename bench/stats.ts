@@ -1,0 +1,104 @@
+// Statistics micro-benchmarks, called by bench/run.ts; runnable alone:
+//   ./node_modules/.bin/node --import tsx bench/stats.ts
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import {
+  alwaysValidPValue,
+  confidenceSequence,
+  createRandom,
+  mannWhitneyTest,
+  proportionsMarginTest,
+  proportionsTest,
+  quantileEstimate,
+  studentTTails,
+  welchTest,
+} from '../src/core/stats/index.js';
+
+export interface StatsBenchmark {
+  readonly name: string;
+  /** Median wall time of one run (for per-call benchmarks: of one call). */
+  readonly ms: number;
+  readonly detail?: string;
+}
+
+const RUNS = 5;
+let sink = 0;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeRuns(run: () => number): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    sink += run();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+function timePerCall(calls: number, call: (i: number) => number): number {
+  return timeRuns(() => {
+    let total = 0;
+    for (let i = 0; i < calls; i++) total += call(i);
+    return total;
+  }) / calls;
+}
+
+/** Times the statistics that run on every tick: Mann–Whitney on raw latencies, and the constant-time tests on sufficient statistics. */
+export async function benchStats(): Promise<StatsBenchmark[]> {
+  const random = createRandom(2024);
+  const perArm = 1_000_000;
+  const control = new Float64Array(perArm).map(() => Math.round(random.lognormal(Math.log(800), 0.5)));
+  const canary = new Float64Array(perArm).map(() => Math.round(random.lognormal(Math.log(810), 0.5)));
+  const results: StatsBenchmark[] = [];
+
+  const mw = mannWhitneyTest(control, canary);
+  results.push({
+    name: 'Mann–Whitney U, 2 × 10^6 log-normal latencies (ms rounded, many ties)',
+    ms: timeRuns(() => mannWhitneyTest(control, canary).pValue),
+    detail: `target ≤ 1000 ms; p = ${mw.pValue.toExponential(2)}, θ = ${mw.estimate.toFixed(4)} ± ${mw.standardError.toExponential(1)}`,
+  });
+  results.push({
+    name: 'p99 with order-statistic interval, 10^6 samples',
+    ms: timeRuns(() => quantileEstimate(control, 0.99).estimate),
+  });
+
+  const calls = 1_000_000;
+  results.push({
+    name: 'Welch t-test on sufficient statistics',
+    ms: timePerCall(calls / 10, (i) => welchTest({ n: 95_000, mean: 0.0123, sd: 0.004 }, { n: 5000 + (i & 1023), mean: 0.0125, sd: 0.0045 }).pValue),
+    detail: `per call, ${(calls / 10).toLocaleString('en')} calls (most of it is the t quantile for the interval)`,
+  });
+  results.push({
+    name: 'two-proportion test (prop.test)',
+    ms: timePerCall(calls, (i) => proportionsTest({ successes: 950, trials: 95_000 }, { successes: 50 + (i & 63), trials: 5000 }).pValue),
+    detail: `per call, ${calls.toLocaleString('en')} calls`,
+  });
+  results.push({
+    name: 'proportion margin test (Agresti–Caffo)',
+    ms: timePerCall(calls, (i) => proportionsMarginTest({ successes: 950, trials: 95_000 }, { successes: 50 + (i & 63), trials: 5000 }, { margin: 0.005, kind: 'absolute', worse: 'higher' }).pValue),
+    detail: `per call, ${calls.toLocaleString('en')} calls`,
+  });
+  results.push({
+    name: 'confidence sequence + always-valid p-value',
+    ms: timePerCall(calls, (i) => confidenceSequence(0.001, 0.0015, 5000 + i, { alpha: 0.05 }).lower + alwaysValidPValue(0.001, 0.0015, 5000 + i, 0, { alternative: 'greater' })),
+    detail: `per call, ${calls.toLocaleString('en')} calls`,
+  });
+  results.push({
+    name: 'Student t tail, Welch df ≈ 5000 (beta continued fraction)',
+    ms: timePerCall(100_000, (i) => studentTTails(2 + i * 1e-5, 5123.4).upper),
+    detail: 'per call, 100,000 calls',
+  });
+  if (sink === 42) results.push({ name: 'unreachable', ms: 0 });
+  return results;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const results = await benchStats();
+  const format = (ms: number) => (ms < 1 ? `${(ms * 1e6).toFixed(0)} ns` : `${ms.toFixed(1)} ms`);
+  process.stdout.write(`Node ${process.version}, median of ${RUNS} runs\n\n| statistics | time | detail |\n|---|---:|---|\n`);
+  for (const r of results) process.stdout.write(`| ${r.name} | ${format(r.ms)} | ${r.detail ?? ''} |\n`);
+}

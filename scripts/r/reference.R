@@ -1,0 +1,375 @@
+# Reference values for Glidepath's statistics core (src/core/stats), computed by R itself.
+#
+#   Rscript scripts/r/reference.R > test/fixtures/r/reference.json
+#
+# Every case carries the exact R code that produced it (`setup` then `call`); the tests in
+# test/core/stats/ compare our results with these numbers and re-run this script to check
+# that the committed JSON still is what R says. Base R + stats only; JSON is written by hand
+# (sprintf("%.17g") round-trips every double; non-finite numbers are the strings
+# "Infinity", "-Infinity", "NaN").
+
+options(warn = -1)
+
+num <- function(x) {
+  stopifnot(length(x) == 1)
+  if (is.nan(x)) return('"NaN"')
+  if (is.na(x)) return('"NA"')
+  if (x == Inf) return('"Infinity"')
+  if (x == -Inf) return('"-Infinity"')
+  sprintf("%.17g", x)
+}
+nums <- function(v) paste0("[", paste(vapply(as.numeric(v), num, ""), collapse = ", "), "]")
+str <- function(s) paste0('"', gsub('"', '\\\\"', gsub("\\\\", "\\\\\\\\", s)), '"')
+obj <- function(...) {
+  fields <- list(...)
+  paste0("{", paste(sprintf("%s: %s", vapply(names(fields), str, ""), unlist(fields)), collapse = ", "), "}")
+}
+# deparse() must give back the very double, or the call string would not be what ran.
+lit <- function(x) {
+  s <- deparse(x)
+  stopifnot(identical(eval(parse(text = s)), x))
+  s
+}
+
+sections <- list()
+add <- function(section, case) sections[[section]] <<- c(sections[[section]], case)
+
+# Data sets are written once, in "datasets", and cases name the one they ran on.
+datasets <- list()
+dataset <- function(name, setup) {
+  env <- new.env(parent = globalenv())
+  eval(parse(text = setup), envir = env)
+  vars <- sort(ls(env))
+  fields <- lapply(vars, function(v) nums(get(v, envir = env)))
+  names(fields) <- vars
+  datasets[[name]] <<- obj(setup = str(setup), values = do.call(obj, fields))
+  setup
+}
+
+# Evaluates `setup` then `call` in a fresh environment; returns both the value and the env.
+run <- function(setup, call) {
+  env <- new.env(parent = globalenv())
+  if (nzchar(setup)) eval(parse(text = setup), envir = env)
+  list(value = eval(parse(text = call), envir = env), env = env)
+}
+
+# ---- Distributions -----------------------------------------------------------------------
+
+dist <- function(fn, args, call) {
+  value <- eval(parse(text = call))
+  add("distributions", obj(fn = str(fn), args = nums(args), call = str(call), value = num(value)))
+}
+
+for (z in c(-37.5, -37, -30, -20, -10, -8.5, -5, -3, -1.96, -1, -0.5, -1e-5, 0, 0.3, 0.66, 0.7, 1, 2.5, 5.6, 5.7, 9, 20, 37)) {
+  dist("pnorm", c(z, 1), sprintf("pnorm(%s)", lit(z)))
+  dist("pnorm", c(z, 0), sprintf("pnorm(%s, lower.tail = FALSE)", lit(z)))
+}
+for (p in c(1e-300, 1e-100, 1e-20, 1e-10, 1e-5, 0.001, 0.025, 0.05, 0.075, 0.1, 0.3, 0.5, 0.7, 0.9, 0.925, 0.975, 0.999)) {
+  dist("qnorm", c(p, 1), sprintf("qnorm(%s)", lit(p)))
+}
+for (p in c(1e-300, 1e-20, 0.025, 0.3)) dist("qnorm", c(p, 0), sprintf("qnorm(%s, lower.tail = FALSE)", lit(p)))
+
+for (df in c(0.5, 1, 1.5, 2, 3, 4.7, 10, 29.3, 100, 1234.5, 99999, 1e5, 2e6, 1e8, 1e12, Inf)) {
+  for (t in c(-50, -10, -3, -1, 0, 0.5, 1.7, 2.5, 4, 10, 30)) {
+    dist("pt", c(t, df, 1), sprintf("pt(%s, %s)", lit(t), lit(df)))
+    dist("pt", c(t, df, 0), sprintf("pt(%s, %s, lower.tail = FALSE)", lit(t), lit(df)))
+  }
+}
+for (df in c(0.5, 1, 2, 3.3, 7, 30, 1000, 1e6, 1e9)) {
+  for (p in c(1e-12, 0.0005, 0.025, 0.05, 0.3, 0.5, 0.9, 0.975, 0.995)) {
+    dist("qt", c(p, df, 1), sprintf("qt(%s, %s)", lit(p), lit(df)))
+  }
+  # For df < 1 R's upper-tail qt is off by ~1e-6 (pt(qt(1e-10, 0.5, lower.tail = FALSE), 0.5,
+  # lower.tail = FALSE) is 9.99999e-11), while qt(1e-10, 0.5) is exact; only df >= 1 here.
+  if (df >= 1) dist("qt", c(1e-10, df, 0), sprintf("qt(%s, %s, lower.tail = FALSE)", lit(1e-10), lit(df)))
+}
+for (df in c(0.5, 1, 2, 3, 10, 57.5, 500)) {
+  for (x in c(1e-8, 0.01, 0.5, 1, 3.84, 10, 50, 200, 700, 1400)) {
+    dist("pchisq", c(x, df, 1), sprintf("pchisq(%s, %s)", lit(x), lit(df)))
+    dist("pchisq", c(x, df, 0), sprintf("pchisq(%s, %s, lower.tail = FALSE)", lit(x), lit(df)))
+  }
+}
+for (case in list(c(3, 10, 0.3), c(0, 50, 0.01), c(49, 5000, 0.01), c(980, 1000, 0.99), c(25000, 100000, 0.25), c(10, 1e6, 0.01))) {
+  dist("pbinom", c(case, 1), sprintf("pbinom(%s, %s, %s)", lit(case[1]), lit(case[2]), lit(case[3])))
+  dist("pbinom", c(case, 0), sprintf("pbinom(%s, %s, %s, lower.tail = FALSE)", lit(case[1]), lit(case[2]), lit(case[3])))
+}
+for (case in list(c(0.025, 10, 0.5), c(0.975, 1000, 0.99), c(0.025, 1000, 0.99), c(0.5, 7, 0.2), c(0.975, 1e6, 0.95), c(0.025, 50, 0.99), c(0.999, 200000, 0.001))) {
+  dist("qbinom", case, sprintf("qbinom(%s, %s, %s)", lit(case[1]), lit(case[2]), lit(case[3])))
+}
+for (x in c(1e-10, 0.5, 1, 1.5, 2, 3.7, 9.99, 10, 57.3, 1e6)) dist("lgamma", x, sprintf("lgamma(%s)", lit(x)))
+for (ab in list(c(0.5, 0.5), c(2, 3), c(0.5, 1e6), c(1e6, 2e6), c(12, 0.3), c(5e9, 0.5))) {
+  dist("lbeta", ab, sprintf("lbeta(%s, %s)", lit(ab[1]), lit(ab[2])))
+}
+
+# ---- prop.test (canary first: estimates canary - control) --------------------------------
+
+prop <- function(control, canary, alternative = "two.sided", conf = 0.95) {
+  call <- sprintf("prop.test(x = c(%s, %s), n = c(%s, %s), alternative = %s, conf.level = %s, correct = FALSE)",
+                  lit(canary[1]), lit(control[1]), lit(canary[2]), lit(control[2]), deparse(alternative), lit(conf))
+  r <- run("", call)$value
+  add("proportions", obj(
+    call = str(call),
+    control = obj(successes = num(control[1]), trials = num(control[2])),
+    canary = obj(successes = num(canary[1]), trials = num(canary[2])),
+    alternative = str(alternative), confLevel = num(conf),
+    statistic = num(unname(r$statistic)), parameter = num(unname(r$parameter)), pValue = num(r$p.value),
+    estimate = num(unname(r$estimate[1] - r$estimate[2])), interval = nums(r$conf.int)))
+}
+prop(c(950, 95000), c(60, 5000))
+prop(c(950, 95000), c(50, 5000))
+prop(c(950, 95000), c(75, 5000), "greater")
+prop(c(950, 95000), c(75, 5000), "less", 0.9)
+prop(c(1, 12), c(4, 9))
+prop(c(12, 1000), c(0, 800))
+prop(c(100, 100000), c(400, 100000))
+prop(c(100, 100000), c(900, 100000))
+prop(c(1000, 1000), c(999, 1000))
+prop(c(0, 5000), c(0, 300))
+
+# ---- one-sided margin z-tests on proportions (R expressions) ------------------------------
+
+margin_prop <- function(control, canary, margin, kind, worse, variance) {
+  s <- if (worse == "higher") 1 else -1
+  w <- if (kind == "relative") s + margin else s
+  thr <- if (kind == "relative") "0" else lit(margin)
+  setup <- sprintf("x1 <- %s; n1 <- %s; x2 <- %s; n2 <- %s; ", lit(control[1]), lit(control[2]), lit(canary[1]), lit(canary[2]))
+  # Agresti-Caffo: one event and one non-event added to each arm.
+  setup <- paste0(setup, if (variance == "wald") "p1 <- x1/n1; p2 <- x2/n2" else "n1 <- n1 + 2; n2 <- n2 + 2; p1 <- (x1 + 1)/n1; p2 <- (x2 + 1)/n2")
+  call <- sprintf("z <- (%s*p2 - %s*p1 - %s) / sqrt(p2*(1-p2)/n2 + (%s)^2*p1*(1-p1)/n1); c(z, pnorm(z, lower.tail = FALSE), pnorm(z))",
+                  lit(s), lit(w), thr, lit(w))
+  r <- run(setup, call)$value
+  add("proportionsMargin", obj(
+    setup = str(setup), call = str(call),
+    control = obj(successes = num(control[1]), trials = num(control[2])),
+    canary = obj(successes = num(canary[1]), trials = num(canary[2])),
+    margin = num(margin), kind = str(kind), worse = str(worse), variance = str(variance),
+    statistic = num(r[1]), regression = num(r[2]), nonInferiority = num(r[3])))
+}
+for (variance in c("wald", "agresti-caffo")) {
+  margin_prop(c(950, 95000), c(60, 5000), 0.005, "absolute", "higher", variance)
+  margin_prop(c(950, 95000), c(50, 5000), 0.005, "absolute", "higher", variance)
+  margin_prop(c(950, 95000), c(110, 5000), 0.005, "absolute", "higher", variance)
+  margin_prop(c(80000, 95000), c(4150, 5000), 0.02, "absolute", "lower", variance)
+  margin_prop(c(80000, 95000), c(4150, 5000), 0.02, "relative", "lower", variance)
+  margin_prop(c(950, 95000), c(60, 5000), 0.5, "relative", "higher", variance)
+  margin_prop(c(5000, 500000), c(5000, 500000), 0.001, "absolute", "higher", variance)
+}
+margin_prop(c(57, 5700), c(0, 300), 0.005, "absolute", "higher", "agresti-caffo")
+margin_prop(c(0, 100000), c(0, 5000), 0.005, "absolute", "higher", "agresti-caffo")
+
+# ---- Welch t-test (canary first) -----------------------------------------------------------
+
+welch_data <- list(
+  welch_small = dataset("welch_small", "canary <- c(12.1, 14.3, 11.8, 15.2, 13.9); control <- c(10.2, 11.1, 9.8, 12.4, 10.9, 11.5)"),
+  welch_two_each = dataset("welch_two_each", "canary <- c(3.5, 4.25); control <- c(1, 1.75)"),
+  welch_unequal_sizes = dataset("welch_unequal_sizes", "set.seed(1); control <- round(rlnorm(1900, log(0.012), 0.4), 5); canary <- round(rlnorm(100, log(0.0125), 0.5), 5)"),
+  welch_extreme = dataset("welch_extreme", "set.seed(2); control <- round(rnorm(300, 10, 1), 3); canary <- round(rnorm(300, 11.5, 1.2), 3)")
+)
+welch <- function(data, alternative = "two.sided", mu = 0, conf = 0.95) {
+  setup <- welch_data[[data]]
+  call <- sprintf("t.test(canary, control, alternative = %s, mu = %s, conf.level = %s, var.equal = FALSE)", deparse(alternative), lit(mu), lit(conf))
+  result <- run(setup, call)
+  r <- result$value
+  env <- result$env
+  add("welch", obj(
+    data = str(data), call = str(call),
+    controlSummary = obj(n = num(length(env$control)), mean = num(mean(env$control)), sd = num(sd(env$control))),
+    canarySummary = obj(n = num(length(env$canary)), mean = num(mean(env$canary)), sd = num(sd(env$canary))),
+    alternative = str(alternative), mu = num(mu), confLevel = num(conf),
+    statistic = num(unname(r$statistic)), parameter = num(unname(r$parameter)), pValue = num(r$p.value),
+    estimate = num(unname(r$estimate[1] - r$estimate[2])), interval = nums(r$conf.int)))
+}
+welch("welch_small")
+welch("welch_small", "greater", 1, 0.9)
+welch("welch_two_each")
+welch("welch_unequal_sizes")
+welch("welch_unequal_sizes", "less")
+welch("welch_extreme")
+
+# Realistic sufficient statistics (no raw data): the Welch formulas written out.
+welch_summary <- function(control, canary, alternative) {
+  setup <- sprintf("n1 <- %s; m1 <- %s; s1 <- %s; n2 <- %s; m2 <- %s; s2 <- %s",
+                   lit(control[1]), lit(control[2]), lit(control[3]), lit(canary[1]), lit(canary[2]), lit(canary[3]))
+  call <- paste0("se <- sqrt(s1^2/n1 + s2^2/n2); t <- (m2 - m1)/se; df <- se^4/((s1^2/n1)^2/(n1 - 1) + (s2^2/n2)^2/(n2 - 1)); ",
+                 switch(alternative,
+                        two.sided = "q <- qt(0.975, df); c(t, df, 2*pt(-abs(t), df), m2 - m1 - q*se, m2 - m1 + q*se)",
+                        greater = "q <- qt(0.95, df); c(t, df, pt(t, df, lower.tail = FALSE), m2 - m1 - q*se, Inf)"))
+  r <- run(setup, call)$value
+  add("welchSummary", obj(
+    setup = str(setup), call = str(call),
+    controlSummary = obj(n = num(control[1]), mean = num(control[2]), sd = num(control[3])),
+    canarySummary = obj(n = num(canary[1]), mean = num(canary[2]), sd = num(canary[3])),
+    alternative = str(alternative),
+    statistic = num(r[1]), parameter = num(r[2]), pValue = num(r[3]), interval = nums(r[4:5])))
+}
+welch_summary(c(95000, 0.0123, 0.004), c(5000, 0.0125, 0.0045), "two.sided")
+welch_summary(c(95000, 0.0123, 0.004), c(5000, 0.0131, 0.0045), "greater")
+welch_summary(c(1e6, 812.5, 240.1), c(1e6, 815.2, 251.7), "two.sided")
+
+# Margin tests on means: absolute margins through t.test(mu = ...), relative ones written out.
+welch_margin <- function(data, margin, kind, worse) {
+  setup <- welch_data[[data]]
+  if (kind == "absolute") {
+    signed <- if (worse == "higher") margin else -margin
+    call <- sprintf("c(t.test(canary, control, mu = %s, alternative = %s)$p.value, t.test(canary, control, mu = %s, alternative = %s)$p.value)",
+                    lit(signed), deparse(if (worse == "higher") "greater" else "less"), lit(signed), deparse(if (worse == "higher") "less" else "greater"))
+  } else {
+    s <- if (worse == "higher") 1 else -1
+    w <- s + margin
+    call <- sprintf(paste0("v2 <- var(canary)/length(canary); v1 <- (%s)^2*var(control)/length(control); t <- (%s*mean(canary) - %s*mean(control))/sqrt(v1 + v2); ",
+                           "df <- (v1 + v2)^2/(v2^2/(length(canary) - 1) + v1^2/(length(control) - 1)); c(pt(t, df, lower.tail = FALSE), pt(t, df))"),
+                    lit(w), lit(s), lit(w))
+  }
+  result <- run(setup, call)
+  env <- result$env
+  add("welchMargin", obj(
+    data = str(data), call = str(call),
+    margin = num(margin), kind = str(kind), worse = str(worse),
+    regression = num(result$value[1]), nonInferiority = num(result$value[2])))
+}
+welch_margin("welch_small", 1, "absolute", "higher")
+welch_margin("welch_unequal_sizes", 0.0005, "absolute", "higher")
+welch_margin("welch_unequal_sizes", 0.1, "relative", "higher")
+welch_margin("welch_extreme", 0.05, "relative", "lower")
+
+# ---- Wilcoxon-Mann-Whitney (canary first) --------------------------------------------------
+
+mw_data <- list(
+  mw_small_ties = dataset("mw_small_ties", "canary <- c(1, 2, 2, 3, 5, 8); control <- c(2, 2, 3, 4, 4, 6, 7, 1)"),
+  mw_latencies = dataset("mw_latencies", "set.seed(3); control <- round(rlnorm(3000, log(800), 0.5), -1); canary <- round(rlnorm(500, log(830), 0.55), -1)"),
+  mw_extreme = dataset("mw_extreme", "set.seed(4); control <- round(rnorm(600), 4); canary <- round(rnorm(500, 1.2), 4)"),
+  mw_tiny = dataset("mw_tiny", "canary <- c(3.1, 4.2); control <- c(1.5, 2.5, 5.5)"),
+  mw_with_non_finite = dataset("mw_with_non_finite", "canary <- c(1.5, NaN, 4, Inf, 2.5, 3); control <- c(1, -Inf, 2, 2.5, NA)")
+)
+mw <- function(data, alternative = "two.sided", mu = 0) {
+  setup <- mw_data[[data]]
+  call <- sprintf("wilcox.test(canary, control, alternative = %s, mu = %s, exact = FALSE, correct = TRUE)", deparse(alternative), lit(mu))
+  result <- run(setup, call)
+  r <- result$value
+  env <- result$env
+  # DeLong placements: V10 = (rank in pooled - rank within canary) / n_control, likewise V01.
+  delong <- paste0("x <- canary[!is.na(canary)] - ", lit(mu), "; y <- control[!is.na(control)]; r <- rank(c(x, y)); nx <- length(x); ny <- length(y); ",
+                   "v10 <- (r[seq_len(nx)] - rank(x))/ny; v01 <- 1 - (r[nx + seq_len(ny)] - rank(y))/nx; ",
+                   "c(mean(v10), sqrt(var(v10)/nx + var(v01)/ny))")
+  d <- eval(parse(text = delong), envir = env)
+  add("mannWhitney", obj(
+    data = str(data), call = str(call), delong = str(delong),
+    alternative = str(alternative), mu = num(mu),
+    statistic = num(unname(r$statistic)), pValue = num(r$p.value),
+    superiority = num(d[1]), superioritySe = num(d[2])))
+}
+mw("mw_small_ties")
+mw("mw_small_ties", "greater")
+mw("mw_latencies")
+mw("mw_latencies", "less")
+mw("mw_latencies", "two.sided", 20)
+mw("mw_extreme")
+mw("mw_tiny")
+mw("mw_with_non_finite")
+
+# ---- quantiles: type 7 estimate, order-statistic interval, sign test against a bound --------
+
+quantile_data <- list(
+  q_latencies = dataset("q_latencies", "set.seed(5); x <- round(rlnorm(1000, log(900), 0.6))"),
+  q_small = dataset("q_small", "set.seed(6); x <- round(rlnorm(50, log(900), 0.6))")
+)
+quant <- function(data, q, conf = 0.95) {
+  setup <- quantile_data[[data]]
+  call <- sprintf(paste0("n <- length(x); a <- 1 - %s; l <- qbinom(a/2, n, %s); u <- qbinom(1 - a/2, n, %s) + 1; s <- sort(x); ",
+                         "c(quantile(x, %s, type = 7, names = FALSE), l, u, if (l >= 1) s[l] else -Inf, if (u <= n) s[u] else Inf)"),
+                  lit(conf), lit(q), lit(q), lit(q))
+  result <- run(setup, call)
+  r <- result$value
+  add("quantile", obj(
+    data = str(data), call = str(call), q = num(q), confLevel = num(conf),
+    estimate = num(r[1]), ranks = nums(r[2:3]), interval = nums(r[4:5])))
+}
+quant("q_latencies", 0.5)
+quant("q_latencies", 0.95)
+quant("q_latencies", 0.99)
+quant("q_latencies", 0.999, 0.9)
+quant("q_small", 0.99)
+quant("q_small", 0.5)
+
+bound <- function(data, q, b, direction) {
+  setup <- quantile_data[[data]]
+  call <- if (direction == "below") {
+    sprintf("k <- sum(x < %s); c(k, binom.test(k, length(x), %s, alternative = \"greater\")$p.value)", lit(b), lit(q))
+  } else {
+    sprintf("k <- sum(x <= %s); c(k, binom.test(k, length(x), %s, alternative = \"less\")$p.value)", lit(b), lit(q))
+  }
+  result <- run(setup, call)
+  add("quantileBound", obj(
+    data = str(data), call = str(call), q = num(q), bound = num(b), direction = str(direction),
+    count = num(result$value[1]), pValue = num(result$value[2])))
+}
+bound("q_latencies", 0.99, 3800, "below")
+bound("q_latencies", 0.99, 3000, "below")
+bound("q_latencies", 0.95, 2000, "above")
+bound("q_latencies", 0.5, 900, "above")
+bound("q_small", 0.99, 5000, "below")
+
+# ---- sample-ratio mismatch -----------------------------------------------------------------
+
+srm <- function(counts, weights) {
+  call <- sprintf("chisq.test(c(%s), p = c(%s) / sum(c(%s)))", paste(vapply(counts, lit, ""), collapse = ", "),
+                  paste(vapply(weights, lit, ""), collapse = ", "), paste(vapply(weights, lit, ""), collapse = ", "))
+  r <- run("", call)$value
+  add("srm", obj(call = str(call), counts = nums(counts), weights = nums(weights),
+                 statistic = num(unname(r$statistic)), parameter = num(unname(r$parameter)), pValue = num(r$p.value)))
+}
+srm(c(4890, 95110), c(5, 95))
+srm(c(5500, 94500), c(5, 95))
+srm(c(250, 260, 490), c(25, 25, 50))
+srm(c(5, 12), c(1, 1))
+srm(c(30100, 69900), c(30, 70))
+
+# ---- Holm ----------------------------------------------------------------------------------
+
+holm_case <- function(p) {
+  call <- sprintf("p.adjust(c(%s), method = \"holm\")", paste(vapply(p, lit, ""), collapse = ", "))
+  add("holm", obj(call = str(call), p = nums(p), adjusted = nums(run("", call)$value)))
+}
+holm_case(c(0.01, 0.04, 0.03, 0.005, 0.5))
+holm_case(c(0.02, 0.02, 0.02))
+holm_case(c(1e-30, 0.2, 0.9, 1e-12))
+holm_case(c(0.3))
+
+# ---- sample sizes ----------------------------------------------------------------------------
+
+power_prop <- function(p1, p2, alpha, power, alternative) {
+  tside <- if (alternative == "two.sided") 2 else 1
+  call <- sprintf("power.prop.test(p1 = %s, p2 = %s, sig.level = %s, power = %s, alternative = %s)$n",
+                  lit(p1), lit(p2), lit(alpha), lit(power), deparse(alternative))
+  closed <- sprintf("((qnorm(%s, lower.tail = FALSE)*sqrt((%s + %s)*(1 - (%s + %s)/2)) + qnorm(%s)*sqrt(%s*(1 - %s) + %s*(1 - %s)))/abs(%s - %s))^2",
+                    lit(alpha / tside), lit(p1), lit(p2), lit(p1), lit(p2), lit(power), lit(p1), lit(p1), lit(p2), lit(p2), lit(p1), lit(p2))
+  add("powerProportion", obj(call = str(call), closedForm = str(closed), baseline = num(p1), margin = num(p2 - p1), alpha = num(alpha),
+                             power = num(power), sides = num(tside), n = num(run("", call)$value), nClosedForm = num(eval(parse(text = closed)))))
+}
+power_prop(0.01, 0.015, 0.05, 0.8, "two.sided")
+power_prop(0.2, 0.22, 0.05, 0.9, "two.sided")
+power_prop(0.01, 0.015, 0.05, 0.8, "one.sided")
+
+power_mean <- function(delta, sd, alpha, power, alternative) {
+  tside <- if (alternative == "two.sided") 2 else 1
+  call <- sprintf("power.t.test(delta = %s, sd = %s, sig.level = %s, power = %s, alternative = %s)$n", lit(delta), lit(sd), lit(alpha), lit(power), deparse(alternative))
+  closed <- sprintf("2*(qnorm(%s, lower.tail = FALSE) + qnorm(%s))^2*%s^2/%s^2", lit(alpha / tside), lit(power), lit(sd), lit(delta))
+  add("powerMean", obj(call = str(call), closedForm = str(closed), margin = num(delta), sd = num(sd), alpha = num(alpha), power = num(power),
+                       sides = num(tside), n = num(run("", call)$value), nClosedForm = num(eval(parse(text = closed)))))
+}
+power_mean(0.1, 1, 0.05, 0.8, "two.sided")
+power_mean(0.002, 0.0045, 0.05, 0.8, "two.sided")
+power_mean(25, 240, 0.01, 0.9, "one.sided")
+
+# ---- output --------------------------------------------------------------------------------
+
+cat("{\n")
+cat(sprintf('  "r": %s,\n', str(R.version.string)))
+cat(sprintf('  "generatedBy": %s,\n', str("Rscript scripts/r/reference.R > test/fixtures/r/reference.json")))
+cat(sprintf('  "datasets": {\n    %s\n  },\n', paste(sprintf("%s: %s", vapply(names(datasets), str, ""), unlist(datasets)), collapse = ",\n    ")))
+section_names <- names(sections)
+for (i in seq_along(section_names)) {
+  cases <- sections[[section_names[i]]]
+  cat(sprintf('  %s: [\n    %s\n  ]%s\n', str(section_names[i]), paste(cases, collapse = ",\n    "), if (i < length(section_names)) "," else ""))
+}
+cat("}\n")

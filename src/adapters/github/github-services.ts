@@ -1,0 +1,41 @@
+import type { RunEvent } from '../../commands/command.js';
+import type { Logger } from '../../ports/logger.js';
+import type { ReviewChannel } from '../../ports/review.js';
+import { createOctokit, type GitHubClient, type OctokitOptions } from './client.js';
+import { createGitHubReviewChannel } from './review-channel.js';
+import { readRunEvent, type ActionsContext } from './run-event.js';
+
+/** What the Action hands a command about GitHub: the event, and where to report. */
+export interface GitHubServices {
+  readonly event?: RunEvent;
+  readonly review?: ReviewChannel;
+  readonly octokit?: GitHubClient;
+}
+
+export interface GitHubServicesInput extends Omit<OctokitOptions, 'logger'> {
+  readonly token: string;
+  /** `@actions/github`'s context; read lazily because its `repo` getter throws outside a repository. */
+  readonly context: () => ActionsContext;
+  readonly logger: Logger;
+}
+
+/**
+ * Builds the GitHub side of a run. Without a token there is no review channel (commands then
+ * print only); without a repository in the context there is no event.
+ */
+export function createGitHubServices(input: GitHubServicesInput): GitHubServices {
+  let event: RunEvent | undefined;
+  try {
+    event = readRunEvent(input.context());
+  } catch (error) {
+    input.logger.warn(`No GitHub event to report on (${(error as Error).message}); results are printed only.`);
+    return {};
+  }
+  if (!input.token) {
+    input.logger.warn('The `github-token` input is empty: no check runs or pull-request comments will be written.');
+    return { event };
+  }
+  const { token, context: _context, logger, ...options } = input;
+  const octokit = createOctokit(token, { ...options, logger });
+  return { event, review: createGitHubReviewChannel(octokit, { owner: event.owner, repo: event.repo }, logger), octokit };
+}

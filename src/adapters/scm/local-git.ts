@@ -1,0 +1,274 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitObjectReader, parseTree } from './git-object-reader.js';
+import type { ChangeRequest, ChangeRequestResult, CommitRequest, CommitResult, FileChange, Scm } from '../../ports/scm.js';
+
+/** Who commits when the repository has no identity of its own (a fresh CI checkout has none). */
+export const DEFAULT_GIT_IDENTITY = { name: 'Glidepath', email: 'glidepath@users.noreply.github.com' } as const;
+
+export interface LocalGitOptions {
+  /** Author and committer of the commits this adapter makes; default: the repository's `user.*`, else Glidepath. */
+  readonly author?: { readonly name: string; readonly email: string };
+  /** The git executable (default `git` on PATH). */
+  readonly gitBinary?: string;
+}
+
+/** A git command that failed for a reason other than the ones the Scm contract turns into data. */
+export class GitCommandError extends Error {
+  override readonly name = 'GitCommandError';
+  constructor(
+    readonly args: readonly string[],
+    readonly exitCode: number | null,
+    readonly stderr: string,
+  ) {
+    super(`git ${args.join(' ')} failed (exit ${exitCode ?? 'signal'}): ${stderr.trim() || 'no message'}`);
+  }
+}
+
+interface GitRun {
+  readonly code: number;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+}
+
+const ZERO_SHA = '0000000000000000000000000000000000000000';
+const FULL_SHA = /^[0-9a-f]{40}$/;
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+/**
+ * The Scm port on a local repository through the git CLI. Every git call is an `execFile` with an
+ * argument array (never a shell), and commits are built in a private index so the user's working
+ * tree and index are never touched: a rollout can write its state branch from a developer's
+ * checkout or a CI workspace without disturbing it.
+ */
+export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): Scm {
+  const git = opts.gitBinary ?? 'git';
+  let identity: Promise<Record<string, string>> | undefined;
+
+  function run(args: readonly string[], extra: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<GitRun> {
+    return new Promise((resolvePromise, reject) => {
+      const child = execFile(
+        git,
+        ['-C', repoDir, ...args],
+        {
+          encoding: 'buffer',
+          maxBuffer: MAX_BUFFER,
+          env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...extra.env },
+          windowsHide: true,
+        },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+          if (error && code === null) {
+            reject(new GitCommandError(args, null, `${error.message}\n${String(stderr)}`));
+            return;
+          }
+          resolvePromise({ code: code ?? 0, stdout, stderr: stderr.toString('utf8') });
+        },
+      );
+      // A git that exits before reading its input (an unknown ref) closes the pipe; that is its answer, not ours.
+      child.stdin?.on('error', () => {});
+      child.stdin?.end(extra.input ?? '');
+    });
+  }
+
+  async function ok(args: readonly string[], extra: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<Buffer> {
+    const result = await run(args, extra);
+    if (result.code !== 0) throw new GitCommandError(args, result.code, result.stderr);
+    return result.stdout;
+  }
+
+  function identityEnv(): Promise<Record<string, string>> {
+    identity ??= (async () => {
+      const configured = opts.author ?? (await configuredIdentity());
+      const who = configured ?? DEFAULT_GIT_IDENTITY;
+      return {
+        GIT_AUTHOR_NAME: who.name,
+        GIT_AUTHOR_EMAIL: who.email,
+        GIT_COMMITTER_NAME: who.name,
+        GIT_COMMITTER_EMAIL: who.email,
+      };
+    })();
+    return identity;
+  }
+
+  async function configuredIdentity(): Promise<{ name: string; email: string } | undefined> {
+    const [name, email] = await Promise.all([run(['config', '--get', 'user.name']), run(['config', '--get', 'user.email'])]);
+    const n = name.stdout.toString('utf8').trim();
+    const e = email.stdout.toString('utf8').trim();
+    return name.code === 0 && email.code === 0 && n && e ? { name: n, email: e } : undefined;
+  }
+
+  const reader = new GitObjectReader(git, repoDir, { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' });
+
+  async function resolveCommit(ref: string): Promise<string | undefined> {
+    checkRef(ref);
+    const object = await reader.read(`${ref}^{commit}`);
+    return object?.type === 'commit' ? object.oid : undefined;
+  }
+
+  async function requireCommit(ref: string): Promise<string> {
+    // A full object id needs no lookup; one that does not exist reads as absent files.
+    if (FULL_SHA.test(ref)) return ref;
+    const sha = await resolveCommit(ref);
+    if (!sha) throw new Error(`git: '${ref}' is not a branch, tag or commit in ${repoDir}`);
+    return sha;
+  }
+
+  async function readBlobs(ref: string, paths: readonly string[]): Promise<Map<string, Uint8Array>> {
+    const found = new Map<string, Uint8Array>();
+    if (paths.length === 0) return found;
+    const commit = await requireCommit(ref);
+    for (const path of paths) checkPath(path);
+    const objects = await Promise.all(paths.map((path) => reader.read(`${commit}:${path}`)));
+    paths.forEach((path, i) => {
+      const object = objects[i];
+      if (object?.type === 'blob') found.set(path, new Uint8Array(object.content));
+    });
+    return found;
+  }
+
+  /** Every file path under `dir` at `commit`, walking trees through the reader (as `ls-tree -r` lists them). */
+  async function walkTree(commit: string, dir: string): Promise<string[]> {
+    const oidBytes = commit.length / 2;
+    const top = await reader.read(dir ? `${commit}:${dir}` : `${commit}^{tree}`);
+    if (!top) return [];
+    if (top.type === 'blob') return [dir];
+    if (top.type !== 'tree') return [];
+    const files: string[] = [];
+    let level: { prefix: string; content: Buffer }[] = [{ prefix: dir ? `${dir}/` : '', content: top.content }];
+    while (level.length > 0) {
+      const subtrees: { prefix: string; oid: string }[] = [];
+      for (const { prefix, content } of level) {
+        for (const entry of parseTree(content, oidBytes)) {
+          if (entry.mode === '40000') subtrees.push({ prefix: `${prefix}${entry.name}/`, oid: entry.oid });
+          else if (entry.mode !== '160000') files.push(`${prefix}${entry.name}`);
+        }
+      }
+      const read = await Promise.all(subtrees.map((t) => reader.read(t.oid)));
+      level = subtrees.flatMap((t, i) => (read[i]?.type === 'tree' ? [{ prefix: t.prefix, content: read[i]!.content }] : []));
+    }
+    return files.sort();
+  }
+
+  /** Builds a commit of `files` on top of `parent` (or an empty tree) in a private index. */
+  async function buildCommit(parent: string | null, files: readonly FileChange[], message: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'glidepath-index-'));
+    try {
+      const env = { GIT_INDEX_FILE: join(dir, 'index') };
+      await ok(parent ? ['read-tree', parent] : ['read-tree', '--empty'], { env });
+      const records: string[] = [];
+      for (const file of files) {
+        checkPath(file.path);
+        if (file.content === null) {
+          records.push(`0 ${ZERO_SHA}\t${file.path}\0`);
+        } else {
+          const blob = (await ok(['hash-object', '-w', '--no-filters', '--stdin'], { input: file.content })).toString('utf8').trim();
+          records.push(`100644 ${blob}\t${file.path}\0`);
+        }
+      }
+      if (records.length > 0) await ok(['update-index', '-z', '--index-info'], { input: records.join(''), env });
+      const tree = (await ok(['write-tree'], { env })).toString('utf8').trim();
+      const parents = parent ? ['-p', parent] : [];
+      return (await ok(['commit-tree', tree, ...parents, '-F', '-'], { input: message, env: await identityEnv() })).toString('utf8').trim();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Moves `refs/heads/<branch>` from `expected` (null: absent) to `next` atomically; false when it moved first. */
+  async function swapRef(branch: string, next: string, expected: string | null, message: string): Promise<boolean> {
+    const ref = `refs/heads/${branch}`;
+    const result = await run(['update-ref', '-m', message.split('\n')[0] ?? 'glidepath', ref, next, expected ?? ZERO_SHA]);
+    if (result.code === 0) return true;
+    const actual = (await resolveCommit(ref)) ?? null;
+    if (actual !== expected) return false;
+    // Still at `expected` but locked: another writer is mid-swap, and has won the race.
+    if (/\.lock': File exists|Unable to create .*\.lock/i.test(result.stderr)) return false;
+    throw new GitCommandError(['update-ref', ref], result.code, result.stderr);
+  }
+
+  const validBranches = new Set<string>();
+  async function checkBranch(branch: string): Promise<void> {
+    if (validBranches.has(branch)) return;
+    const result = await run(['check-ref-format', `refs/heads/${branch}`]);
+    if (result.code !== 0 || branch.startsWith('-')) throw new Error(`git: '${branch}' is not a valid branch name`);
+    validBranches.add(branch);
+  }
+
+  return {
+    async readFile(ref, path) {
+      const blobs = await readBlobs(ref, [path]);
+      const blob = blobs.get(path);
+      return blob === undefined ? undefined : Buffer.from(blob).toString('utf8');
+    },
+
+    readFiles: readBlobs,
+
+    async listFiles(ref, dir) {
+      const commit = await requireCommit(ref);
+      const prefix = dir.replace(/\/+$/, '');
+      if (prefix) checkPath(prefix);
+      return walkTree(commit, prefix);
+    },
+
+    async changedFiles(base, head) {
+      const [b, h] = await Promise.all([requireCommit(base), requireCommit(head)]);
+      const out = await ok(['diff', '--name-only', '--no-renames', '-z', `${b}...${h}`, '--']);
+      return splitNul(out);
+    },
+
+    async resolveRef(ref) {
+      return resolveCommit(ref);
+    },
+
+    async commitFiles(request: CommitRequest): Promise<CommitResult> {
+      await checkBranch(request.branch);
+      const ref = `refs/heads/${request.branch}`;
+      const current = (await resolveCommit(ref)) ?? null;
+      if (current !== request.expectedHead) return { status: 'conflict', actualHead: current };
+      const sha = await buildCommit(request.expectedHead, request.files, request.message);
+      if (await swapRef(request.branch, sha, request.expectedHead, request.message)) return { status: 'committed', sha };
+      return { status: 'conflict', actualHead: (await resolveCommit(ref)) ?? null };
+    },
+
+    async openChangeRequest(request: ChangeRequest): Promise<ChangeRequestResult> {
+      await checkBranch(request.branch);
+      const url = `git branch ${request.branch} in ${repoDir}`;
+      if (await resolveCommit(`refs/heads/${request.branch}`)) return { branch: request.branch, url, created: false };
+      const base = await requireCommit(request.base);
+      const sha = await buildCommit(base, request.files, `${request.title}\n\n${request.body}\n`);
+      const created = await swapRef(request.branch, sha, null, request.title);
+      return { branch: request.branch, url, created };
+    },
+  };
+}
+
+function splitNul(out: Buffer): string[] {
+  return out.toString('utf8').split('\0').filter((p) => p.length > 0);
+}
+
+function checkRef(ref: string): void {
+  if (!ref || ref.startsWith('-') || /[\0\n]/.test(ref)) throw new Error(`git: '${ref}' is not a valid ref`);
+}
+
+function checkPath(path: string): void {
+  if (!path || /[\0\n]/.test(path) || path.startsWith('/')) throw new Error(`git: '${path}' is not a repository-relative path`);
+}
+
+/** The branch checked out in `repoDir`, or undefined on a detached HEAD (a CI checkout of a sha). */
+export async function currentBranch(repoDir: string, gitBinary = 'git'): Promise<string | undefined> {
+  return new Promise((resolvePromise) => {
+    execFile(gitBinary, ['-C', repoDir, 'symbolic-ref', '--quiet', '--short', 'HEAD'], { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => {
+      resolvePromise(error ? undefined : String(stdout).trim() || undefined);
+    });
+  });
+}
+
+/** Whether `dir` is inside a git work tree or repository. */
+export async function isGitRepository(dir: string, gitBinary = 'git'): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    execFile(gitBinary, ['-C', dir, 'rev-parse', '--git-dir'], { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error) => resolvePromise(!error));
+  });
+}

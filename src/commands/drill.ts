@@ -1,0 +1,28 @@
+import { describeSplit } from '../core/rollout/split.js';
+import { engineForCommand, engineOptions, personActor, requireOption } from '../engine/command-engine.js';
+import { describeAction } from '../engine/print-outcome.js';
+import { runDrill } from '../engine/run-drill.js';
+import type { Command, CommandContext, CommandOutcome } from './command.js';
+
+/** `glidepath drill`: a rollback fire drill on a live rollout. */
+export const drillCommand: Command = {
+  name: 'drill',
+  summary: 'Rollback fire drill: restore the champion, time it, resume the split, record it',
+  usage: '--release NAME [--by LOGIN] [--dry-run] [--root DIR]\n\n' +
+    '  --release NAME  a live rollout to drill (it serves the champion for a moment, then resumes)\n' +
+    '  --by LOGIN      who runs the drill (default: the GitHub actor, else $USER)\n' +
+    '  --dry-run       print what the drill would do',
+  options: { release: { type: 'string' }, by: { type: 'string' }, ...engineOptions },
+  async run(ctx: CommandContext): Promise<CommandOutcome> {
+    const release = requireOption(ctx, 'release', 'name a live rollout to drill');
+    const engine = await engineForCommand(ctx, { actor: personActor(ctx) });
+    const report = await runDrill(engine, { release });
+    ctx.print(`${release}: ${report.reason}`);
+    if (engine.dryRun) report.actions.forEach((a, i) => ctx.print(`  ${i + 1}. ${describeAction(a)}`));
+    if (report.record) ctx.print(`recorded: audit/${release}.jsonl seq ${report.record.seq} (${report.record.hash.slice(0, 12)}…), split back at ${report.splitBefore ? describeSplit(report.splitBefore) : '?'}`);
+    return {
+      exitCode: report.ok ? 0 : 1,
+      outputs: { ok: String(report.ok), ...(report.decisionToRestoredMs !== undefined ? { 'restore-ms': String(report.decisionToRestoredMs) } : {}) },
+    };
+  },
+};

@@ -1,0 +1,201 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { readRepositoryAt } from '../adapters/scm/read-repository-at.js';
+import { createLocalGitScm } from '../adapters/scm/local-git.js';
+import { buildPlan, weakeningReleases, type Plan, type PowerEstimator } from '../core/plan/build-plan.js';
+import { estimatePlanPower } from '../core/plan/plan-power.js';
+import { formatProblem, type Problem } from '../core/problem.js';
+import { renderPlanCheck } from '../core/report/plan-check.js';
+import { renderPlanComment, renderPlanJobSummary } from '../core/report/plan-markdown.js';
+import { renderPlanText } from '../core/report/plan-text.js';
+import { problemsToAnnotations } from '../core/validate/annotations.js';
+import { loadRepository } from '../core/validate/load-repository.js';
+import { renderJson } from '../core/validate/render-problems.js';
+import { renderValidationSummary } from '../core/validate/render-summary.js';
+import type { CommitRequest, ChangeRequest, Scm } from '../ports/scm.js';
+import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
+
+export const PLAN_CHECK_NAME = 'Glidepath / plan';
+/** Hidden marker of the sticky plan comment: one per pull request, updated on every push. */
+export const PLAN_MARKER = '<!-- glidepath:plan -->';
+
+const FORMATS = ['text', 'markdown', 'json', 'github'] as const;
+type PlanFormat = (typeof FORMATS)[number];
+
+/** What `runPlan` needs besides the context; tests inject an Scm, the Action and CLI take the defaults. */
+export interface PlanDeps {
+  /** Reads the two revisions; default: the git CLI on the repository that holds `ctx.root`. */
+  readonly scm?: Scm;
+  /** Power per stage, shown in the stage table; default: core/power's estimate at the release's traffic. */
+  readonly power?: PowerEstimator;
+}
+
+function readFormat(ctx: CommandContext): PlanFormat {
+  const format = String(ctx.options['format'] ?? 'text');
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format is '${format}'; use one of: ${FORMATS.join(', ')}`);
+  return format as PlanFormat;
+}
+
+function option(ctx: CommandContext, name: string): string | undefined {
+  const value = ctx.options[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The revisions to compare: --base/--head, else the pull request of the event. */
+function readRefs(ctx: CommandContext): { base: string; head: string } {
+  const base = option(ctx, 'base') ?? ctx.event?.pullRequest?.baseSha;
+  const head = option(ctx, 'head') ?? ctx.event?.pullRequest?.headSha ?? (base !== undefined ? 'HEAD' : undefined);
+  if (base === undefined || head === undefined) {
+    throw new UsageError('plan compares two revisions: pass --base REF (and --head REF, default HEAD), or run it on a pull_request event');
+  }
+  return { base, head };
+}
+
+function findGitRoot(start: string): string | undefined {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The Scm seen from a sub-folder: Glidepath's root may be a folder of the git repository
+ * (`root: ai/`), while git speaks in paths from the repository's top.
+ */
+function scopeScm(scm: Scm, prefix: string): Scm {
+  if (prefix === '') return scm;
+  const inner = (path: string): string => (path === '' ? prefix : `${prefix}/${path}`);
+  const outer = (path: string): string | undefined => (path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : undefined);
+  const outerAll = (paths: readonly string[]): string[] => paths.map(outer).filter((p): p is string => p !== undefined);
+  return {
+    readFile: (ref, path) => scm.readFile(ref, inner(path)),
+    async readFiles(ref, paths) {
+      const found = await scm.readFiles(ref, paths.map(inner));
+      return new Map([...found].map(([path, bytes]) => [outer(path) as string, bytes]));
+    },
+    listFiles: async (ref, dir) => outerAll(await scm.listFiles(ref, inner(dir))),
+    changedFiles: async (base, head) => outerAll(await scm.changedFiles(base, head)),
+    resolveRef: (ref) => scm.resolveRef(ref),
+    commitFiles: (request: CommitRequest) => scm.commitFiles({ ...request, files: request.files.map((f) => ({ ...f, path: inner(f.path) })) }),
+    openChangeRequest: (request: ChangeRequest) => scm.openChangeRequest({ ...request, files: request.files.map((f) => ({ ...f, path: inner(f.path) })) }),
+  };
+}
+
+function localScm(root: string): Scm {
+  const top = findGitRoot(root);
+  if (!top) throw new UsageError(`${root} is not inside a git repository; plan reads the base and head revisions from git`);
+  return scopeScm(createLocalGitScm(top), relative(top, root).split(sep).filter(Boolean).join('/'));
+}
+
+async function resolve(scm: Scm, ref: string, role: 'base' | 'head'): Promise<string> {
+  const sha = await scm.resolveRef(ref);
+  if (sha) return sha;
+  throw new UsageError(`the ${role} revision '${ref}' is not in this repository. In GitHub Actions, check out the full history (actions/checkout with \`fetch-depth: 0\`) so that both sides of the pull request are present.`);
+}
+
+async function changedPaths(scm: Scm, base: string, head: string, ctx: CommandContext): Promise<string[] | undefined> {
+  try {
+    return await scm.changedFiles(base, head);
+  } catch (error) {
+    // A shallow clone has no merge base; comparing whole revisions still gives a plan.
+    ctx.logger.warn(`could not list the files the change touches (${(error as Error).message}); comparing the whole revisions instead`);
+    return undefined;
+  }
+}
+
+function render(plan: Plan, format: PlanFormat): string {
+  switch (format) {
+    case 'json': return JSON.stringify(plan, null, 2);
+    case 'markdown': return renderPlanJobSummary(plan);
+    case 'text':
+    case 'github': return renderPlanText(plan);
+  }
+}
+
+async function reportInvalidHead(ctx: CommandContext, format: PlanFormat, problems: readonly Problem[], documents: number, headRef: string): Promise<CommandOutcome> {
+  ctx.print(format === 'json' ? renderJson(problems, documents) : `The head revision has problems; no plan until they are fixed:\n${problems.map(formatProblem).join('\n')}`);
+  const summary = renderValidationSummary(problems, documents);
+  if (ctx.review && ctx.event) {
+    try {
+      await ctx.review.publishCheck({
+        name: PLAN_CHECK_NAME, headSha: ctx.event.headSha, conclusion: 'failure',
+        title: `No plan: ${problems.filter((p) => p.severity === 'error').length} problem(s) in ${headRef.slice(0, 12)}`,
+        summary, annotations: problemsToAnnotations(problems),
+      });
+    } catch (error) {
+      ctx.logger.warn(`could not publish the ${PLAN_CHECK_NAME} check run: ${(error as Error).message}`);
+    }
+  }
+  return { exitCode: 1, outputs: { releases: '0', weakenings: '0', problems: String(problems.length) }, summary };
+}
+
+/** Posts the plan where reviewers look: the check run on the head commit, then the sticky comment linking it. */
+async function publish(ctx: CommandContext, plan: Plan): Promise<Record<string, string>> {
+  const outputs: Record<string, string> = {};
+  if (!ctx.review || !ctx.event) return outputs;
+  let url: string | undefined;
+  try {
+    const check = renderPlanCheck(plan);
+    ({ url } = await ctx.review.publishCheck({ name: PLAN_CHECK_NAME, headSha: ctx.event.headSha, ...check }));
+    if (url) outputs['check-url'] = url;
+  } catch (error) {
+    // Reporting is a courtesy to reviewers: a read-only token (pull requests from forks) must not fail the plan.
+    ctx.logger.warn(`could not publish the ${PLAN_CHECK_NAME} check run: ${(error as Error).message}`);
+  }
+  const pr = ctx.event.pullRequest;
+  if (!pr) return outputs;
+  try {
+    const body = renderPlanComment(plan, { marker: PLAN_MARKER, checkName: PLAN_CHECK_NAME, ...(url ? { checkRunUrl: url } : {}) });
+    outputs['comment'] = await ctx.review.upsertComment(pr.number, PLAN_MARKER, body);
+  } catch (error) {
+    ctx.logger.warn(`could not write the plan comment on pull request #${pr.number}: ${(error as Error).message}`);
+  }
+  return outputs;
+}
+
+/**
+ * `glidepath plan`: reads base and head through the Scm, validates head (its problems stop the
+ * plan: exit 1), and prints which releases change and how they will roll out. Inside Actions it
+ * also publishes the check run and the sticky pull-request comment, and returns the job summary.
+ */
+export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise<CommandOutcome> {
+  const format = readFormat(ctx);
+  const refs = readRefs(ctx);
+  const scm = deps.scm ?? localScm(ctx.root);
+  const [baseSha, headSha] = await Promise.all([resolve(scm, refs.base, 'base'), resolve(scm, refs.head, 'head')]);
+  const [paths, baseSnapshot, headSnapshot] = await Promise.all([
+    changedPaths(scm, baseSha, headSha, ctx),
+    readRepositoryAt(scm, baseSha),
+    readRepositoryAt(scm, headSha),
+  ]);
+  const head = loadRepository(headSnapshot);
+  const headErrors = head.problems.filter((p) => p.severity === 'error');
+  if (headErrors.length > 0) return reportInvalidHead(ctx, format, head.problems, head.documentCount, headSha);
+  const base = loadRepository(baseSnapshot);
+  if (base.problems.some((p) => p.severity === 'error')) {
+    ctx.logger.debug(`the base revision has ${base.problems.length} problem(s); documents that failed to load count as absent there`);
+  }
+  const plan = buildPlan({
+    base: base.repository, head: head.repository, baseRef: baseSha, headRef: headSha,
+    ...(paths ? { changedPaths: paths } : {}),
+    power: deps.power ?? estimatePlanPower,
+  });
+  ctx.print(render(plan, format));
+  const published = await publish(ctx, plan);
+  return {
+    exitCode: 0,
+    outputs: { releases: String(plan.releases.length), weakenings: String(weakeningReleases(plan).length), ...published },
+    summary: renderPlanJobSummary(plan),
+  };
+}
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'Show which releases a change touches and how each will roll out (stages, gates, blast radius, weakened policies)',
+  usage: '--base REF [--head REF] [--root DIR] [--format text|markdown|json]',
+  options: {
+    base: { type: 'string' },
+    head: { type: 'string' },
+  },
+  run: (ctx) => runPlan(ctx),
+};

@@ -1,0 +1,48 @@
+import { srmTest } from '../stats/index.js';
+import type { Stage } from '../model/index.js';
+import type { SrmResult } from './judgement.js';
+import { formatCount, pPhrase } from './format-evidence.js';
+
+export interface SplitCheckInput {
+  readonly stage: Stage;
+  /** The canary's configured share in percent. */
+  readonly canaryWeight: number | undefined;
+  readonly requests: { readonly control: number; readonly canary: number };
+  readonly srmAlpha: number;
+}
+
+/**
+ * Sample-ratio-mismatch check: Pearson's chi-square of the arms' request counts against the
+ * configured split (100 − w, w). Below `srmAlpha` the split is broken — a redirect bug, a
+ * bucketing key that is not sticky, one arm dropping requests — and no comparison between the
+ * arms can be trusted. Not applicable where there is no split to check: shadow stages (both
+ * arms see every request), ring stages (the share depends on the ring's traffic), 0% and 100%.
+ */
+export function checkSplit(input: SplitCheckInput): SrmResult {
+  const { stage, canaryWeight: w, requests, srmAlpha } = input;
+  const observed = { control: requests.control, canary: requests.canary };
+  const notApplicable = (reason: string): SrmResult => ({ verdict: 'not-applicable', observed, reason });
+  if (stage.mode === 'shadow') return notApplicable('shadow stage: both arms see every request (the challenger a mirrored copy), so there is no split to check');
+  if (stage.segment) return notApplicable(`ring stage: the canary's share depends on how much traffic ${stage.segment.attribute} ∈ {${stage.segment.values.join(', ')}} carries, which the metrics do not say`);
+  if (w === undefined) return notApplicable('the stage has no configured weight to check the split against');
+  if (!(w > 0 && w < 100)) return notApplicable(`at ${w}% every request goes to one arm, so there is no split to check`);
+  const total = requests.control + requests.canary;
+  if (total === 0) return notApplicable('no requests yet');
+  const result = srmTest([requests.control, requests.canary], [100 - w, w]);
+  const expectedCanaryShare = w / 100;
+  const base = { statistic: result.statistic, pValue: result.pValue, expectedCanaryShare, observed };
+  const share = requests.canary / total;
+  const shares = `the canary received ${percent(share)} of requests (${formatCount(requests.canary)} of ${formatCount(total)}), expected ${percent(expectedCanaryShare)}`;
+  if (result.pValue < srmAlpha) {
+    return {
+      ...base,
+      verdict: 'mismatch',
+      reason: `the traffic split is broken: ${shares} (chi-square ${pPhrase(result.pValue)} < ${srmAlpha}); no gate verdict counts until it is fixed — check the provider's flag, that its bucketing key is sticky, and that neither arm drops or double-logs requests`,
+    };
+  }
+  return { ...base, verdict: 'ok', reason: `${shares} (chi-square ${pPhrase(result.pValue)})` };
+}
+
+function percent(share: number): string {
+  return `${Number((share * 100).toPrecision(3))}%`;
+}

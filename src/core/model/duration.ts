@@ -1,0 +1,37 @@
+/**
+ * Durations as the YAML writes them (`30m`, `24h`, `2d`, `1h30m`, `1.5h`, `250ms`), the notation of
+ * `common.schema.json#/definitions/duration`. Units: ms, s, m, h, d (a day is 24 hours: rollouts
+ * count elapsed time, not calendar days).
+ */
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+const WHOLE = /^(?:[0-9]+(?:\.[0-9]+)?(?:ms|s|m|h|d))+$/;
+const PART = /([0-9]+(?:\.[0-9]+)?)(ms|s|m|h|d)/g;
+
+/** Milliseconds in `text`, or undefined when it is not a duration (or is too large to be one). */
+export function parseDuration(text: string): number | undefined {
+  if (typeof text !== 'string' || text.length > 64 || !WHOLE.test(text)) return undefined;
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(PART)) {
+    total += Number(amount) * (UNIT_MS[unit as string] ?? Number.NaN);
+  }
+  const ms = Math.round(total);
+  return Number.isSafeInteger(ms) ? ms : undefined;
+}
+
+/** The shortest exact notation for `ms` in whole units, largest first: `1h30m`, `2d`, `250ms`, `0s`. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return `${ms}ms`;
+  let rest = Math.round(ms);
+  if (rest === 0) return '0s';
+  let out = '';
+  for (const unit of ['d', 'h', 'm', 's', 'ms'] as const) {
+    const size = UNIT_MS[unit] as number;
+    const count = Math.floor(rest / size);
+    if (count > 0) {
+      out += `${count}${unit}`;
+      rest -= count * size;
+    }
+  }
+  return out;
+}

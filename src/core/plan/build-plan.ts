@@ -1,0 +1,184 @@
+import type { GlidepathRepository, LoadedDocument, MetricDefinition, Release, RolloutPolicy, SourcePosition } from '../model/index.js';
+import { computeBlastRadius, type BlastRadius } from './blast-radius.js';
+import { diffBundles, type BundleDiff } from './bundle-diff.js';
+import { findChangedPolicies, findChangedReleases, type ChangeKind, type ReleaseChange } from './changed-releases.js';
+import { describeGate, describeRollback, describeWindow } from './describe-policy.js';
+import { diffPolicies, sortFindings, type PolicyFinding } from './policy-diff.js';
+import { renderRampChart } from './ramp-chart.js';
+import { planStages, type PlannedStage, type StagePowerView } from './stage-plan.js';
+
+/** A policy finding and where it sits in the head revision, for check-run annotations. */
+export interface LocatedFinding extends PolicyFinding {
+  readonly at?: SourcePosition;
+}
+
+/** How one changed release will roll out. */
+export interface ReleasePlan {
+  readonly name: string;
+  readonly kind: ChangeKind;
+  /** The release file (head; base for removed releases). */
+  readonly file: string;
+  readonly reasons: readonly string[];
+  readonly description?: string;
+  readonly owner?: string;
+  readonly risk?: 'low' | 'medium' | 'high';
+  readonly policy?: {
+    readonly name: string;
+    readonly file?: string;
+    readonly strategy?: string;
+    /** The policy the release followed at base, when it switches. */
+    readonly previous?: string;
+  };
+  readonly target?: { readonly provider: string; readonly key: string; readonly providerType?: string };
+  readonly stages: readonly PlannedStage[];
+  /** The gates its stages check, in first-use order. */
+  readonly gates: readonly { readonly name: string; readonly description: string }[];
+  readonly rollback: readonly string[];
+  readonly window?: string;
+  readonly freezes: readonly string[];
+  readonly handling?: { readonly onFailure: string; readonly onNoData: string; readonly onInconclusive: string };
+  readonly bundle?: BundleDiff;
+  readonly blastRadius?: BlastRadius;
+  /** Differences from the policy the release followed at base (weakenings first). */
+  readonly findings: readonly LocatedFinding[];
+  /** Mermaid source of the traffic ramp. */
+  readonly chart?: string;
+}
+
+/** A changed policy file. */
+export interface PolicyPlan {
+  readonly name: string;
+  readonly kind: ChangeKind;
+  readonly file: string;
+  readonly usedBy: readonly string[];
+  readonly findings: readonly LocatedFinding[];
+}
+
+/** Everything `glidepath plan` reports: plain data (JSON-serialisable), rendered by core/report. */
+export interface Plan {
+  readonly baseRef?: string;
+  readonly headRef?: string;
+  readonly releases: readonly ReleasePlan[];
+  readonly policies: readonly PolicyPlan[];
+}
+
+/** Power per stage name for one release (core/power's estimate), or undefined when it cannot be estimated. */
+export type PowerEstimator = (
+  release: LoadedDocument<Release>,
+  policy: LoadedDocument<RolloutPolicy>,
+  repository: GlidepathRepository,
+) => ReadonlyMap<string, StagePowerView> | undefined;
+
+export interface PlanInput {
+  readonly base: GlidepathRepository;
+  readonly head: GlidepathRepository;
+  /** Paths the pull request changes (merge-base semantics); omit to compare every file. */
+  readonly changedPaths?: readonly string[];
+  readonly baseRef?: string;
+  readonly headRef?: string;
+  readonly power?: PowerEstimator;
+}
+
+/** The plan of a pull request: which releases change and how each will roll out, from two parsed revisions. */
+export function buildPlan(input: PlanInput): Plan {
+  const releases = findChangedReleases(input.base, input.head, input.changedPaths).map((change) => planRelease(change, input));
+  const policies = findChangedPolicies(input.base, input.head, input.changedPaths).map((change): PolicyPlan => {
+    const doc = (change.head ?? change.base) as LoadedDocument<RolloutPolicy>;
+    const findings = change.base && change.head ? sortFindings(locate(diffPolicies(change.base.value, change.head.value), change.head)) : [];
+    return { name: change.name, kind: change.kind, file: doc.file, usedBy: change.usedBy, findings };
+  });
+  return {
+    ...(input.baseRef !== undefined ? { baseRef: input.baseRef } : {}),
+    ...(input.headRef !== undefined ? { headRef: input.headRef } : {}),
+    releases,
+    policies,
+  };
+}
+
+/** Releases in the plan whose rollout is weaker than at base. */
+export function weakeningReleases(plan: Plan): ReleasePlan[] {
+  return plan.releases.filter((r) => r.findings.some((f) => f.severity === 'weakening'));
+}
+
+function locate(findings: readonly PolicyFinding[], doc: LoadedDocument<RolloutPolicy>): LocatedFinding[] {
+  return findings.map((f) => ({ ...f, at: doc.locate(f.path) }));
+}
+
+function planRelease(change: ReleaseChange, input: PlanInput): ReleasePlan {
+  const { head, base } = input;
+  if (change.kind === 'removed' || !change.head) {
+    const doc = change.base as LoadedDocument<Release>;
+    return { name: change.name, kind: change.kind, file: doc.file, reasons: change.reasons, stages: [], gates: [], rollback: [], freezes: [], findings: [] };
+  }
+  const release = change.head;
+  const spec = release.value.spec;
+  const policy = head.policies.get(spec.policy);
+  const metrics = new Map<string, MetricDefinition>((head.config?.value.spec.metrics.definitions ?? []).map((d) => [d.name, d]));
+  const ownTraffic = spec.traffic?.requestsPerHour;
+  const configTraffic = head.config?.value.spec.traffic?.requestsPerHour;
+  const requestsPerHour = ownTraffic ?? configTraffic;
+  const trafficSource = ownTraffic !== undefined ? 'release' : configTraffic !== undefined ? 'config' : 'none';
+  const providerType = head.config?.value.spec.providers.find((p) => p.name === spec.target.provider)?.type;
+  const previous = change.base?.value.spec.policy;
+  const common = {
+    name: change.name,
+    kind: change.kind,
+    file: release.file,
+    reasons: change.reasons,
+    ...(release.value.metadata.description !== undefined ? { description: release.value.metadata.description } : {}),
+    ...(spec.owner !== undefined ? { owner: spec.owner } : {}),
+    ...(spec.risk !== undefined ? { risk: spec.risk } : {}),
+    target: { provider: spec.target.provider, key: spec.target.key, ...(providerType !== undefined ? { providerType } : {}) },
+    bundle: diffBundles(spec.champion, spec.challenger, head.files),
+  };
+  if (!policy) {
+    return { ...common, policy: { name: spec.policy, ...(previous !== undefined && previous !== spec.policy ? { previous } : {}) }, stages: [], gates: [], rollback: [], freezes: [], findings: [] };
+  }
+  const p = policy.value.spec;
+  const stages = planStages(policy.value, requestsPerHour, input.power?.(release, policy, head));
+  const gateNames = [...new Set(p.stages.flatMap((s) => s.gates ?? []))];
+  return {
+    ...common,
+    policy: { name: spec.policy, file: policy.file, strategy: p.strategy, ...(previous !== undefined && previous !== spec.policy ? { previous } : {}) },
+    stages,
+    gates: gateNames.map((name) => {
+      const gate = p.gates?.[name];
+      return { name, description: gate ? describeGate(gate, metrics.get(gate.metric)) : 'not defined in the policy' };
+    }),
+    rollback: p.rollback.map((c) => describeRollback(c, metrics.get(c.metric))),
+    window: describeWindow(p.window),
+    freezes: (p.freezes ?? []).map((f) => `${f.from} – ${f.until}${f.reason ? ` (${f.reason})` : ''}`),
+    handling: { onFailure: p.onFailure ?? 'rollback', onNoData: p.onNoData ?? 'hold', onInconclusive: p.onInconclusive ?? 'hold' },
+    blastRadius: computeBlastRadius(stages, requestsPerHour, trafficSource),
+    findings: releaseFindings(change, base, policy, release),
+    chart: renderRampChart(change.name, stages),
+  };
+}
+
+const RISK_RANK: Readonly<Record<string, number>> = { low: 1, medium: 2, high: 3 };
+
+/**
+ * The release's policy at head against the one it followed at base: the same policy's old
+ * version, or the policy it switched away from. A new release is compared with the base version
+ * of its policy, since that policy's change is what the pull request makes to its rollout. A
+ * lower risk class is a weakening of the release itself.
+ */
+function releaseFindings(change: ReleaseChange, base: GlidepathRepository, policy: LoadedDocument<RolloutPolicy>, release: LoadedDocument<Release>): LocatedFinding[] {
+  const previousName = change.base?.value.spec.policy ?? policy.value.metadata.name;
+  const previous = base.policies.get(previousName);
+  const findings = previous ? locate(diffPolicies(previous.value, policy.value), policy) : [];
+  const riskBefore = change.base?.value.spec.risk;
+  const riskAfter = release.value.spec.risk;
+  if (change.base && (RISK_RANK[riskAfter ?? 'low'] ?? 0) < (RISK_RANK[riskBefore ?? 'low'] ?? 0)) {
+    // A lower risk class drops the approval that `risk: high` demands before 100%.
+    findings.push({ severity: 'weakening', subject: 'risk lowered', before: riskBefore ?? 'low', after: riskAfter ?? 'low', path: ['spec', 'risk'], at: release.locate(['spec', 'risk']) });
+  }
+  if (!previous) return sortFindings(findings);
+  if (previousName !== policy.value.metadata.name) {
+    findings.unshift({
+      severity: 'change', subject: 'policy switched', before: previousName, after: policy.value.metadata.name,
+      path: ['spec', 'policy'], at: release.locate(['spec', 'policy']),
+    });
+  }
+  return sortFindings(findings);
+}

@@ -1,0 +1,31 @@
+import { estimateStagePower } from '../power/stage-power.js';
+import type { PowerEstimator } from './build-plan.js';
+import type { StagePowerView } from './stage-plan.js';
+
+/**
+ * The plan's power column from core/power: per stage, the most demanding gate's samples per arm
+ * (canary and control) and the hours they take at the release's traffic, with the estimate's warnings (a stage too
+ * short for its margins, one that only catches catastrophes).
+ */
+export const estimatePlanPower: PowerEstimator = (release, policy, repository) => {
+  const requestsPerHour = release.value.spec.traffic?.requestsPerHour ?? repository.config?.value.spec.traffic?.requestsPerHour;
+  const estimate = estimateStagePower({
+    release: release.value.metadata.name,
+    policy: policy.value,
+    metrics: repository.config?.value.spec.metrics.definitions ?? [],
+    requestsPerHour,
+  });
+  const views = new Map<string, StagePowerView>();
+  for (const stage of estimate.stages) {
+    const sized = stage.gates.filter((g) => g.samplesPerArm !== undefined);
+    // The binding gate: the one that takes longest, or (without traffic) needs the most canary samples.
+    const binding = [...sized].sort((a, b) => (b.hours ?? 0) - (a.hours ?? 0) || (b.samplesPerArm?.canary ?? 0) - (a.samplesPerArm?.canary ?? 0))[0];
+    if (!binding && stage.warnings.length === 0) continue;
+    views.set(stage.stage, {
+      ...(binding?.samplesPerArm ? { requiredSamples: binding.samplesPerArm } : {}),
+      ...(binding?.hours !== undefined && Number.isFinite(binding.hours) ? { hoursNeeded: binding.hours } : {}),
+      warnings: stage.warnings,
+    });
+  }
+  return views;
+};

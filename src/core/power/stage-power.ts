@@ -1,0 +1,362 @@
+import { boundaryMultiplier, normalCdf, normalQuantile, requiredSamplesPerArm } from '../stats/index.js';
+import type { Gate, MetricDefinition, RolloutPolicy, Stage } from '../model/index.js';
+import { resolveMargin, type GateMargin } from '../gates/gate-margin.js';
+import { formatCount } from '../gates/format-evidence.js';
+import { minDurationHours, stageArmRates } from './stage-traffic.js';
+
+/** A metric's value under the champion, when the team knows it (from a past rollout or a dashboard). */
+export interface Baseline {
+  /** Proportion metrics: the rate (0–1). */
+  readonly rate?: number;
+  /** Continuous metrics: mean and standard deviation of one observation. */
+  readonly mean?: number;
+  readonly sd?: number;
+}
+
+export interface StagePowerInput {
+  readonly release: string;
+  readonly policy: RolloutPolicy;
+  readonly metrics: readonly MetricDefinition[];
+  /** The whole service's requests per hour (before the split); undefined when nobody said. */
+  readonly requestsPerHour: number | undefined;
+  /** Observed baselines by metric name; without one, documented defaults are assumed (and said). */
+  readonly baselines?: Readonly<Record<string, Baseline>>;
+}
+
+/** How long one gate needs to tell a challenger equal to control from one worse by the gate's margin. */
+export interface GatePower {
+  readonly gate: string;
+  readonly metric: string;
+  readonly test: string;
+  /** The difference the estimate is for: as the policy writes it, and in the metric's unit. */
+  readonly effect?: { readonly text: string; readonly absolute: number };
+  readonly baseline: Baseline & { readonly source: 'observed' | 'default' };
+  /** Observations each arm needs (control 0 for absolute gates, which judge the canary alone). */
+  readonly samplesPerArm?: { readonly control: number; readonly canary: number };
+  /** Hours of the stage's traffic that gives those samples. */
+  readonly hours?: number;
+  /** Whether minDuration is long enough (undefined when either is unknown). */
+  readonly enough?: boolean;
+  /**
+   * The smallest difference the stage can tell apart within minDuration at the policy's power:
+   * in the model's unit, and relative to the baseline (a rate's or mean's fraction, a scale shift).
+   */
+  readonly detectableInMinDuration?: { readonly text: string; readonly absolute: number; readonly relative: number };
+  /** Why there is no estimate, or what it rests on. */
+  readonly note?: string;
+}
+
+export interface StagePower {
+  readonly stage: string;
+  readonly mode: 'shadow' | 'traffic';
+  readonly weight?: number;
+  /** Requests per hour each arm sees in this stage. */
+  readonly requestsPerHour?: { readonly control: number; readonly canary: number };
+  readonly minDurationHours?: number;
+  readonly gates: readonly GatePower[];
+  /** Sentences for the plan: a stage too short for its margins, a canary that catches catastrophes only. */
+  readonly warnings: readonly string[];
+}
+
+/** Everything the plan shows about how long the rollout needs to judge what it promises to judge. */
+export interface PowerEstimate {
+  readonly release: string;
+  readonly policy: string;
+  readonly requestsPerHour?: number;
+  readonly alpha: number;
+  readonly power: number;
+  readonly stages: readonly StagePower[];
+  /** What the numbers rest on: sequential tests, the alpha split, default baselines used. */
+  readonly assumptions: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** Rates assumed without an observed baseline. */
+export const DEFAULT_LOWER_IS_BETTER_RATE = 0.01;
+export const DEFAULT_HIGHER_IS_BETTER_RATE = 0.9;
+/** Coefficient of variation (sd / mean) assumed for continuous metrics without an observed baseline. */
+export const DEFAULT_CV = 0.5;
+
+/**
+ * Per stage and gate: the samples per arm a gate needs to tell a challenger equal to control
+ * from one worse by its margin (nonInferiority, else maxIncrease) at the policy's power, with
+ * the same peek-safe sequential test the judge uses (tuned at its own answer) and the stage's
+ * alpha split across its gates as Holm's first step does; the hours of traffic that takes;
+ * whether minDuration is enough; and the smallest difference the stage can see in its
+ * minDuration. Pure; numbers from the statistics core's `requiredSamplesPerArm`.
+ */
+export function estimateStagePower(input: StagePowerInput): PowerEstimate {
+  const { policy } = input;
+  const alpha = policy.spec.analysis?.alpha ?? 0.05;
+  const power = policy.spec.analysis?.power ?? 0.8;
+  const definitions = new Map(input.metrics.map((m) => [m.name, m]));
+  const assumptions = new Set<string>([
+    `sequential (always-valid) tests as the judge runs them, ${Math.round(power * 100)}% power, the stage's alpha ${alpha} split evenly across its gates`,
+  ]);
+  const warnings: string[] = [];
+  if (input.requestsPerHour === undefined) {
+    warnings.push('no traffic estimate: set spec.traffic.requestsPerHour on the release (or in glidepath.yaml) to see how long each stage needs');
+  }
+  const stages = policy.spec.stages.map((stage) => {
+    const rates = stageArmRates(stage, input.requestsPerHour);
+    const hours = minDurationHours(stage);
+    const gateNames = stage.gates ?? [];
+    const gateAlpha = alpha / Math.max(1, gateNames.length);
+    const stageWarnings: string[] = [];
+    const gates = gateNames.flatMap((name) => {
+      const gate = policy.spec.gates?.[name];
+      const metric = gate ? definitions.get(gate.metric) : undefined;
+      if (!gate || !metric) return [];
+      const estimate = estimateGate({ name, gate, metric, stage, rates, minHours: hours, alpha: gateAlpha, power, baseline: input.baselines?.[metric.name], assumptions });
+      stageWarnings.push(...gateWarnings(stage, estimate, rates, hours, power));
+      return [estimate];
+    });
+    return {
+      stage: stage.name,
+      mode: stage.mode ?? 'traffic',
+      ...(stage.weight === undefined ? {} : { weight: stage.weight }),
+      ...(rates ? { requestsPerHour: rates } : {}),
+      ...(hours === undefined ? {} : { minDurationHours: hours }),
+      gates,
+      warnings: stageWarnings,
+    } satisfies StagePower;
+  });
+  return {
+    release: input.release,
+    policy: policy.metadata.name,
+    ...(input.requestsPerHour === undefined ? {} : { requestsPerHour: input.requestsPerHour }),
+    alpha,
+    power,
+    stages,
+    assumptions: [...assumptions],
+    warnings: [...warnings, ...stages.flatMap((s) => s.warnings)],
+  };
+}
+
+interface GateContext {
+  readonly name: string;
+  readonly gate: Gate;
+  readonly metric: MetricDefinition;
+  readonly stage: Stage;
+  readonly rates: { control: number; canary: number } | undefined;
+  readonly minHours: number | undefined;
+  readonly alpha: number;
+  readonly power: number;
+  readonly baseline: Baseline | undefined;
+  readonly assumptions: Set<string>;
+}
+
+/** A difference-to-samples model for one gate: how many observations per arm for an effect of `d`. */
+interface SampleModel {
+  readonly samples: (d: number) => { control: number; canary: number };
+  /** The largest d worth searching (beyond it the answer is "one observation"). */
+  readonly maxEffect: number;
+  readonly describe: (d: number) => string;
+  /** d as a fraction of the baseline (rate, mean, or the scale shift it stands for). */
+  readonly relative: (d: number) => number;
+}
+
+function estimateGate(ctx: GateContext): GatePower {
+  const { gate, metric } = ctx;
+  const head = { gate: ctx.name, metric: metric.name, test: gate.test };
+  const baseline = resolveBaseline(metric, ctx.baseline, ctx.assumptions);
+  const versus = gate.versus ?? (gate.test === 'quantile' ? 'absolute' : 'control');
+  const withBaseline = { ...head, baseline };
+  if (versus === 'absolute') return estimateAbsolute(ctx, withBaseline);
+  if (ctx.stage.mode !== 'shadow' && (ctx.stage.weight ?? 0) >= 100) return { ...withBaseline, note: 'at 100% there is no control arm to compare with' };
+  const margin = resolveMargin(gate.nonInferiority ?? gate.maxIncrease, `spec.gates.${ctx.name}`);
+  if (margin.value === 0) return { ...withBaseline, note: 'the margin is 0: a challenger equal to control can never be shown within it; set nonInferiority to the difference you would accept' };
+  const model = sampleModel(ctx, baseline, margin);
+  if (typeof model === 'string') return { ...withBaseline, note: model };
+  const effect = marginEffect(ctx, baseline, margin);
+  const samplesPerArm = model.samples(effect);
+  const result: GatePower = { ...withBaseline, effect: { text: margin.text, absolute: effect }, samplesPerArm, ...timing(samplesPerArm, ctx.rates, ctx.minHours) };
+  const detectable = ctx.rates && ctx.minHours !== undefined ? detectableEffect(model, ctx.rates, ctx.minHours) : undefined;
+  return detectable === undefined ? result : { ...result, detectableInMinDuration: { absolute: detectable, text: model.describe(detectable), relative: model.relative(detectable) } };
+}
+
+function resolveBaseline(metric: MetricDefinition, observed: Baseline | undefined, assumptions: Set<string>): Baseline & { source: 'observed' | 'default' } {
+  if (metric.type === 'proportion') {
+    if (observed?.rate !== undefined) return { rate: observed.rate, source: 'observed' };
+    const rate = metric.direction === 'lower-is-better' ? DEFAULT_LOWER_IS_BETTER_RATE : DEFAULT_HIGHER_IS_BETTER_RATE;
+    assumptions.add(`${metric.name}: no observed baseline, assumed a ${rate * 100}% rate (the default for ${metric.direction} rates)`);
+    return { rate, source: 'default' };
+  }
+  if (observed?.mean !== undefined && observed.sd !== undefined) return { mean: observed.mean, sd: observed.sd, source: 'observed' };
+  assumptions.add(`${metric.name}: ${observed?.mean === undefined ? 'no observed baseline' : 'no observed sd'}, assumed a coefficient of variation of ${DEFAULT_CV} (sd = ${DEFAULT_CV} × mean)`);
+  return observed?.mean === undefined ? { source: 'default' } : { mean: observed.mean, sd: observed.mean * DEFAULT_CV, source: 'default' };
+}
+
+/** The gate's margin in the model's own scale: a rate or mean difference, or (Mann–Whitney) θ − ½. */
+function marginEffect(ctx: GateContext, baseline: Baseline, margin: GateMargin): number {
+  if (ctx.gate.test === 'mann-whitney') return superiorityShift(ctx.metric, baseline, margin)!;
+  if (ctx.gate.test === 'proportions') return margin.kind === 'relative' ? margin.value * baseline.rate! : margin.value;
+  return margin.kind === 'relative' ? margin.value * (baseline.mean ?? 1) : margin.value;
+}
+
+function sampleModel(ctx: GateContext, baseline: Baseline, margin: GateMargin): SampleModel | string {
+  const { gate, metric } = ctx;
+  const ratio = ctx.rates ? ctx.rates.canary / ctx.rates.control : ctx.stage.mode === 'shadow' ? 1 : ratioOf(ctx.stage);
+  const common = { alpha: ctx.alpha, power: ctx.power, sides: 1 as const, ratio, sequential: true };
+  const perArm = (s: { control: number; canary: number }) => ({ control: s.control, canary: s.canary });
+  if (gate.test === 'proportions') {
+    // Mirror higher-is-better rates so the worse direction is always up.
+    const rate = metric.direction === 'lower-is-better' ? baseline.rate! : 1 - baseline.rate!;
+    return {
+      samples: (d) => perArm(requiredSamplesPerArm({ ...common, kind: 'proportion', baseline: rate, margin: d })),
+      maxEffect: Math.max(1e-6, 1 - rate),
+      describe: (d) => `${trim(d * 100)}pp (${trim((d / baseline.rate!) * 100)}% of the ${trim(baseline.rate! * 100)}% baseline)`,
+      relative: (d) => d / baseline.rate!,
+    };
+  }
+  if (gate.test === 'welch') {
+    if (margin.kind === 'absolute' && baseline.sd === undefined) return `an absolute margin (${margin.text}) needs an observed baseline sd for ${metric.name} to estimate`;
+    const mean = baseline.mean ?? 1;
+    const sd = baseline.sd ?? DEFAULT_CV * mean;
+    return {
+      samples: (d) => perArm(requiredSamplesPerArm({ ...common, kind: 'mean', baseline: mean, sd, margin: d })),
+      maxEffect: 100 * sd,
+      describe: (d) => (baseline.mean === undefined ? `${trim((d / mean) * 100)}% of the mean` : `${trim(d)}${metric.unit ? ` ${metric.unit}` : ''} (${trim((d / mean) * 100)}%)`),
+      relative: (d) => d / mean,
+    };
+  }
+  if (gate.test === 'mann-whitney') {
+    if (superiorityShift(metric, baseline, margin) === undefined) return `an absolute margin (${margin.text}) needs an observed baseline mean for ${metric.name} to estimate`;
+    const sigma = logSigma(baseline);
+    const scaleShift = (d: number) => Math.exp(Math.SQRT2 * sigma * normalQuantile(0.5 + d)) - 1;
+    return {
+      // Placements have variance 1/12 under no difference, so θ behaves as a mean with sd √(1/12).
+      samples: (d) => perArm(requiredSamplesPerArm({ ...common, kind: 'mean', baseline: 0.5, sd: Math.sqrt(1 / 12), margin: d })),
+      maxEffect: 0.4999,
+      describe: (d) => `a ${trim(scaleShift(d) * 100)}% shift (every percentile)`,
+      relative: (d) => scaleShift(d),
+    };
+  }
+  return `a ${gate.test} gate compares with an absolute bound: set versus: absolute and max or min`;
+}
+
+/** θ − ½ for a log-normal metric moved by the margin: Φ(shift / (σ√2)) − ½ with shift the log of the scale change. */
+function superiorityShift(metric: MetricDefinition, baseline: Baseline, margin: GateMargin): number | undefined {
+  const sigma = logSigma(baseline);
+  let shift: number;
+  if (margin.kind === 'relative') {
+    shift = metric.direction === 'lower-is-better' ? Math.log(1 + margin.value) : -Math.log(1 - Math.min(margin.value, 0.999));
+  } else {
+    if (baseline.mean === undefined) return undefined;
+    const median = baseline.mean / Math.sqrt(1 + (baseline.sd! / baseline.mean) ** 2);
+    shift = Math.abs(Math.log(1 + (metric.direction === 'lower-is-better' ? margin.value : -Math.min(margin.value, 0.999 * median)) / median));
+  }
+  return normalCdf(shift / (Math.SQRT2 * sigma)) - 0.5;
+}
+
+function logSigma(baseline: Baseline): number {
+  const cv = baseline.mean !== undefined && baseline.sd !== undefined && baseline.mean > 0 ? baseline.sd / baseline.mean : DEFAULT_CV;
+  return Math.sqrt(Math.log(1 + cv * cv));
+}
+
+/**
+ * Absolute gates judge the canary alone: n = ((b + z_power)·s / d)², b the confidence
+ * sequence's one-sided multiplier (tuned at its answer), s the per-observation standard
+ * deviation of what is tested (√(q(1 − q)) for a quantile's sign test) and d the distance
+ * from the baseline to the bound.
+ */
+function estimateAbsolute(ctx: GateContext, head: Omit<GatePower, 'note'>): GatePower {
+  const { gate, metric } = ctx;
+  const bound = gate.max ?? gate.min;
+  if (bound === undefined) return { ...head, note: 'an absolute gate needs max or min' };
+  const baseline = head.baseline;
+  let distance: number;
+  let spread: number;
+  let what: string;
+  if (gate.test === 'quantile') {
+    const q = gate.quantile ?? 0.5;
+    if (baseline.mean === undefined) return { ...head, note: `depends on where the champion's p${trim(q * 100)} sits relative to ${bound}: give an observed baseline mean (and sd) for ${metric.name} to estimate` };
+    const sigma = logSigma(baseline);
+    const mu = Math.log(baseline.mean) - (sigma * sigma) / 2;
+    const share = normalCdf((Math.log(bound) - mu) / sigma);
+    distance = gate.max !== undefined ? share - q : q - share;
+    spread = Math.sqrt(q * (1 - q));
+    what = `p${trim(q * 100)} (log-normal from the baseline: ${trim(Math.exp(mu + sigma * normalQuantile(q)))}${metric.unit ? ` ${metric.unit}` : ''})`;
+  } else if (gate.test === 'proportions') {
+    const rate = baseline.rate!;
+    distance = gate.max !== undefined ? bound - rate : rate - bound;
+    spread = Math.sqrt(rate * (1 - rate));
+    what = `rate (${trim(rate * 100)}%)`;
+  } else {
+    if (baseline.mean === undefined || baseline.sd === undefined) return { ...head, note: `needs an observed baseline mean and sd for ${metric.name} to estimate` };
+    distance = gate.max !== undefined ? bound - baseline.mean : baseline.mean - bound;
+    spread = baseline.sd;
+    what = `mean (${trim(baseline.mean)})`;
+  }
+  if (!(distance > 0)) return { ...head, note: `the champion's ${what} is already ${gate.max !== undefined ? 'above' : 'below'} ${bound}: an equal challenger would fail this gate` };
+  const multiplier = boundaryMultiplier(1, { alpha: ctx.alpha, sides: 1, tuneN: 1 });
+  const canary = Math.ceil((((multiplier + normalQuantile(ctx.power)) * spread) / distance) ** 2);
+  const samplesPerArm = { control: 0, canary };
+  return { ...head, samplesPerArm, ...timing(samplesPerArm, ctx.rates, ctx.minHours), note: `to show a challenger like the champion (${what}) within ${bound}` };
+}
+
+function timing(samples: { control: number; canary: number }, rates: { control: number; canary: number } | undefined, minHours: number | undefined): { hours?: number; enough?: boolean } {
+  if (!rates) return {};
+  const hours = Math.max(samples.control / rates.control, samples.canary / rates.canary);
+  return { hours, ...(minHours === undefined ? {} : { enough: hours <= minHours }) };
+}
+
+/** The difference whose samples take exactly minDuration: bisection, samples falling as the difference grows. */
+function detectableEffect(model: SampleModel, rates: { control: number; canary: number }, minHours: number): number | undefined {
+  const hoursFor = (d: number) => {
+    const s = model.samples(d);
+    return Math.max(s.control / rates.control, s.canary / rates.canary);
+  };
+  if (minHours <= 0 || hoursFor(model.maxEffect) > minHours) return undefined;
+  let lo = 0;
+  let hi = model.maxEffect;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (hoursFor(mid) > minHours) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function gateWarnings(stage: Stage, g: GatePower, rates: { control: number; canary: number } | undefined, minHours: number | undefined, power: number): string[] {
+  const out: string[] = [];
+  const pct = `${Math.round(power * 100)}%`;
+  if (g.note?.startsWith('the margin is 0')) out.push(`${stage.name}: gate ${g.gate} has no margin to pass within, so an equal challenger holds there until maxDuration: set nonInferiority`);
+  if (g.note?.includes('would fail this gate')) out.push(`${stage.name}: gate ${g.gate}: ${g.note}`);
+  if (!rates || g.hours === undefined) return out;
+  const traffic = `${stage.name} sees ${formatCount(rates.canary)} canary requests/h`;
+  if (g.enough === false && g.effect) {
+    out.push(`${traffic}: telling a ${g.effect.text} difference in ${g.metric} (gate ${g.gate}) at ${pct} power needs ~${formatHours(g.hours)}, more than its minDuration ${stage.minDuration}`);
+  } else if (g.enough === false) {
+    out.push(`${traffic}: gate ${g.gate} on ${g.metric} needs ~${formatHours(g.hours)} at ${pct} power, more than its minDuration ${stage.minDuration}`);
+  }
+  const d = g.detectableInMinDuration;
+  if (d && minHours !== undefined && d.relative >= catastrophic(g)) {
+    out.push(`${stage.name} (${stage.mode === 'shadow' ? 'shadow' : `${stage.weight}%`} for ${stage.minDuration}) can only detect a ${d.text} difference in ${g.metric} at ${pct} power: it catches catastrophes only`);
+  }
+  return out;
+}
+
+/**
+ * Where "detectable" turns into "catastrophes only": a doubled error rate, a quarter of a
+ * higher-is-better rate lost, half again on a continuous metric.
+ */
+function catastrophic(g: GatePower): number {
+  if (g.test === 'proportions') return g.baseline.rate !== undefined && g.baseline.rate > 0.5 ? 0.25 : 1;
+  return 0.5;
+}
+
+function ratioOf(stage: Stage): number {
+  const w = stage.weight ?? 50;
+  return w > 0 && w < 100 ? w / (100 - w) : 1;
+}
+
+function formatHours(hours: number): string {
+  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
+  if (hours < 48) return `${Number(hours.toPrecision(2))} h`;
+  return `${Number((hours / 24).toPrecision(2))} days`;
+}
+
+function trim(value: number): string {
+  return Number(value.toPrecision(3)).toString();
+}

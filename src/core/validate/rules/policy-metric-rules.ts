@@ -1,0 +1,131 @@
+import type { Problem } from '../../problem.js';
+import type { Gate, MetricDefinition, RollbackCriterion, RolloutPolicy } from '../../model/index.js';
+import { formatMargin, parseMargin } from '../../model/margin.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { SourceDocument } from '../source-document.js';
+import type { SemanticRule } from './rule-context.js';
+
+type Policy = SourceDocument<RolloutPolicy>;
+type Path = (string | number)[];
+
+/** Which tests suit which metric type: rates are compared as proportions, values per request by mean, rank or quantile. */
+const TESTS_FOR: Readonly<Record<MetricDefinition['type'], readonly Gate['test'][]>> = {
+  proportion: ['proportions'],
+  continuous: ['welch', 'mann-whitney', 'quantile'],
+};
+
+/** Beyond these a margin lets the challenger be so much worse that the gate can barely fail. */
+const LOOSE_RELATIVE = 1.0;
+const LOOSE_POINTS = 0.5;
+
+function metricReference(policy: Policy, path: Path, metric: string, owner: string, metrics: ReadonlyMap<string, MetricDefinition>, problems: Problem[]): MetricDefinition | undefined {
+  const definition = metrics.get(metric);
+  if (definition) return definition;
+  problems.push(policy.report({
+    path, at: 'value', severity: 'error', rule: 'policy/unknown-metric',
+    message: `${owner} uses metric \`${metric}\`, which glidepath.yaml does not define`,
+    hint: didYouMean(metric, metrics.keys()) ?? `defined metrics: ${[...metrics.keys()].join(', ')}`,
+  }));
+  return undefined;
+}
+
+/** A margin's unit must suit the metric: percentage points only measure rates. */
+function checkMarginUnit(policy: Policy, path: Path, field: string, margin: string | number, owner: string, definition: MetricDefinition, problems: Problem[]): void {
+  const parsed = parseMargin(margin);
+  if (parsed?.kind !== 'points' || definition.type === 'proportion') return;
+  problems.push(policy.report({
+    path, at: 'value', severity: 'error', rule: 'policy/margin-unit',
+    message: `${owner} gives \`${field}\` in percentage points (\`${String(margin)}\`), but \`${definition.name}\` is a continuous metric, not a rate`,
+    hint: `use a relative margin such as \`10%\`, or a number in the metric's unit${definition.unit ? ` (${definition.unit})` : ''}`,
+  }));
+}
+
+function checkGate(policy: Policy, name: string, gate: Gate, metrics: ReadonlyMap<string, MetricDefinition> | undefined, problems: Problem[]): void {
+  const base: Path = ['spec', 'gates', name];
+  const owner = `gate \`${name}\``;
+  const versus = gate.versus ?? (gate.test === 'quantile' ? 'absolute' : 'control');
+  const report = (field: string | undefined, severity: 'error' | 'warning', rule: string, message: string, hint: string): void => {
+    problems.push(policy.report({ path: field ? [...base, field] : base, at: field ? 'value' : 'key', severity, rule, message, hint }));
+  };
+
+  if (gate.test === 'quantile') {
+    if (gate.quantile === undefined) report(undefined, 'error', 'policy/gate-quantile', `${owner} uses the quantile test but names no \`quantile\``, 'add `quantile:` such as 0.99 for p99');
+    if (versus === 'control') report('versus', 'error', 'policy/gate-versus', `${owner} uses the quantile test, which checks a quantile against an absolute bound, not against control`, 'remove `versus: control` and set `max` or `min`; use `mann-whitney` to compare the whole distribution with control');
+  } else if (gate.quantile !== undefined) {
+    report('quantile', 'warning', 'policy/gate-quantile', `${owner} sets \`quantile\`, which only the quantile test uses; it is ignored`, 'remove `quantile`, or use `test: quantile`');
+  }
+  if (versus === 'absolute' && gate.max === undefined && gate.min === undefined) {
+    report(undefined, 'error', 'policy/gate-bound', `${owner} compares with an absolute bound but sets neither \`max\` nor \`min\``, 'add `max:` (for lower-is-better metrics) or `min:` (for higher-is-better metrics)');
+  }
+  if (versus === 'control' && gate.test !== 'quantile') {
+    if (gate.maxIncrease === undefined && gate.nonInferiority === undefined) {
+      report(undefined, 'error', 'policy/gate-margin', `${owner} compares with control but states no margin`, 'add `maxIncrease` (fail when worse by more than this) or `nonInferiority` (pass only when shown no worse than this)');
+    } else if (gate.maxIncrease !== undefined && gate.nonInferiority !== undefined) {
+      report('nonInferiority', 'warning', 'policy/gate-margin', `${owner} sets both \`maxIncrease\` and \`nonInferiority\`; they put the burden of proof on different sides`, 'keep one: `maxIncrease` fails on evidence of harm, `nonInferiority` passes only on evidence of no harm');
+    }
+  }
+  for (const field of ['maxIncrease', 'nonInferiority'] as const) {
+    const margin = gate[field];
+    if (margin === undefined) continue;
+    const parsed = parseMargin(margin);
+    if (!parsed) continue;
+    if (field === 'maxIncrease' && parsed.value === 0) {
+      report(field, 'warning', 'policy/margin-zero', `${owner} has \`maxIncrease: ${String(margin)}\`, so any detectable increase fails it, however small`, 'state the increase you can live with, such as `0.5pp` or `5%`');
+    } else if ((parsed.kind === 'relative' && parsed.value > LOOSE_RELATIVE) || (parsed.kind === 'points' && parsed.value > LOOSE_POINTS)) {
+      report(field, 'warning', 'policy/margin-loose', `${owner} allows the challenger to be worse by ${formatMargin(parsed)}; this gate can barely fail`, parsed.kind === 'points' ? 'margins in percentage points are usually a few pp' : 'relative margins are usually a few percent');
+    }
+  }
+
+  if (!metrics) return;
+  const definition = metricReference(policy, [...base, 'metric'], gate.metric, owner, metrics, problems);
+  if (!definition) return;
+  if (!TESTS_FOR[definition.type].includes(gate.test)) {
+    const suitable = TESTS_FOR[definition.type];
+    report('test', 'error', 'policy/gate-test', `${owner} uses the \`${gate.test}\` test on \`${definition.name}\`, a ${definition.type} metric`, `use ${suitable.map((t) => `\`${t}\``).join(', ')} for ${definition.type} metrics`);
+  }
+  for (const field of ['maxIncrease', 'nonInferiority'] as const) {
+    const margin = gate[field];
+    if (margin !== undefined) checkMarginUnit(policy, [...base, field], field, margin, owner, definition, problems);
+  }
+}
+
+const CONDITIONS = ['above', 'below', 'increase', 'drop'] as const;
+
+function checkRollback(policy: Policy, index: number, criterion: RollbackCriterion, metrics: ReadonlyMap<string, MetricDefinition> | undefined, problems: Problem[]): void {
+  const base: Path = ['spec', 'rollback', index];
+  const owner = `rollback criterion ${index + 1} (\`${criterion.metric}\`)`;
+  const present = CONDITIONS.filter((c) => criterion[c] !== undefined);
+  if (present.length !== 1) {
+    problems.push(policy.report({
+      path: present.length === 0 ? base : [...base, present[1] as string], at: present.length === 0 ? 'value' : 'key', severity: 'error', rule: 'policy/rollback-condition',
+      message: present.length === 0 ? `${owner} has no condition` : `${owner} has ${present.length} conditions (${present.join(', ')})`,
+      hint: 'give exactly one of `above`, `below`, `increase`, `drop`; write several criteria for several conditions',
+    }));
+  }
+  if (!metrics) return;
+  const definition = metricReference(policy, [...base, 'metric'], criterion.metric, owner, metrics, problems);
+  if (!definition) return;
+  if (criterion.quantile !== undefined && definition.type !== 'continuous') {
+    problems.push(policy.report({
+      path: [...base, 'quantile'], at: 'value', severity: 'error', rule: 'policy/rollback-quantile',
+      message: `${owner} judges a quantile, but \`${definition.name}\` is a proportion metric, which has no quantiles`,
+      hint: 'remove `quantile`; the criterion then judges the rate',
+    }));
+  }
+  for (const field of ['increase', 'drop'] as const) {
+    const margin = criterion[field];
+    if (margin !== undefined) checkMarginUnit(policy, [...base, field], field, margin, owner, definition, problems);
+  }
+}
+
+/** Gates and rollback criteria ask questions their metrics can answer. */
+const gatesAndRollbacks: SemanticRule = ({ repository, metrics }) => {
+  const problems: Problem[] = [];
+  for (const policy of repository.policies.values()) {
+    for (const [name, gate] of Object.entries(policy.value.spec.gates ?? {})) checkGate(policy, name, gate, metrics, problems);
+    policy.value.spec.rollback.forEach((criterion, index) => checkRollback(policy, index, criterion, metrics, problems));
+  }
+  return problems;
+};
+
+export const policyMetricRules: readonly SemanticRule[] = [gatesAndRollbacks];

@@ -1,0 +1,93 @@
+import type { Problem } from '../../problem.js';
+import type { RolloutPolicy } from '../../model/index.js';
+import { didYouMean } from '../did-you-mean.js';
+import { findRepoPathProblem, normalizeRepoPath } from '../repo-path.js';
+import type { SourceDocument } from '../source-document.js';
+import type { SemanticRule } from './rule-context.js';
+
+/** A release follows a policy that exists. */
+const policyExists: SemanticRule = ({ repository, knownPolicies }) => {
+  const problems: Problem[] = [];
+  const names = [...knownPolicies];
+  for (const release of repository.releases.values()) {
+    const policy = release.value.spec.policy;
+    if (knownPolicies.has(policy)) continue;
+    problems.push(release.report({
+      path: ['spec', 'policy'], at: 'value', severity: 'error', rule: 'release/unknown-policy',
+      message: `release \`${release.value.metadata.name}\` follows policy \`${policy}\`, which no file in policies/ defines`,
+      hint: didYouMean(policy, names) ?? (names.length > 0 ? `defined policies: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}` : 'add a RolloutPolicy under policies/'),
+    }));
+  }
+  return problems;
+};
+
+/** A release's traffic target names a provider of glidepath.yaml. */
+const providerExists: SemanticRule = ({ repository }) => {
+  const config = repository.config;
+  if (!config) return [];
+  const providers = config.value.spec.providers.map((p) => p.name);
+  const problems: Problem[] = [];
+  for (const release of repository.releases.values()) {
+    const provider = release.value.spec.target.provider;
+    if (providers.includes(provider)) continue;
+    problems.push(release.report({
+      path: ['spec', 'target', 'provider'], at: 'value', severity: 'error', rule: 'release/unknown-provider',
+      message: `release \`${release.value.metadata.name}\` shifts traffic through provider \`${provider}\`, which glidepath.yaml does not define`,
+      hint: didYouMean(provider, providers) ?? `defined providers: ${providers.join(', ')}`,
+    }));
+  }
+  return problems;
+};
+
+/** Prompt files stay inside the repository and exist. */
+const promptFiles: SemanticRule = ({ repository, paths }) => {
+  const problems: Problem[] = [];
+  for (const release of repository.releases.values()) {
+    for (const bundle of ['champion', 'challenger'] as const) {
+      const prompt = release.value.spec[bundle].prompt;
+      if (prompt === undefined) continue;
+      const path = ['spec', bundle, 'prompt'];
+      const reason = findRepoPathProblem(prompt);
+      if (reason) {
+        problems.push(release.report({ path, at: 'value', severity: 'error', rule: 'path/outside-repository', message: `the ${bundle}'s prompt path ${reason}` }));
+        continue;
+      }
+      const normalized = normalizeRepoPath(prompt);
+      if (repository.files.has(normalized)) continue;
+      problems.push(release.report({
+        path, at: 'value', severity: 'error', rule: 'release/missing-prompt',
+        message: `the ${bundle}'s prompt file \`${normalized}\` does not exist`,
+        hint: didYouMean(normalized, paths) ?? 'paths are relative to the repository root',
+      }));
+    }
+  }
+  return problems;
+};
+
+/** The index of the stage that first serves everyone, or the last stage when none does. */
+function fullStageIndex(policy: RolloutPolicy): number {
+  const index = policy.spec.stages.findIndex((s) => s.mode !== 'shadow' && s.weight === 100);
+  return index === -1 ? policy.spec.stages.length - 1 : index;
+}
+
+/** A high-risk release waits for a person before it reaches everyone. */
+const highRiskNeedsApproval: SemanticRule = ({ repository }) => {
+  const problems: Problem[] = [];
+  for (const release of repository.releases.values()) {
+    if (release.value.spec.risk !== 'high') continue;
+    const policy: SourceDocument<RolloutPolicy> | undefined = repository.policies.get(release.value.spec.policy);
+    if (!policy) continue;
+    const full = fullStageIndex(policy.value);
+    const stages = policy.value.spec.stages;
+    if (stages.slice(0, full + 1).some((s) => s.approval === 'required')) continue;
+    const fullStage = stages[full];
+    problems.push(release.report({
+      path: ['spec', 'risk'], at: 'value', severity: 'error', rule: 'release/high-risk-approval',
+      message: `release \`${release.value.metadata.name}\` is high-risk, but its policy \`${policy.value.metadata.name}\` (${policy.file}) reaches ${fullStage?.weight ?? 'its last stage'}${fullStage?.weight !== undefined ? '%' : ''} without an approval`,
+      hint: `add \`approval: required\` to stage \`${fullStage?.name ?? 'the last stage'}\` or an earlier one, or follow a policy that has it`,
+    }));
+  }
+  return problems;
+};
+
+export const releaseRules: readonly SemanticRule[] = [policyExists, providerExists, promptFiles, highRiskNeedsApproval];

@@ -1,0 +1,57 @@
+import type { Sha256 } from '../core/audit/hash.js';
+import type { MetricSource, Provider } from '../core/model/index.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { MetricsSource } from '../ports/metrics-source.js';
+import type { ReviewChannel } from '../ports/review.js';
+import type { Scm } from '../ports/scm.js';
+import type { TrafficProvider } from '../ports/traffic-provider.js';
+
+/** The bot identity automatic decisions are recorded under. */
+export const BOT_ACTOR = 'glidepath[bot]';
+
+/** How many times a run re-reads and re-plans after losing the compare-and-swap on the state branch. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+export type TrafficProviderFactory = (provider: Provider, ctx: { readonly root: string }) => TrafficProvider;
+export type MetricsSourceFactory = (source: MetricSource, ctx: { readonly root: string }) => MetricsSource;
+
+/**
+ * Everything the imperative shell needs, injected: the same engine runs from the CLI, the Action,
+ * the demo and the tests. Nothing in here reaches for a global.
+ */
+export interface EngineContext {
+  /** The checkout the Glidepath files, the flag file and metric files are read from. */
+  readonly root: string;
+  /** Holds the state branch and receives revert branches. */
+  readonly scm: Scm;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly sha256: Sha256;
+  readonly providers: Readonly<Record<string, TrafficProviderFactory>>;
+  readonly metricsSources: Readonly<Record<string, MetricsSourceFactory>>;
+  /** Who the records name: the bot for ticks, the person for rollback and approve. */
+  readonly actor: string;
+  /** Plan and print; change neither traffic nor git. */
+  readonly dryRun: boolean;
+  /** The branch rollouts start from; revert branches are cut from it. */
+  readonly baseBranch: string;
+  /** Default DEFAULT_MAX_ATTEMPTS. */
+  readonly maxAttempts?: number;
+  /** Jitter between retries; default Math.random. */
+  readonly random?: () => number;
+  /** Waits between retries; default a timer. Tests pass a no-op. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Where planned comments and checks go, when running for a pull request. */
+  readonly review?: ReviewChannel;
+  readonly pullRequest?: { readonly number: number; readonly headSha: string };
+}
+
+export function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Milliseconds to wait before retry `attempt` (1-based): exponential from 50 ms, capped, with full jitter. */
+export function retryDelay(attempt: number, random: () => number): number {
+  return Math.round(random() * Math.min(1_000, 50 * 2 ** (attempt - 1)));
+}

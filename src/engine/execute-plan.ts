@@ -1,0 +1,203 @@
+import { performance } from 'node:perf_hooks';
+import type { AuditRecord } from '../core/audit/chain.js';
+import type { Decision } from '../core/gates/judgement.js';
+import { planProviderFailure } from '../core/rollout/plan-provider-failure.js';
+import { describeSplit, sameSplit } from '../core/rollout/split.js';
+import { fillAuditHash, type Action, type AuditRecordDraft, type RolloutState } from '../core/rollout/types.js';
+import type { StateStore } from '../adapters/state/state-store.js';
+import type { ChangeRequestResult } from '../ports/scm.js';
+import type { TrafficSplit } from '../ports/traffic-provider.js';
+import type { EngineContext } from './context.js';
+import { planRevertChange } from './revert-change.js';
+import type { RolloutSetup } from './workspace.js';
+
+/** A plan from any planner: planTick, planStart, planRollback, planApprove. */
+export interface PlanLike {
+  readonly decision: Decision;
+  readonly reason: string;
+  readonly actions: readonly Action[];
+}
+
+export interface ExecuteInput {
+  readonly setup: Pick<RolloutSetup, 'name' | 'provider' | 'target' | 'releaseFile' | 'bundleHash' | 'policy'>;
+  /** The state the plan was made from (undefined before a release's first start). */
+  readonly previous: RolloutState | undefined;
+  readonly plan: PlanLike;
+  /** The state branch head the plan was made at: the compare-and-swap value. */
+  readonly head: string | null;
+  readonly store: StateStore;
+  /** `performance.now()` when the metrics the plan judged arrived; rollback records carry the time from then to the provider call. */
+  readonly metricsAt?: number;
+}
+
+/** One set-traffic as carried out: what was asked, what the provider answered, how long it took. */
+export interface TrafficChange {
+  readonly requested: TrafficSplit;
+  readonly readBack?: TrafficSplit;
+  readonly error?: string;
+  readonly applyMs: number;
+  /** From the metrics arriving to the provider call, for plans that judged metrics. */
+  readonly sinceMetricsMs?: number;
+}
+
+export type ExecuteOutcome =
+  | { readonly status: 'nothing' }
+  | { readonly status: 'dry-run'; readonly actions: readonly Action[] }
+  | { readonly status: 'conflict'; readonly actualHead: string | null; readonly traffic: readonly TrafficChange[] }
+  | {
+      readonly status: 'committed';
+      readonly sha: string | undefined;
+      readonly records: readonly AuditRecord[];
+      readonly traffic: readonly TrafficChange[];
+      /** The plan actually carried out: the planned one, or the provider-failure hold that replaced it. */
+      readonly decision: Decision;
+      readonly reason: string;
+      readonly providerFailure?: string;
+      readonly revert?: ChangeRequestResult & { readonly method: string };
+    };
+
+/**
+ * Carries out a plan in three steps, in the order the planners rely on: traffic first (so a
+ * rollback protects users even if everything after it fails), then one compare-and-swap commit of
+ * the state and the audit records, then what follows from the recorded decision (the revert
+ * branch with the sealed record's hash, comments, checks, notifications). A provider that refuses
+ * a change, or reads back something else, replaces the rest of the plan with a recorded hold.
+ * A lost compare-and-swap stops before anything is published: the caller re-reads and re-plans.
+ */
+export async function executePlan(ctx: EngineContext, input: ExecuteInput): Promise<ExecuteOutcome> {
+  const { setup, plan } = input;
+  if (plan.actions.length === 0) return { status: 'nothing' };
+  if (ctx.dryRun) return { status: 'dry-run', actions: plan.actions };
+
+  let actions = plan.actions;
+  let decision = plan.decision;
+  let reason = plan.reason;
+  let providerFailure: string | undefined;
+  const traffic: TrafficChange[] = [];
+  for (const action of actions.filter((a) => a.type === 'set-traffic')) {
+    const calledAt = performance.now();
+    const answer = await setup.provider.apply(setup.target, action.split);
+    const change: TrafficChange = {
+      requested: action.split,
+      applyMs: round(performance.now() - calledAt),
+      ...(input.metricsAt !== undefined ? { sinceMetricsMs: round(calledAt - input.metricsAt) } : {}),
+      ...(answer.ok ? { readBack: answer.value } : { error: answer.error }),
+    };
+    traffic.push(change);
+    if (plan.decision === 'rollback' && answer.ok && change.sinceMetricsMs !== undefined) {
+      ctx.logger.info(`${setup.name}: champion restored ${round(change.sinceMetricsMs + change.applyMs)} ms after the decision's inputs arrived (provider called after ${change.sinceMetricsMs} ms, answered in ${change.applyMs} ms)`);
+    }
+    const failure = !answer.ok ? answer.error : sameSplit(answer.value, action.split) ? undefined : `it serves ${describeSplit(answer.value)} after the change`;
+    if (failure !== undefined) {
+      providerFailure = failure;
+      ctx.logger.warn(`${setup.name}: the provider did not take ${describeSplit(action.split)}: ${failure}`);
+      const replaced = planProviderFailure({
+        state: input.previous,
+        release: setup.name,
+        bundleHash: input.previous?.bundleHash ?? setup.bundleHash,
+        stage: input.previous?.stage ?? setup.policy.spec.stages[0]?.name ?? '',
+        attempted: action.split,
+        error: failure,
+        now: ctx.clock.now(),
+        actor: ctx.actor,
+      });
+      actions = replaced.actions;
+      decision = replaced.decision;
+      reason = replaced.reason;
+      break;
+    }
+  }
+
+  const states = new Map<string, RolloutState>();
+  const drafts: AuditRecordDraft[] = [];
+  for (const action of actions) {
+    if (action.type === 'write-state') states.set(action.state.release, action.state);
+    if (action.type === 'append-audit') drafts.push(withTrafficEvidence(action.record, traffic));
+  }
+  let sha: string | undefined;
+  let records: readonly AuditRecord[] = [];
+  if (states.size > 0 || drafts.length > 0) {
+    const message = `${setup.name}: ${decision} — ${firstLine(reason)}\n\n${reason}\n`;
+    const committed = await input.store.commit({ states: [...states.values()], records: drafts }, input.head, message);
+    if (committed.status === 'conflict') return { status: 'conflict', actualHead: committed.actualHead, traffic };
+    sha = committed.sha;
+    records = committed.records;
+  }
+
+  const sealedHash = records.at(-1)?.hash ?? '';
+  let revert: (ChangeRequestResult & { method: string }) | undefined;
+  for (const planned of actions) {
+    const action = fillAuditHash(planned, sealedHash);
+    switch (action.type) {
+      case 'open-revert':
+        revert = await openRevert(ctx, setup, action, input.previous?.bundleHash ?? setup.bundleHash);
+        ctx.logger.info(`${setup.name}: revert ${revert.created ? 'opened' : 'already open'}: ${revert.url}`);
+        break;
+      case 'comment':
+        if (ctx.review && ctx.pullRequest) await ctx.review.upsertComment(ctx.pullRequest.number, `<!-- glidepath:rollout:${action.release} -->`, action.body);
+        else ctx.logger.debug(`${setup.name}: comment: ${firstLine(action.body)}`);
+        break;
+      case 'check':
+        if (ctx.review && ctx.pullRequest) {
+          await ctx.review.publishCheck({ name: `glidepath rollout: ${action.release}`, headSha: ctx.pullRequest.headSha, conclusion: action.conclusion, title: action.title, summary: action.summary, annotations: [] });
+        } else ctx.logger.debug(`${setup.name}: check ${action.conclusion}: ${action.title}`);
+        break;
+      case 'notify':
+        ctx.logger.info(`notify: ${action.message}`);
+        break;
+      case 'set-traffic':
+      case 'write-state':
+      case 'append-audit':
+        break;
+    }
+  }
+  return {
+    status: 'committed',
+    sha,
+    records,
+    traffic,
+    decision,
+    reason,
+    ...(providerFailure !== undefined ? { providerFailure } : {}),
+    ...(revert ? { revert } : {}),
+  };
+}
+
+/** The revert branch for one challenger: `glidepath/revert/<release>-<bundle hash prefix>`, idempotent per challenger. */
+export function revertBranch(release: string, bundleHash: string): string {
+  return `glidepath/revert/${release}-${bundleHash.slice(0, 8)}`;
+}
+
+async function openRevert(
+  ctx: EngineContext,
+  setup: ExecuteInput['setup'],
+  action: Extract<Action, { type: 'open-revert' }>,
+  bundleHash: string,
+): Promise<ChangeRequestResult & { method: string }> {
+  const change = await planRevertChange(ctx.scm, { file: setup.releaseFile, baseRef: ctx.baseBranch, ...(action.sourceCommit ? { sourceCommit: action.sourceCommit } : {}) });
+  const result = await ctx.scm.openChangeRequest({
+    branch: revertBranch(setup.name, bundleHash),
+    base: ctx.baseBranch,
+    title: action.title,
+    body: action.body,
+    files: change.files,
+  });
+  return { ...result, method: change.method };
+}
+
+/** Adds the provider's read-back and the timings to the record of the decision that moved traffic. */
+function withTrafficEvidence(record: AuditRecordDraft, traffic: readonly TrafficChange[]): AuditRecordDraft {
+  const last = traffic.at(-1);
+  if (!last || !last.readBack) return record;
+  const timing = { providerApplyMs: last.applyMs, ...(last.sinceMetricsMs !== undefined ? { metricsToProviderCallMs: last.sinceMetricsMs } : {}) };
+  return { ...record, details: { ...(record.details ?? {}), readBack: last.readBack, timing } };
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

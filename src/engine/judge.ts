@@ -1,0 +1,84 @@
+import type { StageJudgement } from '../core/gates/judgement.js';
+import { judgeStage } from '../core/gates/judge-stage.js';
+import type { MetricsSnapshot } from '../core/metrics/arm-data.js';
+import type { MetricDefinition } from '../core/model/index.js';
+import { plannedArmSamples } from '../core/power/stage-traffic.js';
+import { requestsPerHourOf } from '../core/rollout/planner.js';
+import { stageAt } from '../core/rollout/transitions.js';
+import type { RolloutState } from '../core/rollout/types.js';
+import type { MetricsResult } from '../ports/metrics-source.js';
+import type { EngineContext } from './context.js';
+import type { RolloutSetup } from './workspace.js';
+
+export interface RolloutJudgement {
+  readonly judgement: StageJudgement | undefined;
+  /** What the sources answered, for the audit record (undefined when a source failed). */
+  readonly metrics: MetricsSnapshot | undefined;
+}
+
+/**
+ * Queries the metrics of the rollout's current stage — its gates' metrics and every rollback
+ * criterion's — over the window from the stage's start to now, and judges them. A source that
+ * fails, or is missing, is judged as no data (the planner holds, never advances). A stage with
+ * neither gates nor criteria has nothing to judge.
+ */
+export async function judgeRollout(ctx: EngineContext, setup: RolloutSetup, state: RolloutState, now: Date): Promise<RolloutJudgement> {
+  const { policy, config } = setup;
+  const stage = stageAt(policy, state.stageIndex);
+  const needed = new Set([...(stage.gates ?? []).map((g) => policy.spec.gates?.[g]?.metric), ...policy.spec.rollback.map((c) => c.metric)].filter((m): m is string => m !== undefined));
+  if (needed.size === 0) return { judgement: undefined, metrics: undefined };
+  const definitions = config?.spec.metrics.definitions ?? [];
+  const window = { start: new Date(Date.parse(state.stageStartedAt)), end: now };
+  const result = await querySources(ctx, setup, stage.name, definitions.filter((d) => needed.has(d.name)), window);
+  const tuneN = plannedArmSamples(stage, requestsPerHourOf(setup.release, config));
+  const judgement = judgeStage({
+    release: setup.name,
+    policy,
+    stage,
+    metrics: definitions,
+    result,
+    ...(state.split.mode === 'traffic' ? { canaryWeight: state.split.weight } : {}),
+    ...(tuneN !== undefined ? { tuneN } : {}),
+  });
+  return { judgement, metrics: result.ok ? result.snapshot : undefined };
+}
+
+/** One query per source, merged into one snapshot; any failure makes the whole answer a failure. */
+async function querySources(
+  ctx: EngineContext,
+  setup: RolloutSetup,
+  stage: string,
+  metrics: readonly MetricDefinition[],
+  window: { start: Date; end: Date },
+): Promise<MetricsResult> {
+  const bySource = new Map<string, MetricDefinition[]>();
+  for (const metric of metrics) bySource.set(metric.source, [...(bySource.get(metric.source) ?? []), metric]);
+  const sources = setup.config?.spec.metrics.sources ?? [];
+  const answers = await Promise.all([...bySource].map(async ([name, wanted]): Promise<MetricsResult> => {
+    const source = sources.find((s) => s.name === name);
+    if (!source) return { ok: false, error: `glidepath.yaml: metric ${wanted[0]?.name} names source ${name}, which spec.metrics.sources does not define` };
+    const factory = ctx.metricsSources[source.type];
+    if (!factory) return { ok: false, error: `glidepath.yaml: metrics source ${name} has type ${source.type}, which this Glidepath does not support` };
+    try {
+      return await factory(source, { root: ctx.root }).query({ release: setup.name, stage, metrics: wanted, window });
+    } catch (error) {
+      // A source is meant to answer failures as data; one that throws is still an outage, not a reason to crash the tick.
+      return { ok: false, error: `metrics source ${name} failed: ${(error as Error).message}` };
+    }
+  }));
+  const failed = answers.filter((a): a is Extract<MetricsResult, { ok: false }> => !a.ok);
+  if (failed.length > 0) return { ok: false, error: failed.map((f) => f.error).join('; ') };
+  const snapshots = answers.map((a) => (a as Extract<MetricsResult, { ok: true }>).snapshot);
+  const [first, ...rest] = snapshots;
+  if (!first) return { ok: false, error: 'no metrics source answered' };
+  return { ok: true, snapshot: rest.reduce(mergeSnapshots, first) };
+}
+
+function mergeSnapshots(a: MetricsSnapshot, b: MetricsSnapshot): MetricsSnapshot {
+  return {
+    ...a,
+    arms: { control: { ...a.arms.control, ...b.arms.control }, canary: { ...a.arms.canary, ...b.arms.canary } },
+    ...(a.requests ?? b.requests ? { requests: a.requests ?? b.requests } : {}),
+    ...(a.segments ?? b.segments ? { segments: { ...(b.segments ?? {}), ...(a.segments ?? {}) } } : {}),
+  };
+}

@@ -1,0 +1,43 @@
+import { planApprove } from '../core/rollout/plan-approve.js';
+import type { EngineContext } from './context.js';
+import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
+import { stateStoreFor } from './run-tick.js';
+import { loadWorkspace, resolveRollout, type Workspace } from './workspace.js';
+
+export interface ApproveOptions {
+  readonly release: string;
+  /** The person approving (a GitHub login). */
+  readonly by: string;
+  readonly stage?: string;
+  readonly reason?: string;
+  /** Teams `by` belongs to, where the caller could resolve them. */
+  readonly memberOf?: readonly string[];
+  readonly workspace?: Workspace;
+}
+
+/**
+ * Records a person's approval after checking them against the approvers of the policy (else of
+ * glidepath.yaml). Traffic moves on the next tick, inside the deploy window; a resume after a
+ * pause may set the stage's split back at once.
+ */
+export async function runApprove(ctx: EngineContext, options: ApproveOptions): Promise<ReleaseOutcome> {
+  const workspace = options.workspace ?? (await loadWorkspace(ctx.root));
+  const setup = resolveRollout(ctx, workspace, options.release);
+  if ('error' in setup) return errorOutcome(options.release, setup.error);
+  const store = stateStoreFor(ctx, workspace);
+  return planAndCommit(ctx, store, setup, async (_snapshot, state) => {
+    if (!state) return { refused: `${setup.name} has no rollout on ${store.branch}; there is nothing to approve` };
+    const planned = planApprove({
+      release: setup.release,
+      policy: setup.policy,
+      config: setup.config,
+      state,
+      now: ctx.clock.now(),
+      by: options.by,
+      ...(options.reason !== undefined ? { reason: options.reason } : {}),
+      ...(options.stage !== undefined ? { stage: options.stage } : {}),
+      ...(options.memberOf !== undefined ? { memberOf: options.memberOf } : {}),
+    });
+    return 'refused' in planned ? { refused: planned.refused } : { plan: planned };
+  });
+}

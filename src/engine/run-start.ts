@@ -1,0 +1,69 @@
+import { planStart } from '../core/rollout/plan-start.js';
+import type { EngineContext } from './context.js';
+import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
+import { isFailure, stateStoreFor } from './run-tick.js';
+import { loadWorkspace, resolveRollout, type Workspace } from './workspace.js';
+
+export interface StartOptions {
+  /** Start this release whether or not the merge changed it. */
+  readonly release?: string;
+  /** The merge's range; default HEAD~1..HEAD (the merge commit against its first parent). */
+  readonly base?: string;
+  readonly head?: string;
+  readonly workspace?: Workspace;
+}
+
+export interface StartReport {
+  /** The releases the merge changed (or the one asked for). */
+  readonly releases: readonly string[];
+  readonly outcomes: readonly ReleaseOutcome[];
+  readonly failed: boolean;
+}
+
+/**
+ * Begins the rollouts a merge asks for: every release whose file, or whose challenger's prompt
+ * file, changed between `base` and `head`, each at its policy's first stage. Starting again with
+ * the same bundle is a no-op, so re-running the workflow is safe.
+ */
+export async function runStart(ctx: EngineContext, options: StartOptions = {}): Promise<StartReport> {
+  const workspace = options.workspace ?? (await loadWorkspace(ctx.root));
+  const head = options.head ?? 'HEAD';
+  const sourceCommit = await ctx.scm.resolveRef(head);
+  let names: string[];
+  if (options.release !== undefined) {
+    names = [options.release];
+  } else {
+    const base = options.base ?? `${head}~1`;
+    if (!(await ctx.scm.resolveRef(base))) {
+      return { releases: [], outcomes: [errorOutcome('*', `the merge's base ${base} does not exist (a repository with one commit?); name the release with --release, or the range with --base and --head`)], failed: true };
+    }
+    const changed = new Set(await ctx.scm.changedFiles(base, head));
+    names = [...workspace.repository.releases.values()]
+      .filter((doc) => changed.has(doc.file) || (doc.value.spec.challenger.prompt !== undefined && changed.has(doc.value.spec.challenger.prompt)))
+      .map((doc) => doc.value.metadata.name)
+      .sort();
+  }
+  const store = stateStoreFor(ctx, workspace);
+  const outcomes: ReleaseOutcome[] = [];
+  for (const name of names) {
+    const setup = resolveRollout(ctx, workspace, name);
+    if ('error' in setup) {
+      outcomes.push(errorOutcome(name, setup.error));
+      continue;
+    }
+    outcomes.push(await planAndCommit(ctx, store, setup, async (_snapshot, previous) => {
+      const planned = planStart({
+        release: setup.release,
+        policy: setup.policy,
+        config: setup.config,
+        previous,
+        bundleHash: setup.bundleHash,
+        ...(sourceCommit ? { sourceCommit } : {}),
+        now: ctx.clock.now(),
+        actor: ctx.actor,
+      });
+      return 'refused' in planned ? { refused: planned.refused } : { plan: planned };
+    }));
+  }
+  return { releases: names, outcomes, failed: outcomes.some((o) => isFailure(o) || o.decision === 'refused') };
+}

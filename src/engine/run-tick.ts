@@ -1,0 +1,108 @@
+import { performance } from 'node:perf_hooks';
+import { createStateStore, DEFAULT_STATE_BRANCH, type StateSnapshot, type StateStore } from '../adapters/state/state-store.js';
+import { GateConfigError } from '../core/gates/gate-config-error.js';
+import { planTick } from '../core/rollout/planner.js';
+import { describeSplit } from '../core/rollout/split.js';
+import type { RolloutState } from '../core/rollout/types.js';
+import type { EngineContext } from './context.js';
+import { judgeRollout, type RolloutJudgement } from './judge.js';
+import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
+import { loadWorkspace, resolveRollout, type RolloutSetup, type Workspace } from './workspace.js';
+
+export type { ReleaseOutcome } from './retry-on-conflict.js';
+
+export interface TickReport {
+  readonly outcomes: readonly ReleaseOutcome[];
+  /** True when any release could not be evaluated, or a provider refused a change. */
+  readonly failed: boolean;
+}
+
+/** The state store on the branch glidepath.yaml names (default glidepath/state). */
+export function stateStoreFor(ctx: Pick<EngineContext, 'scm' | 'sha256'>, workspace: Workspace): StateStore {
+  return createStateStore(ctx.scm, { branch: workspace.repository.config?.value.spec.stateBranch ?? DEFAULT_STATE_BRANCH, sha256: ctx.sha256 });
+}
+
+/**
+ * One evaluation of every active rollout (or of `release`): the `evaluate` command's live path
+ * and each of `watch`'s iterations. Per release: read the state and its branch head, read the
+ * provider's actual split, query the metrics of the current stage since it started, judge, plan,
+ * carry out the plan, and commit with compare-and-swap; on a lost race, all of it again from the
+ * new head (bounded, with jittered back-off). Completed rollouts are skipped; rolled-back ones are
+ * only checked to still serve the champion.
+ */
+export async function runTick(ctx: EngineContext, options: { readonly release?: string; readonly workspace?: Workspace } = {}): Promise<TickReport> {
+  const workspace = options.workspace ?? (await loadWorkspace(ctx.root));
+  const store = stateStoreFor(ctx, workspace);
+  const snapshot = await store.load();
+  const names = options.release !== undefined ? [options.release] : [...snapshot.states.keys()].sort();
+  const outcomes: ReleaseOutcome[] = [];
+  // The snapshot is current until this run commits; after that each release reads the branch afresh.
+  let current: StateSnapshot | undefined = snapshot;
+  for (const name of names) {
+    const state = snapshot.states.get(name);
+    if (!state) {
+      outcomes.push(errorOutcome(name, `${name} has no rollout on ${store.branch}; start one with \`glidepath start --release ${name}\``));
+      continue;
+    }
+    if (state.phase === 'complete' && options.release === undefined) continue;
+    const setup = resolveRollout(ctx, workspace, name);
+    if ('error' in setup) {
+      outcomes.push(errorOutcome(name, setup.error, state));
+      continue;
+    }
+    const outcome = await tickRelease(ctx, store, setup, current);
+    if (outcome.committed || outcome.execution?.status === 'conflict') current = undefined;
+    outcomes.push(outcome);
+  }
+  return { outcomes, failed: outcomes.some(isFailure) };
+}
+
+/** A release that could not be evaluated, or whose provider refused a change. */
+export function isFailure(outcome: ReleaseOutcome): boolean {
+  return outcome.decision === 'error' || (outcome.execution?.status === 'committed' && outcome.execution.providerFailure !== undefined);
+}
+
+/** One release's tick, retried from the new head when another run commits first. */
+export async function tickRelease(ctx: EngineContext, store: StateStore, setup: RolloutSetup, initial?: StateSnapshot): Promise<ReleaseOutcome> {
+  // The metrics of one stage visit do not change between attempts a few milliseconds apart: judge once per visit.
+  const judged = new Map<string, RolloutJudgement & { at: number }>();
+  return planAndCommit(ctx, store, setup, async (_snapshot, state) => {
+    if (!state) return { error: `${setup.name} has no rollout on ${store.branch}` };
+    const observed = await setup.provider.read(setup.target);
+    const now = ctx.clock.now();
+    const key = `${state.stage}|${state.stageStartedAt}|${state.phase}`;
+    let judgement = judged.get(key);
+    if (!judgement) {
+      try {
+        const result = needsJudgement(state) ? await judgeRollout(ctx, setup, state, now) : { judgement: undefined, metrics: undefined };
+        judgement = { ...result, at: performance.now() };
+      } catch (error) {
+        if (error instanceof GateConfigError) return { error: error.message };
+        throw error;
+      }
+      judged.set(key, judgement);
+    }
+    const plan = planTick({
+      release: setup.release,
+      policy: setup.policy,
+      config: setup.config,
+      state,
+      observed,
+      judgement: judgement.judgement,
+      ...(judgement.metrics ? { metrics: judgement.metrics } : {}),
+      now,
+      actor: ctx.actor,
+    });
+    return { plan, metricsAt: judgement.at };
+  }, initial);
+}
+
+/** Paused and frozen rollouts still check rollback criteria; pending and finished ones serve nobody. */
+function needsJudgement(state: RolloutState): boolean {
+  return state.phase === 'progressing' || state.phase === 'watching' || state.phase === 'paused' || state.phase === 'frozen';
+}
+
+/** One progress line: `support-assistant  canary-5  traffic 5%  advance  canary-5 passed …`. */
+export function formatOutcome(outcome: ReleaseOutcome): string {
+  return `${outcome.release}  ${outcome.stage}  ${describeSplit(outcome.split)}  ${outcome.decision}  ${outcome.reason}`;
+}
