@@ -2,20 +2,14 @@
 import { createRequire as __glidepathCreateRequire } from 'node:module';
 const require = __glidepathCreateRequire(import.meta.url);
 import {
+  UsageError,
   commands,
   systemClock
-} from "./chunks/chunk-KY4ECIUG.js";
+} from "./chunks/chunk-LR6QBQLW.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-
-// src/commands/command.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
-// src/cli.ts
 var globalOptions = {
   root: { type: "string", default: "." },
   format: { type: "string", default: "text" },
@@ -57,8 +51,16 @@ ${usage()}
     return 2;
   }
   let values;
+  const { subcommands } = command;
   try {
-    ({ values } = parseArgs({ args: [...rest], options: { ...globalOptions, ...command.options }, strict: true, allowPositionals: false }));
+    let positionals;
+    ({ values, positionals } = parseArgs({ args: [...rest], options: { ...globalOptions, ...command.options }, strict: true, allowPositionals: subcommands !== void 0 }));
+    if (subcommands !== void 0) {
+      const [sub, ...extra] = positionals;
+      if (sub !== void 0 && !subcommands.includes(sub)) throw new Error(`unknown subcommand '${sub}'; use one of: ${subcommands.join(", ")}`);
+      if (extra.length > 0) throw new Error(`unexpected argument '${extra[0]}'`);
+      if (sub !== void 0) values["subcommand"] = sub;
+    }
   } catch (error) {
     process.stderr.write(`glidepath ${name}: ${error.message}
 

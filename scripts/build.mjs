@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 const outdir = check ? mkdtempSync(join(tmpdir(), 'glidepath-dist-')) : join(root, 'dist');
+// Chunk names carry content hashes: without a clean folder, old chunks would linger in dist/.
+if (!check) rmSync(outdir, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,

@@ -54,6 +54,27 @@ outputs.set(
   `${banner}${standaloneCode(ajv, exportsMap)}\n`,
 );
 
+outputs.set(
+  join(root, 'src/core/validate/generated/validators.d.cts'),
+  `${banner}import type { ErrorObject } from 'ajv';
+import type { GlidepathConfig } from '../../model/generated/config.js';
+import type { RolloutPolicy } from '../../model/generated/rollout-policy.js';
+import type { Release } from '../../model/generated/release.js';
+
+/** A precompiled ajv validator that narrows what it accepts to the schema's generated type. */
+interface GeneratedValidator<T> {
+  (data: unknown): data is T;
+  errors?: ErrorObject[] | null;
+}
+
+declare const validators: {
+  readonly Config: GeneratedValidator<GlidepathConfig>;
+  readonly RolloutPolicy: GeneratedValidator<RolloutPolicy>;
+  readonly Release: GeneratedValidator<Release>;
+};
+export = validators;
+`,
+);
 outputs.set(join(root, 'docs/reference.md'), renderReference());
 
 // The reference users read is rendered from the schemas' descriptions, so it cannot drift.

@@ -41,7 +41,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   }
   let values: Record<string, string | boolean | string[] | undefined>;
   // A command with subcommands (`audit verify`) declares them; its first positional arrives as the `subcommand` option.
-  const subcommands = (command as Command & { readonly subcommands?: readonly string[] }).subcommands;
+  const { subcommands } = command;
   try {
     let positionals: string[];
     ({ values, positionals } = parseArgs({ args: [...rest], options: { ...globalOptions, ...command.options }, strict: true, allowPositionals: subcommands !== undefined }));

@@ -30,7 +30,7 @@ export async function run(overrides: ActionOverrides = {}): Promise<void> {
     const gitHub = createGitHubServices({ token: settings.token, context: () => overrides.context ?? github.context, logger: actionsLogger, ...overrides.octokit });
     const outcome = await command.run({
       root: settings.root,
-      options: { ...settings.options, format: 'github' },
+      options: settings.options,
       print: (text) => core.info(text),
       logger: actionsLogger,
       clock: systemClock,

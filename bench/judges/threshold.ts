@@ -37,7 +37,9 @@ export function replayThreshold(traces: Traces, settings: ThresholdSettings): St
  * Thresholds that give the good rollouts at most `targetRate` rollbacks, chosen in-sample (an
  * oracle no real team has, which favours this judge): each metric's bound is the same quantile
  * u of "the value its failedChecks-th worst window reached" over the good rollouts, and u is
- * the loosest that meets the target.
+ * the strictest that meets the target. Failed checks of different metrics add up, so bounds at
+ * the largest of those values (u = 1) may still roll back some good rollouts; beyond 1, u
+ * scales that largest value up (u = 1.2: 20 % above it).
  */
 export function calibrateThreshold(good: readonly Traces[], targetRate: number, failedChecks = FLAGGER_LIKE.failedChecks): ThresholdSettings {
   const worst = (pick: (t: Traces) => Float64Array) =>
@@ -53,7 +55,7 @@ export function calibrateThreshold(good: readonly Traces[], targetRate: number, 
   const p99 = worst((t) => t.windowP99);
   const cost = worst((t) => t.windowMeanCost);
   const at = (values: number[], u: number) => {
-    if (u >= 1) return values[values.length - 1]! * (1 + 1e-9);
+    if (u >= 1) return values[values.length - 1]! * (u + 1e-9);
     const x = u * (values.length - 1);
     const lo = Math.floor(x);
     return values[lo]! + (x - lo) * ((values[lo + 1] ?? values[lo]!) - values[lo]!);
@@ -63,6 +65,10 @@ export function calibrateThreshold(good: readonly Traces[], targetRate: number, 
   let lo = 0;
   let hi = 1;
   if (rate(lo) <= targetRate) return settingsAt(lo);
+  while (rate(hi) > targetRate && hi < 64) {
+    lo = hi;
+    hi *= 2;
+  }
   for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
     if (rate(mid) <= targetRate) hi = mid;

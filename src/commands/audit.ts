@@ -9,7 +9,7 @@ import { UsageError, type Command, type CommandContext, type CommandOutcome } fr
 const SUBCOMMANDS = ['verify', 'export'] as const;
 
 /** `glidepath audit verify | export`: the audit trail on the state branch. */
-export const auditCommand: Command & { readonly subcommands: readonly string[] } = {
+export const auditCommand: Command = {
   name: 'audit',
   summary: 'Verify the audit logs (hash chain and decision replay), or export a compliance report',
   usage: 'verify [--release NAME] [--root DIR]\n' +

@@ -48,6 +48,8 @@ export interface Command {
   /** Usage line(s) after `glidepath <name>`. */
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** Words the command takes first (`audit verify`); the one given arrives as the `subcommand` option. */
+  readonly subcommands?: readonly string[];
   run(ctx: CommandContext): Promise<CommandOutcome>;
 }
 

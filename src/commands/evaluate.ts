@@ -9,6 +9,7 @@ import type { GlidepathRepository, LoadedDocument, Release, RolloutPolicy, Stage
 import { plannedArmSamples } from '../core/power/stage-traffic.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 import { loadRepository } from '../core/validate/load-repository.js';
+import { evaluateLive } from '../engine/evaluate-live.js';
 import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -43,13 +44,14 @@ function readOptions(ctx: CommandContext): EvaluateOptions {
 
 /**
  * `glidepath evaluate`: one tick. With --metrics-file it judges a metrics file offline for one
- * release and stage and prints the verdicts and the decision, changing nothing; the live tick
- * (every active rollout, traffic moved through the providers) comes with the rollout engine.
+ * release and stage and prints the verdicts and the decision, changing nothing; without it, it
+ * runs the live tick for every active rollout (or --release): read the provider, query the
+ * metrics, judge, and advance, hold or roll back (--dry-run prints the actions instead).
  */
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'Judge a stage: every gate and rollback criterion, and the decision (offline with --metrics-file)',
-  usage: '--release NAME --metrics-file FILE [--stage NAME] [--now ISO-TIME] [--dry-run] [--root DIR] [--format text|json]',
+  summary: 'One tick for every active rollout: judge the gates, then advance, hold or roll back (offline with --metrics-file)',
+  usage: '[--release NAME] [--dry-run] [--root DIR]\n       glidepath evaluate --release NAME --metrics-file FILE [--stage NAME] [--now ISO-TIME] [--dry-run] [--format text|json]',
   options: {
     release: { type: 'string' },
     'metrics-file': { type: 'string' },
@@ -60,7 +62,8 @@ export const evaluateCommand: Command = {
   async run(ctx: CommandContext): Promise<CommandOutcome> {
     const options = readOptions(ctx);
     if (options.metricsFile !== undefined) return evaluateOffline(ctx, options);
-    throw new UsageError('the live evaluation tick needs the rollout engine, which this build does not wire in yet: pass --release NAME --metrics-file FILE to judge a metrics file offline');
+    if (options.now !== undefined) throw new UsageError('--now applies to an offline evaluation (with --metrics-file); a live tick runs at the current time');
+    return evaluateLive(ctx, options.release !== undefined ? { release: options.release } : {});
   },
 };
 

@@ -180,12 +180,19 @@ export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise
     ...(paths ? { changedPaths: paths } : {}),
     power: deps.power ?? estimatePlanPower,
   });
-  ctx.print(render(plan, format));
+  const rendered = render(plan, format);
+  ctx.print(rendered);
+  const markdown = format === 'markdown' ? rendered : undefined;
   const published = await publish(ctx, plan);
+  let summary: string | undefined;
   return {
     exitCode: 0,
     outputs: { releases: String(plan.releases.length), weakenings: String(weakeningReleases(plan).length), ...published },
-    summary: renderPlanJobSummary(plan),
+    // Rendered on first read: only the Action writes a job summary, and a plan of a thousand releases takes a while to render.
+    get summary(): string {
+      summary ??= markdown ?? renderPlanJobSummary(plan);
+      return summary;
+    },
   };
 }
 

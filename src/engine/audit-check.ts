@@ -1,4 +1,4 @@
-import type { StateStore } from '../adapters/state/state-store.js';
+import { auditHeadPath, type AuditHead, type StateStore } from '../adapters/state/state-store.js';
 import { parseAuditLog, verifyAuditLog, type AuditRecord } from '../core/audit/chain.js';
 import type { Sha256 } from '../core/audit/hash.js';
 import { replayDecisions, type ReplayResult } from '../core/audit/replay.js';
@@ -33,9 +33,25 @@ export async function checkAuditLogs(store: StateStore, sha256: Sha256, release?
     const verified = verifyAuditLog(text, sha256);
     const replay = replayDecisions(verified.records);
     const { lines } = parseAuditLog(text);
-    checks.push({ release: name, file, records: verified.records, lines, chainProblems: verified.problems, replay, ok: verified.ok && replay.every((r) => r.ok) });
+    const chainProblems = [...verified.problems, ...checkAnchor(verified.records, lines, await store.readAuditHead(name), `${store.branch}:${auditHeadPath(name)}`)];
+    checks.push({ release: name, file, records: verified.records, lines, chainProblems, replay, ok: chainProblems.length === 0 && replay.every((r) => r.ok) });
   }
   return checks;
+}
+
+/** A log must end with the record its anchor names; otherwise records were cut from its end. */
+function checkAnchor(records: readonly AuditRecord[], lines: readonly number[], head: AuditHead | undefined, anchorFile: string): AuditCheck['chainProblems'] {
+  const last = records.at(-1);
+  if (!head) {
+    return last ? [{ line: 0, message: `${anchorFile} is missing or unreadable, so a log cut short could not be told from a whole one` }] : [];
+  }
+  if (last && last.seq === head.seq && last.hash === head.hash) return [];
+  const ends = last ? `ends at seq ${last.seq}` : 'has no records';
+  return [{
+    line: lines.at(-1) ?? 0,
+    seq: last?.seq,
+    message: `the log ${ends}, but ${anchorFile} says its last record is seq ${head.seq} (${head.hash.slice(0, 12)}…): records were removed from the end, or the log was replaced`,
+  }];
 }
 
 /** The lines `audit verify` prints for one release: a verdict, then every problem with its place. */

@@ -61,6 +61,15 @@ test('audit verify finds a deleted record by the gap it leaves', async () => {
   assert.match(run.out, /summarizer-prompt\.jsonl:1 \(seq 2\): the first record has seq 2, not 1/);
 });
 
+test('audit verify finds records cut from the end of a log, which the chain alone cannot see', async () => {
+  repo = await withHistory();
+  // The last line is the trailing newline's empty string; drop the last record before it.
+  await editLog(repo, 'summarizer-prompt', (lines) => lines.splice(lines.length - 2, 1));
+  const run = await runCommand(auditCommand, repo.dir, { subcommand: 'verify', release: 'summarizer-prompt' });
+  assert.equal(run.outcome.exitCode, 1, run.out);
+  assert.match(run.out, /the log ends at seq 1, but glidepath\/state:audit\/summarizer-prompt\.head\.json says its last record is seq 2 \([0-9a-f]{12}…\): records were removed from the end/);
+});
+
 test('audit verify exits 1 when a decision was edited and the chain re-sealed: the decision no longer follows from its evidence', async () => {
   repo = await withHistory();
   await editLog(repo, 'summarizer-prompt', (lines) => {
@@ -74,6 +83,11 @@ test('audit verify exits 1 when a decision was edited and the chain re-sealed: t
     });
     lines.splice(0, lines.length, ...resealed, '');
   });
+  // A thorough forger moves the anchor too, so only the replay can catch it.
+  const scm = createLocalGitScm(repo.dir);
+  const head = (await scm.resolveRef('glidepath/state'))!;
+  const last = (await scm.readFile(head, 'audit/summarizer-prompt.jsonl'))!.trim().split('\n').map((l) => JSON.parse(l) as AuditRecord).at(-1)!;
+  await scm.commitFiles({ branch: 'glidepath/state', expectedHead: head, files: [{ path: 'audit/summarizer-prompt.head.json', content: JSON.stringify({ seq: last.seq, hash: last.hash }) }], message: 'forge anchor' });
   const run = await runCommand(auditCommand, repo.dir, { subcommand: 'verify', release: 'summarizer-prompt' });
   assert.equal(run.outcome.exitCode, 1, run.out);
   assert.match(run.out, /0 chain problems, 1 decision that no longer follows/);

@@ -111,11 +111,11 @@ test('an unknown release or stage is a usage error that suggests the likely name
   await assert.rejects(evaluate({ release: 'support-assistant', stage: 'canary5', 'metrics-file': metricsFile('good', 'canary-5-1') }), (e: Error) => e instanceof UsageError && /policy model-upgrade has no stage 'canary5' — did you mean `canary-5`\?\. Stages: shadow, canary-5, canary-25, full/.test(e.message));
 });
 
-test('the options are checked: --release with a metrics file, a valid --now and format, and the live tick says what is missing', async () => {
+test('the options are checked: --release with a metrics file, a valid --now and format, and no --now on a live tick', async () => {
   await assert.rejects(evaluate({ 'metrics-file': metricsFile('good', 'canary-5-1') }), /--release NAME is required with --metrics-file/);
   await assert.rejects(evaluate({ release: 'support-assistant', 'metrics-file': metricsFile('good', 'canary-5-1'), now: 'tomorrow' }), /--now is 'tomorrow'; give an ISO time/);
   await assert.rejects(evaluate({ release: 'support-assistant', 'metrics-file': metricsFile('good', 'canary-5-1'), format: 'markdown' }), /--format is 'markdown'; use one of: text, json/);
-  await assert.rejects(evaluate({ release: 'support-assistant' }), (e: Error) => e instanceof UsageError && /live evaluation tick needs the rollout engine/.test(e.message));
+  await assert.rejects(evaluate({ release: 'support-assistant', now: '2026-11-16T11:00:00Z' }), (e: Error) => e instanceof UsageError && /--now applies to an offline evaluation/.test(e.message));
 });
 
 test('--now sets the evaluation time, and a window that ends after it is warned about', async () => {

@@ -4,6 +4,8 @@ import { commands } from '../../commands/index.js';
 /** Everything the Action reads from its inputs, parsed once and checked (cf. actions/checkout's input-helper). */
 export interface ActionSettings {
   readonly command: string;
+  /** `verify` of `command: audit verify`. */
+  readonly subcommand?: string;
   readonly root: string;
   readonly token: string;
   readonly dryRun: boolean;
@@ -15,10 +17,18 @@ export type InputReader = (name: string) => string;
 
 const passThrough = ['release', 'stage', 'metrics-file', 'base', 'head', 'reason', 'interval', 'duration'] as const;
 
+/** Commands whose output the runner turns into annotations; the others print text to the log. */
+const githubFormat = new Set(['validate', 'plan']);
+
 export function readSettings(getInput: InputReader, workspace: string): ActionSettings {
-  const command = getInput('command').trim() || 'validate';
-  if (!commands[command]) {
+  const [command = 'validate', subcommand, ...extra] = getInput('command').trim().split(/\s+/).filter(Boolean);
+  const known = commands[command];
+  if (!known) {
     throw new Error(`Input 'command' is '${command}', which is not a Glidepath command. Use one of: ${Object.keys(commands).join(', ')}.`);
+  }
+  if (extra.length > 0 || (subcommand !== undefined && !known.subcommands?.includes(subcommand))) {
+    const allowed = known.subcommands?.map((s) => `'${command} ${s}'`).join(' or ');
+    throw new Error(`Input 'command' is '${getInput('command').trim()}'; ${allowed ? `use ${allowed}` : `'${command}' takes no subcommand`}.`);
   }
   const dryRunText = getInput('dry-run').trim().toLowerCase() || 'false';
   if (dryRunText !== 'true' && dryRunText !== 'false') {
@@ -30,8 +40,11 @@ export function readSettings(getInput: InputReader, workspace: string): ActionSe
     if (value) options[name] = value;
   }
   if (dryRunText === 'true') options['dry-run'] = true;
+  options['format'] = getInput('format').trim() || (githubFormat.has(command) ? 'github' : 'text');
+  if (subcommand !== undefined) options['subcommand'] = subcommand;
   return {
     command,
+    ...(subcommand !== undefined ? { subcommand } : {}),
     root: resolve(workspace, getInput('root').trim() || '.'),
     token: getInput('github-token').trim(),
     dryRun: dryRunText === 'true',

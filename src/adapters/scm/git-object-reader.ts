@@ -22,7 +22,13 @@ interface Pending {
  */
 export class GitObjectReader {
   private child: ChildProcessWithoutNullStreams | undefined;
-  private buffer: Buffer = Buffer.alloc(0);
+  /** Output not yet consumed, kept as the chunks it came in until an answer can be complete. */
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  /** Bytes the first owed answer needs before it can be parsed (0: its header is not in yet). */
+  private needed = 0;
+  /** Names asked for in this tick, written to git together. */
+  private outgoing: string[] = [];
   private readonly queue: Pending[] = [];
   private stderr = '';
 
@@ -40,25 +46,45 @@ export class GitObjectReader {
     if (this.queue.length === 0) this.hold(child, true);
     return new Promise((resolve, reject) => {
       this.queue.push({ resolve, reject });
-      child.stdin.write(`${name}\n`);
+      // A plan asks for a thousand objects at once; one write per burst instead of one per name.
+      if (this.outgoing.push(name) === 1) queueMicrotask(() => this.flush(child));
     });
   }
 
   /** Ends the process (it also ends by itself when Node exits). */
   close(): void {
+    // Reads asked for in this tick are still answered.
+    if (this.child) this.flush(this.child);
     this.child?.stdin.end();
     this.child = undefined;
+  }
+
+  private flush(child: ChildProcessWithoutNullStreams): void {
+    // The process may have died (its pending reads are rejected already) or been replaced.
+    if (this.child !== child || this.outgoing.length === 0) return;
+    const names = this.outgoing;
+    this.outgoing = [];
+    child.stdin.write(`${names.join('\n')}\n`);
   }
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
     const child = spawn(this.git, ['-C', this.repoDir, 'cat-file', '--batch'], { env: this.env, windowsHide: true });
     this.child = child;
-    this.buffer = Buffer.alloc(0);
+    this.chunks = [];
+    this.buffered = 0;
+    this.needed = 0;
+    this.outgoing = [];
     this.stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-      this.drain();
+      this.chunks.push(chunk);
+      this.buffered += chunk.length;
+      // A large object arrives in many chunks: joining them once it is whole, not on every chunk.
+      if (this.buffered < this.needed) return;
+      const buffer = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.buffered);
+      const rest = this.drain(buffer);
+      this.chunks = rest.length > 0 ? [rest] : [];
+      this.buffered = rest.length;
     });
     child.stderr.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString('utf8')).slice(-2000);
@@ -79,26 +105,32 @@ export class GitObjectReader {
     for (const handle of handles) (alive ? handle.ref : handle.unref)?.call(handle);
   }
 
-  private drain(): void {
+  /** Answers the owed reads that `buffer` completes; returns what is left of it. */
+  private drain(input: Buffer): Buffer {
+    let buffer = input;
+    this.needed = 0;
     for (;;) {
       const pending = this.queue[0];
-      if (!pending) return;
-      const eol = this.buffer.indexOf(0x0a);
-      if (eol < 0) return;
-      const header = this.buffer.subarray(0, eol).toString('utf8');
+      if (!pending) return buffer;
+      const eol = buffer.indexOf(0x0a);
+      if (eol < 0) return buffer;
+      const header = buffer.subarray(0, eol).toString('utf8');
       const match = /^([0-9a-f]+) (\S+) (\d+)$/.exec(header);
       if (!match) {
         // `<name> missing`, `<name> ambiguous`: nothing follows the header.
-        this.buffer = this.buffer.subarray(eol + 1);
+        buffer = buffer.subarray(eol + 1);
         this.queue.shift();
         pending.resolve(undefined);
         if (this.queue.length === 0 && this.child) this.hold(this.child, false);
         continue;
       }
       const size = Number(match[3]);
-      if (this.buffer.length < eol + 1 + size + 1) return;
-      const content = Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size));
-      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
+      if (buffer.length < eol + 1 + size + 1) {
+        this.needed = eol + 1 + size + 1;
+        return buffer;
+      }
+      const content = Buffer.from(buffer.subarray(eol + 1, eol + 1 + size));
+      buffer = buffer.subarray(eol + 1 + size + 1);
       this.queue.shift();
       pending.resolve({ oid: match[1]!, type: match[2]!, content });
       if (this.queue.length === 0 && this.child) this.hold(this.child, false);

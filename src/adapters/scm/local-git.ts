@@ -121,12 +121,52 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
     if (paths.length === 0) return found;
     const commit = await requireCommit(ref);
     for (const path of paths) checkPath(path);
-    const objects = await Promise.all(paths.map((path) => reader.read(`${commit}:${path}`)));
-    paths.forEach((path, i) => {
-      const object = objects[i];
-      if (object?.type === 'blob') found.set(path, new Uint8Array(object.content));
+    // git resolves `<commit>:<path>` by scanning every tree on the way, so a thousand files in
+    // one folder cost a million entry comparisons; reading each folder's tree once and the
+    // blobs by id costs one scan per folder.
+    const oidBytes = commit.length / 2;
+    const folders = [...new Set(paths.map((path) => path.slice(0, Math.max(0, path.lastIndexOf('/')))))];
+    const trees = await Promise.all(folders.map((dir) => reader.read(dir ? `${commit}:${dir}` : `${commit}^{tree}`)));
+    const blobIds = new Map<string, string>();
+    folders.forEach((dir, i) => {
+      const tree = trees[i];
+      if (tree?.type !== 'tree') return;
+      for (const entry of parseTree(tree.content, oidBytes)) {
+        if (entry.mode !== '40000' && entry.mode !== '160000') blobIds.set(dir ? `${dir}/${entry.name}` : entry.name, entry.oid);
+      }
+    });
+    const wanted = paths.filter((path) => blobIds.has(path));
+    const blobs = await Promise.all(wanted.map((path) => readBlob(blobIds.get(path)!)));
+    wanted.forEach((path, i) => {
+      const blob = blobs[i];
+      if (blob !== undefined) found.set(path, blob);
     });
     return found;
+  }
+
+  // A blob's id names its content for good, so the files two revisions share are read once, and
+  // handed out as the same bytes (the parsers remember their work per byte array). The cap keeps a
+  // long-lived handle from hoarding every state file it has ever read.
+  const blobCache = new Map<string, Promise<Uint8Array | undefined>>();
+  let blobCacheBytes = 0;
+  const BLOB_CACHE_BYTES = 32 * 1024 * 1024;
+
+  function readBlob(oid: string): Promise<Uint8Array | undefined> {
+    const cached = blobCache.get(oid);
+    if (cached) return cached;
+    if (blobCacheBytes > BLOB_CACHE_BYTES) {
+      blobCache.clear();
+      blobCacheBytes = 0;
+    }
+    const read = reader.read(oid).then((object) => {
+      if (object?.type !== 'blob') return undefined;
+      blobCacheBytes += object.content.length;
+      return new Uint8Array(object.content.buffer, object.content.byteOffset, object.content.length);
+    });
+    // A failed read (git exited) is not an answer to remember.
+    read.catch(() => blobCache.delete(oid));
+    blobCache.set(oid, read);
+    return read;
   }
 
   /** Every file path under `dir` at `commit`, walking trees through the reader (as `ls-tree -r` lists them). */

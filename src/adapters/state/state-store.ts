@@ -16,6 +16,21 @@ export function auditPath(release: string): string {
   return `audit/${checkName(release)}.jsonl`;
 }
 
+/**
+ * `audit/<release>.head.json`: the seq and hash of the log's last record, written in the same
+ * commit as the records. A hash chain proves nothing was changed or inserted, but a log cut
+ * short still verifies; the anchor catches that.
+ */
+export function auditHeadPath(release: string): string {
+  return `audit/${checkName(release)}.head.json`;
+}
+
+/** The last record a log must end with. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 /** Everything on the state branch at one head. */
 export interface StateSnapshot {
   /** The branch head the snapshot was read at (null: the branch does not exist yet); the compare-and-swap value for the next commit. */
@@ -53,6 +68,8 @@ export interface StateStore {
   commit(changes: StateChanges, expectedHead: string | null, message: string): Promise<StateCommitResult>;
   /** The raw audit log of a release at the branch head (or at `ref`), for verification. */
   readAuditLog(release: string, ref?: string): Promise<string | undefined>;
+  /** The anchor of a release's log (its last record's seq and hash), or undefined when there is none. */
+  readAuditHead(release: string, ref?: string): Promise<AuditHead | undefined>;
   /** Releases that have an audit log at the branch head. */
   listAuditedReleases(): Promise<string[]>;
 }
@@ -125,6 +142,7 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
           previous = record;
         }
         files.push({ path: auditPath(release), content: appended });
+        if (previous) files.push({ path: auditHeadPath(release), content: `${JSON.stringify({ seq: previous.seq, hash: previous.hash })}\n` });
       }
       const result = await scm.commitFiles({ branch, expectedHead, files, message });
       if (result.status === 'conflict') return result;
@@ -136,6 +154,21 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
         if (at === undefined && /is not a branch, tag or commit/.test(String((error as Error).message))) return undefined;
         throw error;
       });
+    },
+
+    async readAuditHead(release, at) {
+      const text = await scm.readFile(at ?? ref, auditHeadPath(release)).catch((error: unknown) => {
+        if (at === undefined && /is not a branch, tag or commit/.test(String((error as Error).message))) return undefined;
+        throw error;
+      });
+      if (text === undefined) return undefined;
+      try {
+        const head = JSON.parse(text) as Partial<AuditHead>;
+        if (typeof head.seq === 'number' && typeof head.hash === 'string') return { seq: head.seq, hash: head.hash };
+      } catch {
+        // An unreadable anchor is reported by audit verify as a missing one.
+      }
+      return undefined;
     },
 
     async listAuditedReleases() {

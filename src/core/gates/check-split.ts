@@ -1,4 +1,4 @@
-import { srmTest } from '../stats/index.js';
+import { alwaysValidPValue, srmTest } from '../stats/index.js';
 import type { Stage } from '../model/index.js';
 import type { SrmResult } from './judgement.js';
 import { formatCount, pPhrase } from './format-evidence.js';
@@ -9,6 +9,8 @@ export interface SplitCheckInput {
   readonly canaryWeight: number | undefined;
   readonly requests: { readonly control: number; readonly canary: number };
   readonly srmAlpha: number;
+  /** Where the judge's confidence sequences are tightest, in the smaller arm's requests. */
+  readonly tuneN: number;
 }
 
 /**
@@ -17,6 +19,12 @@ export interface SplitCheckInput {
  * bucketing key that is not sticky, one arm dropping requests — and no comparison between the
  * arms can be trusted. Not applicable where there is no split to check: shadow stages (both
  * arms see every request), ring stages (the share depends on the ring's traffic), 0% and 100%.
+ *
+ * The split is checked at every tick on counts since the stage started, so its p-value is the
+ * always-valid one: with two arms X² = z², z the canary share's distance from w in standard
+ * errors, and the two-sided confidence sequence's p-value for that z keeps srmAlpha over all
+ * looks (a fixed-horizon chi-square checked 300 times a day would cry wolf and hold good
+ * rollouts for hours). The chi-square statistic is reported as computed.
  */
 export function checkSplit(input: SplitCheckInput): SrmResult {
   const { stage, canaryWeight: w, requests, srmAlpha } = input;
@@ -30,17 +38,21 @@ export function checkSplit(input: SplitCheckInput): SrmResult {
   if (total === 0) return notApplicable('no requests yet');
   const result = srmTest([requests.control, requests.canary], [100 - w, w]);
   const expectedCanaryShare = w / 100;
-  const base = { statistic: result.statistic, pValue: result.pValue, expectedCanaryShare, observed };
   const share = requests.canary / total;
+  const se = Math.sqrt((expectedCanaryShare * (1 - expectedCanaryShare)) / total);
+  // tuneN counts the smaller arm; the share's sequence runs on all requests.
+  const tuneTotal = input.tuneN / Math.min(expectedCanaryShare, 1 - expectedCanaryShare);
+  const pValue = alwaysValidPValue(share, se, total, expectedCanaryShare, { alternative: 'two.sided', tuneN: tuneTotal });
+  const base = { statistic: result.statistic, pValue, expectedCanaryShare, observed };
   const shares = `the canary received ${percent(share)} of requests (${formatCount(requests.canary)} of ${formatCount(total)}), expected ${percent(expectedCanaryShare)}`;
-  if (result.pValue < srmAlpha) {
+  if (pValue < srmAlpha) {
     return {
       ...base,
       verdict: 'mismatch',
-      reason: `the traffic split is broken: ${shares} (chi-square ${pPhrase(result.pValue)} < ${srmAlpha}); no gate verdict counts until it is fixed — check the provider's flag, that its bucketing key is sticky, and that neither arm drops or double-logs requests`,
+      reason: `the traffic split is broken: ${shares} (always-valid ${pPhrase(pValue)} < ${srmAlpha}); no gate verdict counts until it is fixed — check the provider's flag, that its bucketing key is sticky, and that neither arm drops or double-logs requests`,
     };
   }
-  return { ...base, verdict: 'ok', reason: `${shares} (chi-square ${pPhrase(result.pValue)})` };
+  return { ...base, verdict: 'ok', reason: `${shares} (always-valid ${pPhrase(pValue)})` };
 }
 
 function percent(share: number): string {

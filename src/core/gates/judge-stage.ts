@@ -80,7 +80,7 @@ export function judgeStage(input: JudgeStageInput): StageJudgement {
 
   const snapshot = result.snapshot;
   const samples = armRequests(snapshot);
-  const srm = checkSplit({ stage, canaryWeight, requests: samples, srmAlpha });
+  const srm = checkSplit({ stage, canaryWeight, requests: samples, srmAlpha, tuneN });
   const hasControl = stage.mode === 'shadow' || canaryWeight === undefined || canaryWeight < 100;
 
   const gateVerdicts = judgeGates(gates, snapshot.arms, snapshot.segments, ctx);

@@ -3,7 +3,9 @@ import type { Verdict } from './verdict.js';
 /** Sample-ratio-mismatch check: is the observed split the configured one? Blocking when it fires. */
 export interface SrmResult {
   readonly verdict: 'ok' | 'mismatch' | 'not-applicable';
+  /** Pearson's X² of the request counts against the configured split. */
   readonly statistic?: number;
+  /** Always-valid p-value of the split (valid at every look; the fixed-horizon chi-square p-value would not be). */
   readonly pValue?: number;
   /** Configured canary share (0–1) the counts were tested against. */
   readonly expectedCanaryShare?: number;

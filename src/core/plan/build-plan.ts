@@ -1,6 +1,7 @@
 import type { GlidepathRepository, LoadedDocument, MetricDefinition, Release, RolloutPolicy, SourcePosition } from '../model/index.js';
 import { computeBlastRadius, type BlastRadius } from './blast-radius.js';
 import { diffBundles, type BundleDiff } from './bundle-diff.js';
+import { createLineStatMemo, type LineStatMemo } from './line-diff.js';
 import { findChangedPolicies, findChangedReleases, type ChangeKind, type ReleaseChange } from './changed-releases.js';
 import { describeGate, describeRollback, describeWindow } from './describe-policy.js';
 import { diffPolicies, sortFindings, type PolicyFinding } from './policy-diff.js';
@@ -81,7 +82,13 @@ export interface PlanInput {
 
 /** The plan of a pull request: which releases change and how each will roll out, from two parsed revisions. */
 export function buildPlan(input: PlanInput): Plan {
-  const releases = findChangedReleases(input.base, input.head, input.changedPaths).map((change) => planRelease(change, input));
+  const shared: SharedFacts = {
+    metrics: new Map<string, MetricDefinition>((input.head.config?.value.spec.metrics.definitions ?? []).map((d) => [d.name, d])),
+    lineStat: createLineStatMemo(),
+    policyFindings: new Map(),
+    rollouts: new Map(),
+  };
+  const releases = findChangedReleases(input.base, input.head, input.changedPaths).map((change) => planRelease(change, input, shared));
   const policies = findChangedPolicies(input.base, input.head, input.changedPaths).map((change): PolicyPlan => {
     const doc = (change.head ?? change.base) as LoadedDocument<RolloutPolicy>;
     const findings = change.base && change.head ? sortFindings(locate(diffPolicies(change.base.value, change.head.value), change.head)) : [];
@@ -104,7 +111,16 @@ function locate(findings: readonly PolicyFinding[], doc: LoadedDocument<RolloutP
   return findings.map((f) => ({ ...f, at: doc.locate(f.path) }));
 }
 
-function planRelease(change: ReleaseChange, input: PlanInput): ReleasePlan {
+/** What every release of one plan looks up alike, worked out once per plan. */
+interface SharedFacts {
+  readonly metrics: ReadonlyMap<string, MetricDefinition>;
+  readonly lineStat: LineStatMemo;
+  /** Located findings per (previous policy, head policy) pair: the releases that follow a policy share them. */
+  readonly rollouts: Map<LoadedDocument<RolloutPolicy>, Map<ReadonlyMap<string, StagePowerView> | undefined, Map<string, Rollout>>>;
+  readonly policyFindings: Map<LoadedDocument<RolloutPolicy>, Map<LoadedDocument<RolloutPolicy>, readonly LocatedFinding[]>>;
+}
+
+function planRelease(change: ReleaseChange, input: PlanInput, shared: SharedFacts): ReleasePlan {
   const { head, base } = input;
   if (change.kind === 'removed' || !change.head) {
     const doc = change.base as LoadedDocument<Release>;
@@ -113,7 +129,6 @@ function planRelease(change: ReleaseChange, input: PlanInput): ReleasePlan {
   const release = change.head;
   const spec = release.value.spec;
   const policy = head.policies.get(spec.policy);
-  const metrics = new Map<string, MetricDefinition>((head.config?.value.spec.metrics.definitions ?? []).map((d) => [d.name, d]));
   const ownTraffic = spec.traffic?.requestsPerHour;
   const configTraffic = head.config?.value.spec.traffic?.requestsPerHour;
   const requestsPerHour = ownTraffic ?? configTraffic;
@@ -129,17 +144,65 @@ function planRelease(change: ReleaseChange, input: PlanInput): ReleasePlan {
     ...(spec.owner !== undefined ? { owner: spec.owner } : {}),
     ...(spec.risk !== undefined ? { risk: spec.risk } : {}),
     target: { provider: spec.target.provider, key: spec.target.key, ...(providerType !== undefined ? { providerType } : {}) },
-    bundle: diffBundles(spec.champion, spec.challenger, head.files),
+    bundle: diffBundles(spec.champion, spec.challenger, head.files, shared.lineStat),
   };
   if (!policy) {
     return { ...common, policy: { name: spec.policy, ...(previous !== undefined && previous !== spec.policy ? { previous } : {}) }, stages: [], gates: [], rollback: [], freezes: [], findings: [] };
   }
   const p = policy.value.spec;
-  const stages = planStages(policy.value, requestsPerHour, input.power?.(release, policy, head));
-  const gateNames = [...new Set(p.stages.flatMap((s) => s.gates ?? []))];
+  const rollout = rolloutOf(policy, requestsPerHour, trafficSource, input.power?.(release, policy, head), shared);
   return {
     ...common,
     policy: { name: spec.policy, file: policy.file, strategy: p.strategy, ...(previous !== undefined && previous !== spec.policy ? { previous } : {}) },
+    stages: rollout.stages,
+    gates: rollout.gates,
+    rollback: rollout.rollback,
+    window: rollout.window,
+    freezes: rollout.freezes,
+    handling: rollout.handling,
+    blastRadius: rollout.blastRadius,
+    findings: releaseFindings(change, base, policy, release, shared),
+    chart: renderRampChart(change.name, rollout.stages),
+  };
+}
+
+/** The parts of a release's plan that its policy and traffic decide. */
+interface Rollout {
+  readonly stages: readonly PlannedStage[];
+  readonly gates: ReleasePlan['gates'];
+  readonly rollback: readonly string[];
+  readonly window: string | undefined;
+  readonly freezes: readonly string[];
+  readonly handling: NonNullable<ReleasePlan['handling']>;
+  readonly blastRadius: BlastRadius;
+}
+
+/** Worked out once per policy, traffic figure and power estimate: a policy often serves hundreds of releases. */
+function rolloutOf(
+  policy: LoadedDocument<RolloutPolicy>,
+  requestsPerHour: number | undefined,
+  trafficSource: BlastRadius['trafficSource'],
+  power: ReadonlyMap<string, StagePowerView> | undefined,
+  shared: SharedFacts,
+): Rollout {
+  let byPower = shared.rollouts.get(policy);
+  if (!byPower) {
+    byPower = new Map();
+    shared.rollouts.set(policy, byPower);
+  }
+  let byTraffic = byPower.get(power);
+  if (!byTraffic) {
+    byTraffic = new Map();
+    byPower.set(power, byTraffic);
+  }
+  const key = `${requestsPerHour}\u0000${trafficSource}`;
+  const cached = byTraffic.get(key);
+  if (cached) return cached;
+  const p = policy.value.spec;
+  const { metrics } = shared;
+  const stages = planStages(policy.value, requestsPerHour, power);
+  const gateNames = [...new Set(p.stages.flatMap((s) => s.gates ?? []))];
+  const rollout: Rollout = {
     stages,
     gates: gateNames.map((name) => {
       const gate = p.gates?.[name];
@@ -150,9 +213,23 @@ function planRelease(change: ReleaseChange, input: PlanInput): ReleasePlan {
     freezes: (p.freezes ?? []).map((f) => `${f.from} – ${f.until}${f.reason ? ` (${f.reason})` : ''}`),
     handling: { onFailure: p.onFailure ?? 'rollback', onNoData: p.onNoData ?? 'hold', onInconclusive: p.onInconclusive ?? 'hold' },
     blastRadius: computeBlastRadius(stages, requestsPerHour, trafficSource),
-    findings: releaseFindings(change, base, policy, release),
-    chart: renderRampChart(change.name, stages),
   };
+  byTraffic.set(key, rollout);
+  return rollout;
+}
+
+function policyFindings(previous: LoadedDocument<RolloutPolicy>, policy: LoadedDocument<RolloutPolicy>, shared: SharedFacts): readonly LocatedFinding[] {
+  let byHead = shared.policyFindings.get(previous);
+  if (!byHead) {
+    byHead = new Map();
+    shared.policyFindings.set(previous, byHead);
+  }
+  let findings = byHead.get(policy);
+  if (!findings) {
+    findings = locate(diffPolicies(previous.value, policy.value), policy);
+    byHead.set(policy, findings);
+  }
+  return findings;
 }
 
 const RISK_RANK: Readonly<Record<string, number>> = { low: 1, medium: 2, high: 3 };
@@ -163,10 +240,10 @@ const RISK_RANK: Readonly<Record<string, number>> = { low: 1, medium: 2, high: 3
  * of its policy, since that policy's change is what the pull request makes to its rollout. A
  * lower risk class is a weakening of the release itself.
  */
-function releaseFindings(change: ReleaseChange, base: GlidepathRepository, policy: LoadedDocument<RolloutPolicy>, release: LoadedDocument<Release>): LocatedFinding[] {
+function releaseFindings(change: ReleaseChange, base: GlidepathRepository, policy: LoadedDocument<RolloutPolicy>, release: LoadedDocument<Release>, shared: SharedFacts): LocatedFinding[] {
   const previousName = change.base?.value.spec.policy ?? policy.value.metadata.name;
   const previous = base.policies.get(previousName);
-  const findings = previous ? locate(diffPolicies(previous.value, policy.value), policy) : [];
+  const findings = previous ? [...policyFindings(previous, policy, shared)] : [];
   const riskBefore = change.base?.value.spec.risk;
   const riskAfter = release.value.spec.risk;
   if (change.base && (RISK_RANK[riskAfter ?? 'low'] ?? 0) < (RISK_RANK[riskBefore ?? 'low'] ?? 0)) {

@@ -1,6 +1,6 @@
 import type { Bundle } from '../model/index.js';
 import { deepEqual } from './deep-equal.js';
-import { diffLineStat } from './line-diff.js';
+import { diffLineStat, type LineStatMemo } from './line-diff.js';
 
 /** How the challenger differs from the champion: what this release actually ships. */
 export interface BundleDiff {
@@ -26,11 +26,14 @@ export interface ParameterChange {
   readonly challenger: unknown;
 }
 
-/** Compares the champion and challenger bundles; prompt texts come from the repository snapshot's files. */
-export function diffBundles(champion: Bundle, challenger: Bundle, files: ReadonlyMap<string, string>): BundleDiff {
+/**
+ * Compares the champion and challenger bundles; prompt texts come from the repository snapshot's
+ * files. `lineStat` counts changed lines (pass a `createLineStatMemo()` when comparing many bundles).
+ */
+export function diffBundles(champion: Bundle, challenger: Bundle, files: ReadonlyMap<string, string>, lineStat: LineStatMemo = diffLineStat): BundleDiff {
   return {
     model: { champion: champion.model, challenger: challenger.model, changed: champion.model !== challenger.model },
-    prompt: diffPrompts(champion.prompt, challenger.prompt, files),
+    prompt: diffPrompts(champion.prompt, challenger.prompt, files, lineStat),
     parameters: diffParameters({ ...champion.parameters }, { ...challenger.parameters }),
     tools: {
       added: (challenger.tools ?? []).filter((t) => !(champion.tools ?? []).includes(t)),
@@ -39,7 +42,7 @@ export function diffBundles(champion: Bundle, challenger: Bundle, files: Readonl
   };
 }
 
-function diffPrompts(champion: string | undefined, challenger: string | undefined, files: ReadonlyMap<string, string>): PromptDiff {
+function diffPrompts(champion: string | undefined, challenger: string | undefined, files: ReadonlyMap<string, string>, lineStat: LineStatMemo): PromptDiff {
   const missing = [champion, challenger].filter((p): p is string => p !== undefined && !files.has(p));
   const textOf = (path: string | undefined): string | undefined => (path === undefined ? '' : files.get(path));
   const before = textOf(champion);
@@ -47,7 +50,7 @@ function diffPrompts(champion: string | undefined, challenger: string | undefine
   const base = { ...(champion !== undefined ? { champion } : {}), ...(challenger !== undefined ? { challenger } : {}), missing: [...new Set(missing)] };
   if (before === undefined || after === undefined) return base;
   if (champion === challenger) return { ...base, stat: { added: 0, removed: 0 } };
-  return { ...base, stat: diffLineStat(before, after) };
+  return { ...base, stat: lineStat(before, after) };
 }
 
 function diffParameters(champion: Record<string, unknown>, challenger: Record<string, unknown>): ParameterChange[] {

@@ -46,6 +46,7 @@ export function findChangedReleases(base: GlidepathRepository, head: GlidepathRe
   const counts = (reason: Reason): boolean => !touched || reason.paths.some((p) => touched.has(p));
   const names = [...new Set([...base.releases.keys(), ...head.releases.keys()])].sort();
   const changes: ReleaseChange[] = [];
+  const memo: ComparisonMemo = { policies: new Map(), providers: new Map() };
   for (const name of names) {
     const before = base.releases.get(name);
     const after = head.releases.get(name);
@@ -59,7 +60,7 @@ export function findChangedReleases(base: GlidepathRepository, head: GlidepathRe
       reasons = [{ text: 'release removed', paths: [before.file] }];
     } else {
       kind = 'modified';
-      reasons = modificationReasons(base, head, before as LoadedDocument<Release>, after as LoadedDocument<Release>);
+      reasons = modificationReasons(base, head, before as LoadedDocument<Release>, after as LoadedDocument<Release>, memo);
     }
     const kept = reasons.filter(counts);
     if (kept.length === 0) continue;
@@ -68,7 +69,23 @@ export function findChangedReleases(base: GlidepathRepository, head: GlidepathRe
   return changes;
 }
 
-function modificationReasons(base: GlidepathRepository, head: GlidepathRepository, before: LoadedDocument<Release>, after: LoadedDocument<Release>): Reason[] {
+/** Answers shared by the releases that follow one policy or provider: each is worked out once per call. */
+interface ComparisonMemo {
+  /** Policy name → whether its base and head versions differ. */
+  readonly policies: Map<string, boolean>;
+  /** Provider name → whether the config's entry for it differs. */
+  readonly providers: Map<string, boolean>;
+  defaultTraffic?: boolean;
+}
+
+function remember<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  if (cache.has(key)) return cache.get(key) as V;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
+function modificationReasons(base: GlidepathRepository, head: GlidepathRepository, before: LoadedDocument<Release>, after: LoadedDocument<Release>, memo: ComparisonMemo): Reason[] {
   const reasons: Reason[] = [];
   const releasePaths = [...new Set([before.file, after.file])];
   const b = before.value.spec;
@@ -81,7 +98,7 @@ function modificationReasons(base: GlidepathRepository, head: GlidepathRepositor
   if (b.policy === a.policy) {
     const policyBefore = base.policies.get(b.policy);
     const policyAfter = head.policies.get(a.policy);
-    if (policyBefore && policyAfter && !deepEqual(policyBefore.value, policyAfter.value)) {
+    if (policyBefore && policyAfter && remember(memo.policies, a.policy, () => !deepEqual(policyBefore.value, policyAfter.value))) {
       reasons.push({ text: `policy \`${a.policy}\` changed`, paths: [...new Set([policyBefore.file, policyAfter.file])] });
     }
   }
@@ -93,9 +110,9 @@ function modificationReasons(base: GlidepathRepository, head: GlidepathRepositor
   if (base.config && head.config) {
     const cb = base.config.value.spec;
     const ca = head.config.value.spec;
-    if (!a.traffic && !deepEqual(cb.traffic, ca.traffic)) reasons.push({ text: 'default traffic changed', paths: [CONFIG_FILE] });
+    if (!a.traffic && (memo.defaultTraffic ??= !deepEqual(cb.traffic, ca.traffic))) reasons.push({ text: 'default traffic changed', paths: [CONFIG_FILE] });
     const provider = (c: GlidepathConfig['spec']): unknown => c.providers.find((p) => p.name === a.target.provider);
-    if (b.target.provider === a.target.provider && !deepEqual(provider(cb), provider(ca))) {
+    if (b.target.provider === a.target.provider && remember(memo.providers, a.target.provider, () => !deepEqual(provider(cb), provider(ca)))) {
       reasons.push({ text: `provider \`${a.target.provider}\` changed`, paths: [CONFIG_FILE] });
     }
   }

@@ -31,12 +31,57 @@ export function diffLineStat(before: string, after: string): LineDiffStat {
   const n = endA - start;
   const m = endB - start;
   if (n === 0 || m === 0) return { added: m, removed: n };
-  const distance = editDistance(a.slice(start, endA), b.slice(start, endB));
+  const lines = internLines(a.slice(start, endA), b.slice(start, endB));
+  // Texts with no line in common (two different prompts) differ in every line; Myers would take N·M steps to say so.
+  const distance = lines.shared ? editDistance(lines.a, lines.b) : n + m;
   // With only insertions and deletions, D = added + removed and added − removed = M − N.
   return { added: (distance + m - n) / 2, removed: (distance - m + n) / 2 };
 }
 
-function editDistance(a: readonly string[], b: readonly string[]): number {
+/** Compares pairs of texts through `diffLineStat`, once per distinct pair (many releases share prompt files). */
+export type LineStatMemo = (before: string, after: string) => LineDiffStat;
+
+/** A `diffLineStat` that remembers its answers for as long as the returned function lives. */
+export function createLineStatMemo(): LineStatMemo {
+  const byBefore = new Map<string, Map<string, LineDiffStat>>();
+  return (before, after) => {
+    let byAfter = byBefore.get(before);
+    if (!byAfter) {
+      byAfter = new Map();
+      byBefore.set(before, byAfter);
+    }
+    let stat = byAfter.get(after);
+    if (!stat) {
+      stat = diffLineStat(before, after);
+      byAfter.set(after, stat);
+    }
+    // A copy each time: callers own the objects they put into their plans.
+    return { added: stat.added, removed: stat.removed };
+  };
+}
+
+/** Lines as small integers, so that the inner loop compares numbers rather than strings. */
+function internLines(a: readonly string[], b: readonly string[]): { a: Int32Array; b: Int32Array; shared: boolean } {
+  const ids = new Map<string, number>();
+  const intern = (lines: readonly string[]): Int32Array => {
+    const out = new Int32Array(lines.length);
+    lines.forEach((line, i) => {
+      let id = ids.get(line);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(line, id);
+      }
+      out[i] = id;
+    });
+    return out;
+  };
+  const ia = intern(a);
+  const distinctInA = ids.size;
+  const ib = intern(b);
+  return { a: ia, b: ib, shared: ib.some((id) => id < distinctInA) };
+}
+
+function editDistance(a: Int32Array, b: Int32Array): number {
   const n = a.length;
   const m = b.length;
   const max = n + m;

@@ -1,6 +1,7 @@
 import { estimateStagePower } from '../power/stage-power.js';
 import type { PowerEstimator } from './build-plan.js';
 import type { StagePowerView } from './stage-plan.js';
+import type { MetricDefinition, RolloutPolicy } from '../model/index.js';
 
 /**
  * The plan's power column from core/power: per stage, the most demanding gate's samples per arm
@@ -9,10 +10,24 @@ import type { StagePowerView } from './stage-plan.js';
  */
 export const estimatePlanPower: PowerEstimator = (release, policy, repository) => {
   const requestsPerHour = release.value.spec.traffic?.requestsPerHour ?? repository.config?.value.spec.traffic?.requestsPerHour;
+  // Releases that share a policy and a traffic figure share the estimate, and solving for sample
+  // sizes is the costliest part of a plan that touches hundreds of releases.
+  const byTraffic = cache.get(policy.value) ?? new Map<number | undefined, ReadonlyMap<string, StagePowerView>>();
+  cache.set(policy.value, byTraffic);
+  const cached = repository.config ? byTraffic.get(requestsPerHour) : undefined;
+  if (cached) return cached;
+  const views = estimateViews(release.value.metadata.name, policy.value, repository.config?.value.spec.metrics.definitions ?? [], requestsPerHour);
+  if (repository.config) byTraffic.set(requestsPerHour, views);
+  return views;
+}
+
+const cache = new WeakMap<RolloutPolicy, Map<number | undefined, ReadonlyMap<string, StagePowerView>>>();
+
+function estimateViews(release: string, policy: RolloutPolicy, metrics: readonly MetricDefinition[], requestsPerHour: number | undefined): ReadonlyMap<string, StagePowerView> {
   const estimate = estimateStagePower({
-    release: release.value.metadata.name,
-    policy: policy.value,
-    metrics: repository.config?.value.spec.metrics.definitions ?? [],
+    release,
+    policy,
+    metrics,
     requestsPerHour,
   });
   const views = new Map<string, StagePowerView>();
@@ -28,4 +43,4 @@ export const estimatePlanPower: PowerEstimator = (release, policy, repository) =
     });
   }
   return views;
-};
+}

@@ -310,7 +310,8 @@ function detectableEffect(model: SampleModel, rates: { control: number; canary: 
   if (minHours <= 0 || hoursFor(model.maxEffect) > minHours) return undefined;
   let lo = 0;
   let hi = model.maxEffect;
-  for (let i = 0; i < 60; i++) {
+  // Reports show three significant digits; bisecting to a relative 1e-7 is far past that.
+  while (hi - lo > hi * 1e-7) {
     const mid = (lo + hi) / 2;
     if (hoursFor(mid) > minHours) lo = mid;
     else hi = mid;

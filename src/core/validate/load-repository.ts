@@ -141,7 +141,28 @@ export function loadRepository(snapshot: RepoSnapshot, limits: YamlLimits = YAML
   return { repository, problems: sortProblems(dedupeProblems(problems.map(withoutControlCharacters))), documentCount: documentPaths.length };
 }
 
+const readDocuments = new WeakMap<Uint8Array, Map<string, { readonly limits: YamlLimits; readonly outcome: DocumentOutcome }>>();
+
+/**
+ * `checkDocument`, remembered per byte array and path: a plan loads two revisions whose unchanged
+ * files a reader hands over as the same bytes, and checking them twice would double the work.
+ * Outcomes are never mutated (the loader copies their problems out).
+ */
 function readDocument(file: string, bytes: Uint8Array, kind: DocumentKind, limits: YamlLimits): DocumentOutcome {
+  let byFile = readDocuments.get(bytes);
+  if (!byFile) {
+    byFile = new Map();
+    readDocuments.set(bytes, byFile);
+  }
+  const key = `${kind}\u0000${file}`;
+  const cached = byFile.get(key);
+  if (cached && cached.limits === limits) return cached.outcome;
+  const outcome = checkDocument(file, bytes, kind, limits);
+  byFile.set(key, { limits, outcome });
+  return outcome;
+}
+
+function checkDocument(file: string, bytes: Uint8Array, kind: DocumentKind, limits: YamlLimits): DocumentOutcome {
   const fail = (problems: Problem[], name?: string): DocumentOutcome => ({ file, kind, document: undefined, name, problems });
   const read = parseDocumentFile(bytes, limits);
   if (read.kind === 'too-large') return fail([fileTooLarge(file, read.size, limits)]);

@@ -46,6 +46,18 @@ test('readFiles reads many files in one batch, keeps bytes exact and leaves abse
   assert.equal(files.get('empty.txt')!.length, 0);
 });
 
+test('readFiles at two revisions hands out one byte array for a file they share, and fresh bytes for one that changed', async () => {
+  const r = repo({ 'releases/same.yaml': 'same\n', 'releases/edited.yaml': 'before\n' });
+  const first = r.git('rev-parse', 'HEAD');
+  r.commit({ 'releases/edited.yaml': 'after\n' }, 'second');
+  const scm = createLocalGitScm(r.dir);
+  const paths = ['releases/same.yaml', 'releases/edited.yaml'];
+  const [base, head] = await Promise.all([scm.readFiles(first, paths), scm.readFiles('main', paths)]);
+  assert.equal(base.get('releases/same.yaml'), head.get('releases/same.yaml'));
+  assert.equal(Buffer.from(base.get('releases/edited.yaml')!).toString('utf8'), 'before\n');
+  assert.equal(Buffer.from(head.get('releases/edited.yaml')!).toString('utf8'), 'after\n');
+});
+
 test('listFiles lists recursively under a folder, or everything for an empty folder', async () => {
   const r = repo({ 'releases/a.yaml': 'a', 'releases/nested/b.yaml': 'b', 'policies/p.yaml': 'p', 'releases-old.txt': 'x' });
   const scm = createLocalGitScm(r.dir);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diffLineStat, splitLines } from '../../../src/core/plan/line-diff.js';
+import { createLineStatMemo, diffLineStat, splitLines } from '../../../src/core/plan/line-diff.js';
 
 /** Reference: the longest common subsequence by dynamic programming; added = M − LCS, removed = N − LCS. */
 function referenceStat(before: string, after: string): { added: number; removed: number } {
@@ -56,4 +56,21 @@ test('the Myers distance matches a dynamic-programming LCS on generated edits', 
     const y = after.join('\n');
     assert.deepEqual(diffLineStat(x, y), referenceStat(x, y), `${JSON.stringify(before)} → ${JSON.stringify(after)}`);
   }
+});
+
+test('two texts with no line in common differ in every line', () => {
+  const before = 'one\ntwo\nthree\n';
+  const after = 'four\nfive\n';
+  assert.deepEqual(diffLineStat(`x\n${before}y\n`, `x\n${after}y\n`), { added: 2, removed: 3 });
+  assert.deepEqual(diffLineStat(before, after), referenceStat(before, after));
+});
+
+test('a line-stat memo answers as diffLineStat does, and hands each caller its own object', () => {
+  const memo = createLineStatMemo();
+  const pairs: [string, string][] = [['a\nb\nc\n', 'a\nB\nx\ny\nc\n'], ['a\nb\nc\n', 'a\nb\nc\n'], ['p\nq\n', 'r\n']];
+  for (const [before, after] of [...pairs, ...pairs]) assert.deepEqual(memo(before, after), diffLineStat(before, after));
+  const first = memo('p\nq\n', 'r\n');
+  const second = memo('p\nq\n', 'r\n');
+  assert.notEqual(first, second);
+  assert.deepEqual(first, second);
 });

@@ -75,3 +75,14 @@ test('a key with a line break is quoted back escaped, so it cannot forge a line 
   assert.equal(problem.message.includes('\n'), false);
   assert.match(problem.message, /x\\u000a\/a\.yaml/);
 });
+
+test('bytes shared between two snapshots, or two paths of one, are reported at each path and load alike', () => {
+  const broken = new TextEncoder().encode(policy('twin', 'strategy: canary\nstages: []\nrollback: []\n'));
+  const first = loadWith({ 'policies/a.yaml': broken, 'policies/b.yaml': broken });
+  const files = [...new Set(first.problems.filter((p) => p.rule.startsWith('schema')).map((p) => p.file))];
+  assert.deepEqual(files, ['policies/a.yaml', 'policies/b.yaml']);
+  const again = loadWith({ 'policies/a.yaml': broken, 'policies/b.yaml': broken });
+  assert.deepEqual(again.problems, first.problems);
+  const copied = loadWith({ 'policies/a.yaml': broken.slice(), 'policies/b.yaml': broken.slice() });
+  assert.deepEqual(copied.problems, first.problems);
+});

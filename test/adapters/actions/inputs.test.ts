@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readSettings } from '../../../src/adapters/actions/inputs.js';
+
+const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+test('the Action reads its inputs once into settings, with annotations for validate and plan', () => {
+  const settings = readSettings(reader({ command: 'validate', root: 'svc', 'github-token': 'x' }), '/work/repo');
+  assert.equal(settings.command, 'validate');
+  assert.equal(settings.root, '/work/repo/svc');
+  assert.equal(settings.options['format'], 'github');
+  assert.equal(settings.dryRun, false);
+});
+
+test('a command with a subcommand is written as two words, and other commands log text', () => {
+  const settings = readSettings(reader({ command: 'audit verify' }), '/w');
+  assert.equal(settings.command, 'audit');
+  assert.equal(settings.subcommand, 'verify');
+  assert.equal(settings.options['subcommand'], 'verify');
+  assert.equal(settings.options['format'], 'text');
+});
+
+test('an unknown command, a stray subcommand or a bad dry-run value is refused with the input quoted', () => {
+  assert.throws(() => readSettings(reader({ command: 'deploy' }), '/w'), /Input 'command' is 'deploy', which is not a Glidepath command\. Use one of: .*validate/);
+  assert.throws(() => readSettings(reader({ command: 'status verify' }), '/w'), /'status' takes no subcommand/);
+  assert.throws(() => readSettings(reader({ command: 'audit sign' }), '/w'), /use 'audit verify' or 'audit export'/);
+  assert.throws(() => readSettings(reader({ command: 'evaluate', 'dry-run': 'yes' }), '/w'), /Input 'dry-run' is 'yes'; use 'true' or 'false'/);
+});
+
+test('pass-through inputs become command options and dry-run becomes a flag', () => {
+  const settings = readSettings(reader({ command: 'evaluate', release: 'support-assistant', 'metrics-file': 'm.json', 'dry-run': 'true', format: 'json' }), '/w');
+  assert.deepEqual(settings.options, { release: 'support-assistant', 'metrics-file': 'm.json', 'dry-run': true, format: 'json' });
+});
