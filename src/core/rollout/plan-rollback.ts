@@ -87,16 +87,9 @@ export function buildRollbackPlan(input: RollbackPlanInput): TickPlan {
 }
 
 /** Input of a rollback a person, an alert or a drill asks for. */
-export interface RollbackInput {
+export interface RollbackInput extends Pick<RollbackPlanInput, 'state' | 'now' | 'actor' | 'reason' | 'trigger' | 'judgement' | 'requestsPerHour'> {
   readonly release: Release;
   readonly policy: RolloutPolicy;
-  readonly state: RolloutState;
-  readonly now: Date;
-  readonly actor: string;
-  readonly reason: string;
-  readonly trigger: RollbackTrigger;
-  readonly judgement?: StageJudgement;
-  readonly requestsPerHour?: number;
 }
 
 /**
