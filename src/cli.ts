@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { commands } from './commands/index.js';
+import { commands, loadCommand } from './commands/index.js';
 import { UsageError, type Command, type ExitCode } from './commands/command.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -12,9 +12,10 @@ const globalOptions = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-function usage(): string {
+async function usage(): Promise<string> {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
-  const lines = Object.values(commands).map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const all = await Promise.all(Object.values(commands).map((load) => load()));
+  const lines = all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return ['Usage: glidepath <command> [options]', '', 'Commands:', ...lines, '', 'Run `glidepath <command> --help` for its options.'].join('\n');
 }
 
@@ -31,12 +32,12 @@ const stderrLogger: Logger = {
 export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${usage()}\n`);
+    process.stdout.write(`${await usage()}\n`);
     return name ? 0 : 2;
   }
-  const command = commands[name];
+  const command = await loadCommand(name);
   if (!command) {
-    process.stderr.write(`glidepath: unknown command '${name}'\n\n${usage()}\n`);
+    process.stderr.write(`glidepath: unknown command '${name}'\n\n${await usage()}\n`);
     return 2;
   }
   let values: Record<string, string | boolean | string[] | undefined>;

@@ -54,8 +54,8 @@ function tempCopy(t: { after: (fn: () => void) => void }, from: string): string 
   return dir;
 }
 
-test('validate is registered as a command', () => {
-  assert.equal(commands['validate'], validateCommand);
+test('validate is registered as a command', async () => {
+  assert.equal(await commands['validate']!(), validateCommand);
 });
 
 test('a valid repository prints the summary line and exits 0', async () => {

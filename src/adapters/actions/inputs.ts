@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { commands } from '../../commands/index.js';
+import { commands, loadCommand } from '../../commands/index.js';
 
 /** Everything the Action reads from its inputs, parsed once and checked (cf. actions/checkout's input-helper). */
 export interface ActionSettings {
@@ -20,9 +20,9 @@ const passThrough = ['release', 'stage', 'metrics-file', 'base', 'head', 'reason
 /** Commands whose output the runner turns into annotations; the others print text to the log. */
 const githubFormat = new Set(['validate', 'plan']);
 
-export function readSettings(getInput: InputReader, workspace: string): ActionSettings {
+export async function readSettings(getInput: InputReader, workspace: string): Promise<ActionSettings> {
   const [command = 'validate', subcommand, ...extra] = getInput('command').trim().split(/\s+/).filter(Boolean);
-  const known = commands[command];
+  const known = await loadCommand(command);
   if (!known) {
     throw new Error(`Input 'command' is '${command}', which is not a Glidepath command. Use one of: ${Object.keys(commands).join(', ')}.`);
   }

@@ -4,30 +4,30 @@ import { readSettings } from '../../../src/adapters/actions/inputs.js';
 
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 
-test('the Action reads its inputs once into settings, with annotations for validate and plan', () => {
-  const settings = readSettings(reader({ command: 'validate', root: 'svc', 'github-token': 'x' }), '/work/repo');
+test('the Action reads its inputs once into settings, with annotations for validate and plan', async () => {
+  const settings = await readSettings(reader({ command: 'validate', root: 'svc', 'github-token': 'x' }), '/work/repo');
   assert.equal(settings.command, 'validate');
   assert.equal(settings.root, '/work/repo/svc');
   assert.equal(settings.options['format'], 'github');
   assert.equal(settings.dryRun, false);
 });
 
-test('a command with a subcommand is written as two words, and other commands log text', () => {
-  const settings = readSettings(reader({ command: 'audit verify' }), '/w');
+test('a command with a subcommand is written as two words, and other commands log text', async () => {
+  const settings = await readSettings(reader({ command: 'audit verify' }), '/w');
   assert.equal(settings.command, 'audit');
   assert.equal(settings.subcommand, 'verify');
   assert.equal(settings.options['subcommand'], 'verify');
   assert.equal(settings.options['format'], 'text');
 });
 
-test('an unknown command, a stray subcommand or a bad dry-run value is refused with the input quoted', () => {
-  assert.throws(() => readSettings(reader({ command: 'deploy' }), '/w'), /Input 'command' is 'deploy', which is not a Glidepath command\. Use one of: .*validate/);
-  assert.throws(() => readSettings(reader({ command: 'status verify' }), '/w'), /'status' takes no subcommand/);
-  assert.throws(() => readSettings(reader({ command: 'audit sign' }), '/w'), /use 'audit verify' or 'audit export'/);
-  assert.throws(() => readSettings(reader({ command: 'evaluate', 'dry-run': 'yes' }), '/w'), /Input 'dry-run' is 'yes'; use 'true' or 'false'/);
+test('an unknown command, a stray subcommand or a bad dry-run value is refused with the input quoted', async () => {
+  await assert.rejects(readSettings(reader({ command: 'deploy' }), '/w'), /Input 'command' is 'deploy', which is not a Glidepath command\. Use one of: .*validate/);
+  await assert.rejects(readSettings(reader({ command: 'status verify' }), '/w'), /'status' takes no subcommand/);
+  await assert.rejects(readSettings(reader({ command: 'audit sign' }), '/w'), /use 'audit verify' or 'audit export'/);
+  await assert.rejects(readSettings(reader({ command: 'evaluate', 'dry-run': 'yes' }), '/w'), /Input 'dry-run' is 'yes'; use 'true' or 'false'/);
 });
 
-test('pass-through inputs become command options and dry-run becomes a flag', () => {
-  const settings = readSettings(reader({ command: 'evaluate', release: 'support-assistant', 'metrics-file': 'm.json', 'dry-run': 'true', format: 'json' }), '/w');
+test('pass-through inputs become command options and dry-run becomes a flag', async () => {
+  const settings = await readSettings(reader({ command: 'evaluate', release: 'support-assistant', 'metrics-file': 'm.json', 'dry-run': 'true', format: 'json' }), '/w');
   assert.deepEqual(settings.options, { release: 'support-assistant', 'metrics-file': 'm.json', 'dry-run': true, format: 'json' });
 });
