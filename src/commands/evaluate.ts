@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readRepositoryFromDisk, RepositoryRootError } from '../adapters/fs/read-repository.js';
+import { loadWorkspaceFiles } from './load-workspace.js';
 import { readMetricsFile } from '../adapters/metrics/file.js';
 import { buildEvaluationReport, renderEvaluationText } from '../core/gates/evaluation-report.js';
 import { GateConfigError } from '../core/gates/gate-config-error.js';
@@ -8,7 +8,6 @@ import { decideFromJudgement } from '../core/gates/stage-decision.js';
 import type { GlidepathRepository, LoadedDocument, Release, RolloutPolicy, Stage } from '../core/model/index.js';
 import { plannedArmSamples } from '../core/power/stage-traffic.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
-import { loadRepository } from '../core/validate/load-repository.js';
 import { evaluateLive } from '../engine/evaluate-live.js';
 import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
 
@@ -69,14 +68,7 @@ export const evaluateCommand: Command = {
 
 async function evaluateOffline(ctx: CommandContext, options: EvaluateOptions): Promise<CommandOutcome> {
   if (options.release === undefined) throw new UsageError('--release NAME is required with --metrics-file: which release the metrics are for');
-  let snapshot;
-  try {
-    snapshot = await readRepositoryFromDisk(ctx.root);
-  } catch (error) {
-    if (error instanceof RepositoryRootError) throw new UsageError(error.message);
-    throw error;
-  }
-  const { repository } = loadRepository(snapshot);
+  const { repository } = await loadWorkspaceFiles(ctx.root);
   const release = findRelease(repository, options.release);
   const policy = findPolicy(repository, release);
   const stage = findStage(policy.value, options.stage);

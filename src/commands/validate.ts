@@ -1,7 +1,6 @@
-import { readRepositoryFromDisk, RepositoryRootError } from '../adapters/fs/read-repository.js';
+import { loadWorkspaceFiles } from './load-workspace.js';
 import { hasErrors } from '../core/problem.js';
 import { problemsToAnnotations } from '../core/validate/annotations.js';
-import { loadRepository } from '../core/validate/load-repository.js';
 import { countProblems, summaryLine } from '../core/validate/problem-summary.js';
 import { PROBLEM_FORMATS, problemRenderers, type ProblemFormat } from '../core/validate/render-problems.js';
 import { renderValidationSummary } from '../core/validate/render-summary.js';
@@ -25,14 +24,7 @@ export const validateCommand: Command = {
   options: {},
   async run(ctx: CommandContext): Promise<CommandOutcome> {
     const format = readFormat(ctx);
-    let snapshot;
-    try {
-      snapshot = await readRepositoryFromDisk(ctx.root);
-    } catch (error) {
-      if (error instanceof RepositoryRootError) throw new UsageError(error.message);
-      throw error;
-    }
-    const { problems, documentCount } = loadRepository(snapshot);
+    const { problems, documentCount } = await loadWorkspaceFiles(ctx.root);
     ctx.print(problemRenderers[format](problems, documentCount));
     const counts = countProblems(problems, documentCount);
     const failed = hasErrors(problems);

@@ -1,7 +1,6 @@
-import { readRepositoryFromDisk } from '../adapters/fs/read-repository.js';
+import { loadWorkspaceFiles } from '../commands/load-workspace.js';
 import { formatProblem, type Problem } from '../core/problem.js';
 import { bundleHash } from '../core/rollout/bundle-hash.js';
-import { loadRepository } from '../core/validate/load-repository.js';
 import type { GlidepathConfig, GlidepathRepository, Provider, Release, RolloutPolicy } from '../core/model/index.js';
 import type { TrafficProvider, TrafficTarget } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
@@ -28,8 +27,7 @@ export interface RolloutSetup {
 }
 
 export async function loadWorkspace(root: string): Promise<Workspace> {
-  const snapshot = await readRepositoryFromDisk(root);
-  const { repository, problems } = loadRepository(snapshot);
+  const { repository, problems } = await loadWorkspaceFiles(root);
   return { repository, problems };
 }
 

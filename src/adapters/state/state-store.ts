@@ -94,6 +94,14 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
     }));
   }
 
+  /** A file on the state branch (or at `at`); undefined when the branch does not exist yet. */
+  function readOnBranch(path: string, at: string | undefined): Promise<string | undefined> {
+    return scm.readFile(at ?? ref, path).catch((error: unknown) => {
+      if (at === undefined && /is not a branch, tag or commit/.test(String((error as Error).message))) return undefined;
+      throw error;
+    });
+  }
+
   return {
     branch,
 
@@ -150,17 +158,11 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
     },
 
     async readAuditLog(release, at) {
-      return scm.readFile(at ?? ref, auditPath(release)).catch((error: unknown) => {
-        if (at === undefined && /is not a branch, tag or commit/.test(String((error as Error).message))) return undefined;
-        throw error;
-      });
+      return readOnBranch(auditPath(release), at);
     },
 
     async readAuditHead(release, at) {
-      const text = await scm.readFile(at ?? ref, auditHeadPath(release)).catch((error: unknown) => {
-        if (at === undefined && /is not a branch, tag or commit/.test(String((error as Error).message))) return undefined;
-        throw error;
-      });
+      const text = await readOnBranch(auditHeadPath(release), at);
       if (text === undefined) return undefined;
       try {
         const head = JSON.parse(text) as Partial<AuditHead>;

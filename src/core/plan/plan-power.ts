@@ -10,18 +10,24 @@ import type { MetricDefinition, RolloutPolicy } from '../model/index.js';
  */
 export const estimatePlanPower: PowerEstimator = (release, policy, repository) => {
   const requestsPerHour = release.value.spec.traffic?.requestsPerHour ?? repository.config?.value.spec.traffic?.requestsPerHour;
-  // Releases that share a policy and a traffic figure share the estimate, and solving for sample
-  // sizes is the costliest part of a plan that touches hundreds of releases.
-  const byTraffic = cache.get(policy.value) ?? new Map<number | undefined, ReadonlyMap<string, StagePowerView>>();
-  cache.set(policy.value, byTraffic);
-  const cached = repository.config ? byTraffic.get(requestsPerHour) : undefined;
+  const metrics = repository.config?.value.spec.metrics.definitions ?? NO_METRICS;
+  // Releases that share a policy, metric definitions and a traffic figure share the estimate:
+  // solving for sample sizes is the costliest part of a plan that touches hundreds of releases.
+  // Base and head share parsed documents that did not change, so the metric definitions (from
+  // glidepath.yaml, which may have changed) are part of the key, not only the policy.
+  const byPolicy = cache.get(metrics) ?? new WeakMap<RolloutPolicy, Map<number | undefined, ReadonlyMap<string, StagePowerView>>>();
+  cache.set(metrics, byPolicy);
+  const byTraffic = byPolicy.get(policy.value) ?? new Map<number | undefined, ReadonlyMap<string, StagePowerView>>();
+  byPolicy.set(policy.value, byTraffic);
+  const cached = byTraffic.get(requestsPerHour);
   if (cached) return cached;
-  const views = estimateViews(release.value.metadata.name, policy.value, repository.config?.value.spec.metrics.definitions ?? [], requestsPerHour);
-  if (repository.config) byTraffic.set(requestsPerHour, views);
+  const views = estimateViews(release.value.metadata.name, policy.value, metrics, requestsPerHour);
+  byTraffic.set(requestsPerHour, views);
   return views;
-}
+};
 
-const cache = new WeakMap<RolloutPolicy, Map<number | undefined, ReadonlyMap<string, StagePowerView>>>();
+const NO_METRICS: readonly MetricDefinition[] = [];
+const cache = new WeakMap<readonly MetricDefinition[], WeakMap<RolloutPolicy, Map<number | undefined, ReadonlyMap<string, StagePowerView>>>>();
 
 function estimateViews(release: string, policy: RolloutPolicy, metrics: readonly MetricDefinition[], requestsPerHour: number | undefined): ReadonlyMap<string, StagePowerView> {
   const estimate = estimateStagePower({

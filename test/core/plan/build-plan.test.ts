@@ -100,3 +100,20 @@ test('core/power’s estimate feeds the plan: the canary stages of the quickstar
   assert.ok(canary.power.hoursNeeded !== undefined && canary.power.hoursNeeded > 0);
   assert.equal(plan.releases[0]!.stages.find((s) => s.name === 'full')?.power?.requiredSamples, undefined, 'no control arm at 100%');
 });
+
+test('the power estimate follows the metric definitions even when the policy document is the same object', () => {
+  const files = quickstartFiles();
+  const repository = repositoryOf(files);
+  const release = repository.releases.get('support-assistant')!;
+  const policy = repository.policies.get(release.value.spec.policy)!;
+  const before = estimatePlanPower(release, policy, repository)?.get('canary-5');
+  // The same parsed policy, with error_rate now higher-is-better in glidepath.yaml: its default
+  // baseline moves from 1% to 90%, so the errors gate needs a different sample size, and an
+  // answer cached for the first config would be wrong.
+  const config = repository.config!;
+  const metrics = config.value.spec.metrics.definitions.map((m) => (m.name === 'error_rate' ? { ...m, direction: 'higher-is-better' as const } : m));
+  const changed = { ...repository, config: { ...config, value: { ...config.value, spec: { ...config.value.spec, metrics: { ...config.value.spec.metrics, definitions: metrics } } } } };
+  const after = estimatePlanPower(release, policy, changed)?.get('canary-5');
+  assert.ok(before && after, 'both configs give canary-5 an estimate');
+  assert.notDeepEqual(after, before);
+});

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { proportionsMarginTest, proportionsTest, type Alternative, type Counts } from '../../../src/core/stats/index.js';
-import { assertClose, cases, rVersion } from './r-reference.js';
+import { assertClose, cases, rVersion, type HTestCase } from './r-reference.js';
 
-interface PropCase {
-  call: string;
+interface PropCase extends HTestCase {
   control: Counts;
   canary: Counts;
   alternative: Alternative;
   confLevel: number;
-  statistic: number;
-  parameter: number;
-  pValue: number;
   estimate: number;
-  interval: [number, number];
 }
 
 for (const c of cases<PropCase>('proportions')) {

@@ -18,6 +18,16 @@ export interface Reference {
   readonly [section: string]: unknown;
 }
 
+/** The fields an R `htest` result has, as the fixture records them for a two-sample test. */
+export interface HTestCase {
+  call: string;
+  alternative: 'two.sided' | 'greater' | 'less';
+  statistic: number;
+  parameter: number;
+  pValue: number;
+  interval: [number, number];
+}
+
 export const reference = parseReference(readFileSync(fixturePath, 'utf8'));
 
 /** Where a case comes from, for test names and failure messages. */

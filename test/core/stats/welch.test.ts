@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { summarize, welchMarginTest, welchTest, type Alternative, type Summary } from '../../../src/core/stats/index.js';
-import { assertClose, cases, dataset, rVersion } from './r-reference.js';
+import { assertClose, cases, dataset, rVersion, type HTestCase } from './r-reference.js';
 
-interface WelchCase {
+interface WelchCase extends HTestCase {
   data: string;
-  call: string;
   controlSummary: Summary;
   canarySummary: Summary;
   alternative: Alternative;
   mu: number;
   confLevel: number;
-  statistic: number;
-  parameter: number;
-  pValue: number;
   estimate: number;
-  interval: [number, number];
 }
 
 for (const c of cases<WelchCase>('welch')) {
@@ -38,16 +33,11 @@ for (const c of cases<WelchCase>('welch')) {
   }
 }
 
-interface WelchSummaryCase {
+interface WelchSummaryCase extends HTestCase {
   setup: string;
-  call: string;
   controlSummary: Summary;
   canarySummary: Summary;
   alternative: Alternative;
-  statistic: number;
-  parameter: number;
-  pValue: number;
-  interval: [number, number];
 }
 
 for (const c of cases<WelchSummaryCase>('welchSummary')) {
