@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { createRequire as __glidepathCreateRequire } from 'node:module';
 const require = __glidepathCreateRequire(import.meta.url);
-import{commands,loadCommand}from"./chunks/chunk-L2UPCS26.js";import{systemClock}from"./chunks/chunk-EGPRNJBU.js";import{UsageError}from"./chunks/chunk-WMWE5HJB.js";import"./chunks/chunk-ZMLPXI7U.js";import{parseArgs}from"node:util";import{resolve}from"node:path";var globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options."].join(`
+import{commands,loadCommand}from"./chunks/chunk-L2UPCS26.js";import{systemClock}from"./chunks/chunk-EGPRNJBU.js";import{UsageError}from"./chunks/chunk-WMWE5HJB.js";import"./chunks/chunk-ZMLPXI7U.js";import{parseArgs}from"node:util";import{resolve}from"node:path";var globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options, `glidepath --version` for the version."].join(`
 `)}function commandUsage(command){return`Usage: glidepath ${command.name} ${command.usage}
 
 ${command.summary}`}var stderrLogger={info:m=>process.stderr.write(`${m}
 `),warn:m=>process.stderr.write(`warning: ${m}
 `),debug:m=>{process.env.GLIDEPATH_DEBUG&&process.stderr.write(`debug: ${m}
-`)}};async function runCli(argv){let[name,...rest]=argv;if(!name||name==="--help"||name==="-h"||name==="help")return process.stdout.write(`${await usage()}
+`)}};async function version(){return(await import("./chunks/package-WAPVMTQM.js")).default.version}async function runCli(argv){let[name,...rest]=argv;if(name==="--version"||name==="-V"||name==="version")return process.stdout.write(`glidepath ${await version()}
+`),0;if(!name||name==="--help"||name==="-h"||name==="help")return process.stdout.write(`${await usage()}
 `),name?0:2;let command=await loadCommand(name);if(!command)return process.stderr.write(`glidepath: unknown command '${name}'
 
 ${await usage()}

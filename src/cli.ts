@@ -16,7 +16,7 @@ async function usage(): Promise<string> {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
   const all = await Promise.all(Object.values(commands).map((load) => load()));
   const lines = all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return ['Usage: glidepath <command> [options]', '', 'Commands:', ...lines, '', 'Run `glidepath <command> --help` for its options.'].join('\n');
+  return ['Usage: glidepath <command> [options]', '', 'Commands:', ...lines, '', 'Run `glidepath <command> --help` for its options, `glidepath --version` for the version.'].join('\n');
 }
 
 function commandUsage(command: Command): string {
@@ -29,8 +29,18 @@ const stderrLogger: Logger = {
   debug: (m) => { if (process.env['GLIDEPATH_DEBUG']) process.stderr.write(`debug: ${m}\n`); },
 };
 
+/** The installed package's version; loaded only when asked, to keep every other start-up short. */
+async function version(): Promise<string> {
+  const manifest = (await import('../package.json', { with: { type: 'json' } })).default as { version: string };
+  return manifest.version;
+}
+
 export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`glidepath ${await version()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${await usage()}\n`);
     return name ? 0 : 2;

@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { ReviewChannel } from '../ports/review.js';
+import type { ActionOutputs } from './action-outputs.js';
 
 export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
@@ -36,8 +37,8 @@ export type ExitCode = 0 | 1 | 2;
 
 export interface CommandOutcome {
   readonly exitCode: ExitCode;
-  /** Action outputs. */
-  readonly outputs?: Readonly<Record<string, string>>;
+  /** Action outputs: only the names action.yml declares. */
+  readonly outputs?: ActionOutputs;
   /** Markdown for the job summary. */
   readonly summary?: string;
 }
