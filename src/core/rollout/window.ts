@@ -1,4 +1,5 @@
 import type { DeployWindow, Freeze, RolloutPolicy } from '../model/index.js';
+import { ALL_DAY, parseWindowHours, WINDOW_HOURS_PROBLEMS } from './window-hours.js';
 
 /** Whether traffic may move forward now; rollbacks never ask. `opensAt` is absent when it never opens. */
 export type WindowStatus = { readonly open: true } | { readonly open: false; readonly reason: string; readonly opensAt?: string };
@@ -76,13 +77,6 @@ function earliestLocalInstant(wallMidnightMs: number, minutes: number, timeZone:
   return high;
 }
 
-function minutesOf(text: string): number | undefined {
-  const match = /^([0-9]{2}):([0-9]{2})$/.exec(text);
-  if (!match) return undefined;
-  const value = Number(match[1]) * 60 + Number(match[2]);
-  return value <= 24 * 60 ? value : undefined;
-}
-
 interface ParsedWindow {
   readonly days: ReadonlySet<string>;
   readonly start: number;
@@ -91,11 +85,12 @@ interface ParsedWindow {
 }
 
 function parseWindow(window: DeployWindow): ParsedWindow | string {
-  const [from = '', until = ''] = (window.hours ?? '00:00-24:00').split('-');
-  const start = minutesOf(from);
-  const end = minutesOf(until);
-  if (start === undefined || end === undefined) return `spec.window.hours \`${window.hours}\` is not \`HH:MM-HH:MM\`; fix the policy`;
-  if (start >= end) return `spec.window.hours \`${window.hours}\` ends before it starts (windows across midnight are not supported); fix the policy`;
+  const hours = parseWindowHours(window.hours ?? ALL_DAY);
+  if (!hours.ok) {
+    const { message, hint } = WINDOW_HOURS_PROBLEMS[hours.problem];
+    return `spec.window.hours \`${window.hours}\` ${message}: ${hint}; fix the policy`;
+  }
+  const { start, end } = hours;
   try {
     formatterFor(window.timezone);
   } catch {

@@ -1,4 +1,5 @@
 import type { Problem } from '../../problem.js';
+import { parseWindowHours, WINDOW_HOURS_PROBLEMS } from '../../rollout/window-hours.js';
 import { suggest } from '../did-you-mean.js';
 import type { SemanticRule } from './rule-context.js';
 
@@ -32,39 +33,20 @@ export function isTimeZone(zone: string): boolean {
   return valid;
 }
 
-/** Minutes after midnight for `HH:MM` (24:00 allowed as the end of the day), or undefined. */
-function minutesOf(text: string): number | undefined {
-  const match = /^([0-9]{2}):([0-9]{2})$/.exec(text);
-  if (!match) return undefined;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) return undefined;
-  return hours * 60 + minutes;
-}
-
 /** A deploy window opens before it closes, in a time zone that exists. */
 const deployWindow: SemanticRule = ({ repository }) => {
   const problems: Problem[] = [];
   for (const policy of repository.policies.values()) {
     const window = policy.value.spec.window;
     if (!window) continue;
-    if (window.hours !== undefined) {
-      const [from = '', until = ''] = window.hours.split('-');
-      const start = minutesOf(from);
-      const end = minutesOf(until);
-      if (start === undefined || end === undefined || start >= 24 * 60) {
-        problems.push(policy.report({
-          path: ['spec', 'window', 'hours'], at: 'value', severity: 'error', rule: 'policy/window-hours',
-          message: `deploy window hours \`${window.hours}\` are not a time range`,
-          hint: 'write `HH:MM-HH:MM` in 24-hour time, such as `09:00-16:00` (24:00 may end the day)',
-        }));
-      } else if (start >= end) {
-        problems.push(policy.report({
-          path: ['spec', 'window', 'hours'], at: 'value', severity: 'error', rule: 'policy/window-hours',
-          message: `deploy window \`${window.hours}\` ends before it starts`,
-          hint: 'the start must be earlier than the end on the same day; windows across midnight are not supported',
-        }));
-      }
+    const hours = window.hours === undefined ? undefined : parseWindowHours(window.hours);
+    if (hours && !hours.ok) {
+      const { message, hint } = WINDOW_HOURS_PROBLEMS[hours.problem];
+      problems.push(policy.report({
+        path: ['spec', 'window', 'hours'], at: 'value', severity: 'error', rule: 'policy/window-hours',
+        message: `deploy window hours \`${window.hours}\` ${message}`,
+        hint,
+      }));
     }
     if (!isTimeZone(window.timezone)) {
       const guess = suggest(window.timezone, timeZones());
