@@ -35,3 +35,25 @@ export function formatDuration(ms: number): string {
   }
   return out;
 }
+
+/**
+ * An estimated or elapsed span as a person reads it: `45m`, `6h`, `2h 30m`, `1d 6h`, `~3.5d` beyond a
+ * week. Every report and warning says hours this one way; YAML durations use formatDuration.
+ */
+export function formatHours(hours: number): string {
+  if (!Number.isFinite(hours)) return '∞';
+  const minutes = Math.ceil(hours * 60);
+  if (minutes < 60) return `${minutes}m`;
+  if (hours < 24) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return m === 0 ? `${h}h` : `${h}h ${m}m`;
+  }
+  if (hours <= 24 * 7) {
+    const totalHours = Math.ceil(hours);
+    const d = Math.floor(totalHours / 24);
+    const h = totalHours % 24;
+    return h === 0 ? `${d}d` : `${d}d ${h}h`;
+  }
+  return `~${Number((hours / 24).toFixed(1))}d`;
+}

@@ -1,5 +1,6 @@
 import { boundaryMultiplier, normalCdf, normalQuantile, requiredSamplesPerArm } from '../stats/index.js';
 import type { Gate, MetricDefinition, RolloutPolicy, Stage } from '../model/index.js';
+import { formatHours } from '../model/duration.js';
 import { resolveMargin, type GateMargin } from '../gates/gate-margin.js';
 import { formatCount } from '../gates/format-evidence.js';
 import { minDurationHours, stageArmRates } from './stage-traffic.js';
@@ -350,12 +351,6 @@ function catastrophic(g: GatePower): number {
 function ratioOf(stage: Stage): number {
   const w = stage.weight ?? 50;
   return w > 0 && w < 100 ? w / (100 - w) : 1;
-}
-
-function formatHours(hours: number): string {
-  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
-  if (hours < 48) return `${Number(hours.toPrecision(2))} h`;
-  return `${Number((hours / 24).toPrecision(2))} days`;
 }
 
 function trim(value: number): string {

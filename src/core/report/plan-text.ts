@@ -1,6 +1,7 @@
 import type { Plan, ReleasePlan } from '../plan/build-plan.js';
 import { formatLineStat } from '../plan/bundle-diff.js';
-import { formatCount, formatHours, formatPercent } from '../plan/format-values.js';
+import { formatHours } from '../model/duration.js';
+import { formatCount, formatPercent } from '../plan/format-values.js';
 import { formatFinding } from '../plan/policy-diff.js';
 import { plain, shortRef } from './markdown.js';
 import { planHeadline } from './plan-headline.js';
