@@ -1,3 +1,4 @@
+import { prose, valueCell } from '../report/markdown.js';
 import type { Verdict } from '../gates/verdict.js';
 import { describeSplit } from '../rollout/split.js';
 import type { Approval } from '../rollout/types.js';
@@ -109,15 +110,9 @@ function buildReport(records: readonly AuditRecord[], release: string, options: 
   };
 }
 
-function cell(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '–';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : '–';
-  return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 function table(head: readonly string[], rows: readonly (readonly unknown[])[], empty: string): string[] {
   if (rows.length === 0) return [empty, ''];
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`), ''];
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(valueCell).join(' | ')} |`), ''];
 }
 
 function shortHash(hash: string): string {
@@ -140,7 +135,7 @@ function markdown(report: ComplianceReport): string {
   } else if (report.verification.ok) {
     lines.push('Hash chain: **verified** — every record matches its hash and links to the one before it.', '');
   } else {
-    lines.push('Hash chain: **BROKEN**', '', ...report.verification.problems.map((p) => `- line ${p.line}${p.seq !== undefined ? ` (seq ${p.seq})` : ''}: ${p.message}`), '');
+    lines.push('Hash chain: **BROKEN**', '', ...report.verification.problems.map((p) => `- line ${p.line}${p.seq !== undefined ? ` (seq ${p.seq})` : ''}: ${prose(p.message)}`), '');
   }
   lines.push('## Timeline', '', ...table(
     ['seq', 'time', 'event', 'stage', 'decision', 'actor', 'traffic', 'reason', 'record'],
@@ -153,11 +148,11 @@ function markdown(report: ComplianceReport): string {
     lines.push(
       `### seq ${judged.seq} · ${judged.at} · ${judged.stage}: ${judged.outcome}`,
       '',
-      `${judged.reason} (samples: control ${judged.samples.control}, canary ${judged.samples.canary})`,
+      `${prose(judged.reason)} (samples: control ${judged.samples.control}, canary ${judged.samples.canary})`,
       '',
       ...table(
         ['kind', 'name', 'metric', 'verdict', 'effect', 'interval', 'threshold', 'p', 'n control / canary', 'why'],
-        judged.verdicts.map((v) => [v.kind, v.name, v.metric, v.verdict, v.effect, v.interval ? `[${cell(v.interval[0])}, ${cell(v.interval[1])}]` : undefined, v.threshold, v.pValue, v.n ? `${v.n.control} / ${v.n.canary}` : undefined, v.reason]),
+        judged.verdicts.map((v) => [v.kind, v.name, v.metric, v.verdict, v.effect, v.interval ? `[${valueCell(v.interval[0])}, ${valueCell(v.interval[1])}]` : undefined, v.threshold, v.pValue, v.n ? `${v.n.control} / ${v.n.canary}` : undefined, v.reason]),
         'No verdicts.',
       ),
     );

@@ -3,6 +3,13 @@ export function cell(text: string): string {
   return prose(text).replace(/\|/g, '\\|');
 }
 
+/** A table cell for a recorded value: numbers to 4 significant digits, nothing as `–`, text as `cell`. */
+export function valueCell(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '–';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : '–';
+  return cell(String(value));
+}
+
 /** Inline code that survives backticks in the text (CommonMark: a longer fence, padded). */
 export function code(text: string): string {
   const flat = text.replace(/\r?\n/g, ' ');
@@ -22,7 +29,7 @@ export function codeCell(text: string): string {
  * rewritten on every push, and each rewrite would notify whoever a description names.
  */
 export function prose(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@(?=\w)/g, '&#64;');
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@(?=\w)/g, '&#64;');
 }
 
 /** A commit sha as people read it (7 characters); other refs unchanged. */

@@ -1,6 +1,7 @@
 import type { StageJudgement } from '../gates/judgement.js';
 import type { Verdict } from '../gates/verdict.js';
 import { formatDuration } from '../model/duration.js';
+import { valueCell as cell } from '../report/markdown.js';
 import { describeSplit } from './split.js';
 import { AUDIT_HASH_PLACEHOLDER, type RollbackTrigger, type RolloutState, type StageVisit } from './types.js';
 
@@ -26,17 +27,11 @@ const TRIGGERS: Readonly<Record<RollbackTrigger, string>> = {
   drill: 'a rollback drill',
 };
 
-function cell(value: unknown): string {
-  if (value === undefined || value === null) return '–';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : '–';
-  return String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
 function verdictRow(kind: string, verdict: Verdict): string {
   const e = verdict.evidence;
   const interval = e?.interval ? `[${cell(e.interval[0])}, ${cell(e.interval[1])}]` : '–';
   const segment = verdict.segment ? ` (${verdict.segment.attribute}=${verdict.segment.value})` : '';
-  return `| ${kind} | ${cell(verdict.gate)}${cell(segment)} | ${cell(verdict.metric)} | **${verdict.verdict}** | ${cell(e?.effect)} | ${interval} | ${cell(e?.threshold)} | ${cell(e?.pValue)} | ${cell(e?.n.control)} / ${cell(e?.n.canary)} | ${cell(verdict.reason)} |`;
+  return `| ${kind} | ${cell(`${verdict.gate}${segment}`)} | ${cell(verdict.metric)} | **${verdict.verdict}** | ${cell(e?.effect)} | ${interval} | ${cell(e?.threshold)} | ${cell(e?.pValue)} | ${cell(e?.n.control)} / ${cell(e?.n.canary)} | ${cell(verdict.reason)} |`;
 }
 
 /** Visits with their end, the open one ending at `at`. */

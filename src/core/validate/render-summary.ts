@@ -1,12 +1,8 @@
 import type { Problem } from '../problem.js';
+import { cell } from '../report/markdown.js';
 import { countProblems, summaryLine } from './problem-summary.js';
 
 const MAX_ROWS = 200;
-
-/** Table cells: no line breaks, no table or HTML syntax from user text. */
-function cell(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The Markdown job summary (and check-run summary) of a validation. */
 export function renderValidationSummary(problems: readonly Problem[], files: number): string {

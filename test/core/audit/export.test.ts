@@ -63,3 +63,13 @@ test('a broken chain is stated in the report with the lines', () => {
 test('a release without records says so', () => {
   assert.match(exportCompliance(history(), 'nobody', 'md'), /holds no record of this release/);
 });
+
+test('the markdown report neutralises @-mentions and HTML in reasons people typed', () => {
+  const state = makeState(policy, 1);
+  const rollback = planRollback({ release, policy, state, now: at(5), actor: 'octocat', reason: 'paged by @sre-team <script>x</script>', trigger: 'manual' });
+  const records: AuditRecord[] = [];
+  for (const draft of drafts(rollback.actions)) records.push(sealRecord(draft, records[records.length - 1], sha256));
+  const report = exportCompliance(records, 'support-assistant', 'md', { verification: verifyChain(records, sha256) });
+  assert.match(report, /paged by &#64;sre-team &lt;script&gt;x&lt;\/script&gt;/);
+  assert.doesNotMatch(report, /@sre-team|<script>/);
+});

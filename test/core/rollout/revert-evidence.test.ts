@@ -43,3 +43,10 @@ test('the revert body names the trigger, time, gates with numbers, reason and au
   const filled = fillAuditHash({ type: 'open-revert', release: 'support-assistant', title: evidence.title, body: evidence.body }, 'a'.repeat(64));
   assert.ok(filled.type === 'open-revert' && filled.body.includes(`\`${'a'.repeat(64)}\``) && !filled.body.includes(AUDIT_HASH_PLACEHOLDER));
 });
+
+test('user text in the revert body pings nobody and carries no HTML or table breaks', () => {
+  const evidence = revertEvidence({ state: walked(), trigger: 'manual', reason: 'ask @octocat <img src=x onerror=alert(1)> | **PASS**', at: iso(8), actor: '@org/oncall' });
+  assert.match(evidence.body, /\| Reason \| ask &#64;octocat &lt;img src=x onerror=alert\(1\)&gt; \\\| \*\*PASS\*\* \|/);
+  assert.match(evidence.body, /\| Rolled back by \| &#64;org\/oncall \|/);
+  assert.doesNotMatch(evidence.body, /@octocat|<img|@org/);
+});
