@@ -13,6 +13,9 @@ export interface LocatedFinding extends PolicyFinding {
   readonly at?: SourcePosition;
 }
 
+/** What a plan says about a policy with `manualTrafficChanges: adopt`, in every rendering. */
+export const MANUAL_ADOPT_WARNING = 'manual traffic changes that match a later stage are adopted without judging that stage\'s gates (manualTrafficChanges: adopt)';
+
 /** How one changed release will roll out. */
 export interface ReleasePlan {
   readonly name: string;
@@ -37,7 +40,13 @@ export interface ReleasePlan {
   readonly rollback: readonly string[];
   readonly window?: string;
   readonly freezes: readonly string[];
-  readonly handling?: { readonly onFailure: string; readonly onNoData: string; readonly onInconclusive: string };
+  readonly handling?: {
+    readonly onFailure: string;
+    readonly onNoData: string;
+    readonly onInconclusive: string;
+    /** `adopt` is shown as a warning: see MANUAL_ADOPT_WARNING. */
+    readonly manualTrafficChanges: 'restore' | 'adopt';
+  };
   readonly bundle?: BundleDiff;
   readonly blastRadius?: BlastRadius;
   /** Differences from the policy the release followed at base (weakenings first). */
@@ -211,7 +220,7 @@ function rolloutOf(
     rollback: p.rollback.map((c) => describeRollback(c, metrics.get(c.metric))),
     window: describeWindow(p.window),
     freezes: (p.freezes ?? []).map((f) => `${f.from} – ${f.until}${f.reason ? ` (${f.reason})` : ''}`),
-    handling: { onFailure: p.onFailure ?? 'rollback', onNoData: p.onNoData ?? 'hold', onInconclusive: p.onInconclusive ?? 'hold' },
+    handling: { onFailure: p.onFailure ?? 'rollback', onNoData: p.onNoData ?? 'hold', onInconclusive: p.onInconclusive ?? 'hold', manualTrafficChanges: p.manualTrafficChanges ?? 'restore' },
     blastRadius: computeBlastRadius(stages, requestsPerHour, trafficSource),
   };
   byTraffic.set(key, rollout);

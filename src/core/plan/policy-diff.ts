@@ -42,8 +42,9 @@ type Spec = RolloutPolicy['spec'];
  * Every difference between `before` and `after` that changes how safely a release rolls out,
  * with weakenings flagged: a gate loosened or dropped, a rollback criterion removed or loosened, a
  * stage or the shadow period skipped, a shorter bake time or fewer samples, an approval dropped,
- * weaker failure handling, a wider or removed deploy window. Stages are matched by name, then
- * (renamed) by mode and weight; rollback criteria by metric, quantile and kind of threshold.
+ * weaker failure handling, hand edits adopted without judging, a wider or removed deploy window.
+ * Stages are matched by name, then (renamed) by mode and weight; rollback criteria by metric,
+ * quantile and kind of threshold.
  */
 export function diffPolicies(before: RolloutPolicy, after: RolloutPolicy): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
@@ -336,6 +337,13 @@ function diffHandling(b: Spec, a: Spec, findings: PolicyFinding[]): void {
   compareStrength(findings, 'onFailure', FAILURE_STRENGTH, b.onFailure ?? 'rollback', a.onFailure ?? 'rollback');
   compareStrength(findings, 'onNoData', NO_DATA_STRENGTH, b.onNoData ?? 'hold', a.onNoData ?? 'hold');
   compareStrength(findings, 'onInconclusive', INCONCLUSIVE_STRENGTH, b.onInconclusive ?? 'hold', a.onInconclusive ?? 'hold');
+  const manualBefore = b.manualTrafficChanges ?? 'restore';
+  const manualAfter = a.manualTrafficChanges ?? 'restore';
+  if (manualBefore !== manualAfter) {
+    const adopts = manualAfter === 'adopt';
+    const subject = adopts ? 'manualTrafficChanges weaker (a hand edit to the next stage skips the current stage\'s gates and bake time)' : 'manualTrafficChanges stricter';
+    push(findings, adopts ? 'weakening' : 'tightening', subject, manualBefore, manualAfter, ['spec', 'manualTrafficChanges']);
+  }
 }
 
 function diffAnalysis(b: Spec, a: Spec, findings: PolicyFinding[]): void {

@@ -1,7 +1,7 @@
 import type { BundleDiff } from '../plan/bundle-diff.js';
 import { formatLineStat } from '../plan/bundle-diff.js';
 import type { LocatedFinding, Plan, ReleasePlan } from '../plan/build-plan.js';
-import { weakeningReleases } from '../plan/build-plan.js';
+import { MANUAL_ADOPT_WARNING, weakeningReleases } from '../plan/build-plan.js';
 import { formatHours } from '../model/duration.js';
 import { formatCount, formatPercent } from '../plan/format-values.js';
 import { formatFinding } from '../plan/policy-diff.js';
@@ -187,6 +187,7 @@ export function renderReleaseSection(release: ReleasePlan): string {
   const rules = [`deploy window: ${prose(release.window ?? 'any time')}`];
   if (handling) rules.push(`on failure: ${handling.onFailure}`, `on no data: ${handling.onNoData}`, `on inconclusive: ${handling.onInconclusive}`);
   lines.push('', `${rules.join(' · ')}.`);
+  if (handling?.manualTrafficChanges === 'adopt') lines.push('', `⚠ ${MANUAL_ADOPT_WARNING}.`);
   if (release.freezes.length > 0) lines.push('', `Freezes: ${release.freezes.map(prose).join('; ')}.`);
   lines.push('', `**Blast radius**: ${blastRadiusText(release)}.`);
   if (release.chart) lines.push('', '<details><summary>Traffic ramp</summary>', '', '```mermaid', release.chart, '```', '', '</details>');

@@ -1,4 +1,4 @@
-import type { Plan, ReleasePlan } from '../plan/build-plan.js';
+import { MANUAL_ADOPT_WARNING, type Plan, type ReleasePlan } from '../plan/build-plan.js';
 import { formatLineStat } from '../plan/bundle-diff.js';
 import { formatHours } from '../model/duration.js';
 import { formatCount, formatPercent } from '../plan/format-values.js';
@@ -56,6 +56,7 @@ function releaseText(release: ReleasePlan): string[] {
   }
   if (release.rollback.length > 0) lines.push('  rollback when:', ...release.rollback.map((r) => `    - ${r}`));
   if (release.handling) lines.push(`  window: ${release.window ?? 'any time'} · on failure ${release.handling.onFailure} · on no data ${release.handling.onNoData} · on inconclusive ${release.handling.onInconclusive}`);
+  if (release.handling?.manualTrafficChanges === 'adopt') lines.push(`  ⚠ ${MANUAL_ADOPT_WARNING}`);
   if (release.blastRadius) {
     lines.push(`  blast radius: ≤ ${formatPercent(release.blastRadius.peakShareBeforeFull)} before 100% · challenger requests before 100% ${exposureText(release)} · time to 100% ${timeToFullText(release)}`);
     if (release.blastRadius.tenants.length > 0) lines.push(`  ring tenants: ${release.blastRadius.tenants.join(', ')}`);

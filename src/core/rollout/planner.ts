@@ -97,7 +97,7 @@ export function planTick(input: TickInput): TickPlan {
   if (!observed.ok) {
     return holdPlan(input, { decision: 'hold', code: 'provider-error', reason: `the provider could not be read (${observed.error}); holding without any traffic change` }, 'reconcile', undefined);
   }
-  if (!sameSplit(observed.value, state.split)) return reconcile(input, observed.value);
+  if (!sameSplit(observed.value, state.split)) return reconcile(input, observed.value, facts, decided);
   return applyDecision(input, facts, decided);
 }
 
@@ -125,15 +125,19 @@ function keepChampion(input: TickInput): TickPlan {
 
 /**
  * The provider serves something other than the recorded split. Policy (docs/decisions/0005):
- * - it serves the NEXT stage's split: an earlier run moved traffic and stopped before committing
- *   the state; adopt it, record the advance, and let the stage's bake time start now;
+ * - it serves the NEXT stage's split and this tick's own decision is to advance there (gates
+ *   passed, bake time over, window open, approval given): an earlier run moved traffic and stopped
+ *   before committing the state; adopt it, record the advance with its evidence, and let the
+ *   stage's bake time start now. Without that decision the move was not judged (a hand edit during
+ *   bake time looks exactly the same), so it is set back like any other change, unless the policy
+ *   says `manualTrafficChanges: adopt`;
  * - it serves LESS challenger exposure (champion-only, shadow, a lower weight): a person or an
  *   interrupted rollback reduced it; Glidepath never re-exposes users on its own, so it pauses;
  * - anything else (more weight, another segment) was changed out of band: set the recorded split
  *   back;
  * - paused or frozen: record the difference and change nothing (a person is in charge).
  */
-function reconcile(input: TickInput, observed: TrafficSplit): TickPlan {
+function reconcile(input: TickInput, observed: TrafficSplit, facts: DecisionFacts, decided: TickDecision): TickPlan {
   const { state, policy } = input;
   const at = input.now.toISOString();
   const provider = providerAnswer(input.observed);
@@ -142,16 +146,23 @@ function reconcile(input: TickInput, observed: TrafficSplit): TickPlan {
     return holdPlan(input, { decision: 'hold', code: 'out-of-band', reason: `${both}; no automatic change while ${state.phase}` }, 'reconcile', undefined, { observed, recorded: state.split });
   }
   const target = targetIndex(state, policy);
-  if (target !== undefined && sameSplit(observed, splitForStage(stageAt(policy, target)))) {
-    const stage = stageAt(policy, target);
-    const reason = `${both}, which is ${stage.name}'s split: an earlier run moved traffic and stopped before recording it; adopted, ${stage.name}'s bake time starts now`;
+  const ahead = target !== undefined && sameSplit(observed, splitForStage(stageAt(policy, target))) ? stageAt(policy, target) : undefined;
+  // `enter-watch` is also an advance, but it moves no traffic: only a move to the next stage counts.
+  const judged = decided.decision === 'advance' && decided.code === 'advance';
+  if (target !== undefined && ahead && (judged || policy.spec.manualTrafficChanges === 'adopt')) {
+    const stage = ahead;
+    const reason = judged
+      ? `${both}, which is ${stage.name}'s split, and this tick decides to move there too (${decided.reason}): an earlier run moved traffic and stopped before recording it; adopted, ${stage.name}'s bake time starts now`
+      : `${both}, which is ${stage.name}'s split: adopted without judging ${state.stage}'s gates, because the policy sets manualTrafficChanges: adopt; ${stage.name}'s bake time starts now`;
     const next = recorded(enterStage(state, policy, target, observed, at), 'advance', reason, 'reconcile-adopt', at);
+    // A judged adoption carries the evidence of the decision it stands for, so replay checks it too.
+    const judgedEvidence = judged ? evidence(input, facts) : { provider };
     return {
       decision: 'advance',
       reason,
       actions: [
         { type: 'write-state', state: next },
-        { type: 'append-audit', record: draft(state, at, input.actor, { event: 'reconcile', decision: 'advance', reason, code: 'reconcile-adopt', splitBefore: state.split, splitAfter: observed, provider, details: { adoptedStage: stage.name } }) },
+        { type: 'append-audit', record: draft(state, at, input.actor, { event: 'reconcile', decision: 'advance', reason, code: 'reconcile-adopt', splitBefore: state.split, splitAfter: observed, ...judgedEvidence, details: { adoptedStage: stage.name, judged } }) },
         commentAction(state.release, `now at ${stage.name} (${describeSplit(observed)})`, reason),
       ],
       next,
@@ -177,7 +188,10 @@ function reconcile(input: TickInput, observed: TrafficSplit): TickPlan {
       next,
     };
   }
-  const reason = `${both}: changed outside Glidepath; setting the recorded split back`;
+  const why = ahead
+    ? `, which is ${ahead.name}'s split, but this tick does not move there (${decided.reason}): a move Glidepath has not judged is not adopted (the policy's manualTrafficChanges is restore)`
+    : ': changed outside Glidepath';
+  const reason = `${both}${why}; setting the recorded split back`;
   const next = recorded(state, 'hold', reason, 'reconcile-restore', at);
   return {
     decision: 'hold',
@@ -185,7 +199,7 @@ function reconcile(input: TickInput, observed: TrafficSplit): TickPlan {
     actions: [
       { type: 'set-traffic', release: state.release, split: state.split, from: observed, reason },
       { type: 'write-state', state: next },
-      { type: 'append-audit', record: draft(state, at, input.actor, { event: 'reconcile', decision: 'hold', reason, code: 'reconcile-restore', splitBefore: observed, splitAfter: state.split, provider }) },
+      { type: 'append-audit', record: draft(state, at, input.actor, { event: 'reconcile', decision: 'hold', reason, code: 'reconcile-restore', splitBefore: observed, splitAfter: state.split, provider, ...(ahead ? { details: { unjudgedStage: ahead.name } } : {}) }) },
       { type: 'notify', release: state.release, message: `Glidepath: ${state.release} ${reason}` },
     ],
     next,

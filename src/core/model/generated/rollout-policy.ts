@@ -64,6 +64,10 @@ export interface RolloutPolicy {
      * When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen).
      */
     onFailure?: 'rollback' | 'pause' | 'freeze';
+    /**
+     * What a tick does when the provider serves the next stage's split but the rollout has not recorded moving there (someone edited the flag by hand, or a run moved traffic and stopped before recording it). `restore` (default): set the recorded split back and audit the drift, unless the tick's own judgement advances to that stage anyway (gates passed, bake time over, window open, approval given); the stage is then entered as if Glidepath had moved it. `adopt`: accept the move as an advance without judging the current stage's gates or waiting for its bake time; `glidepath plan` flags this, and switching to it is reported as a weakening. A change that lowers the challenger's exposure always pauses the rollout, and any other change is always set back.
+     */
+    manualTrafficChanges?: 'restore' | 'adopt';
   };
 }
 /**
