@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { commands, loadCommand } from './commands/index.js';
-import { UsageError, type Command, type ExitCode } from './commands/command.js';
+import { ConfigurationError, UsageError, type Command, type ExitCode } from './commands/command.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 
@@ -81,6 +81,10 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     });
     return outcome.exitCode;
   } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`glidepath ${name}: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`glidepath ${name}: ${error.message}\n\n${commandUsage(command)}\n`);
       return 2;

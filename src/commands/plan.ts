@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
 import { readRepositoryAt } from '../adapters/scm/read-repository-at.js';
-import { createLocalGitScm } from '../adapters/scm/local-git.js';
+import { createLocalGitScm, locateWorkTree } from '../adapters/scm/local-git.js';
+import { scopeScm } from '../adapters/scm/scoped-scm.js';
 import { buildPlan, weakeningReleases, type Plan, type PowerEstimator } from '../core/plan/build-plan.js';
 import { estimatePlanPower } from '../core/plan/plan-power.js';
 import { formatProblem, type Problem } from '../core/problem.js';
@@ -12,7 +11,7 @@ import { problemsToAnnotations } from '../core/validate/annotations.js';
 import { loadRepository } from '../core/validate/load-repository.js';
 import { renderJson } from '../core/validate/render-problems.js';
 import { renderValidationSummary } from '../core/validate/render-summary.js';
-import type { CommitRequest, ChangeRequest, Scm } from '../ports/scm.js';
+import type { Scm } from '../ports/scm.js';
 import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
 
 export const PLAN_CHECK_NAME = 'Glidepath / plan';
@@ -51,40 +50,10 @@ function readRefs(ctx: CommandContext): { base: string; head: string } {
   return { base, head };
 }
 
-function findGitRoot(start: string): string | undefined {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-/**
- * The Scm seen from a sub-folder: Glidepath's root may be a folder of the git repository
- * (`root: ai/`), while git speaks in paths from the repository's top.
- */
-function scopeScm(scm: Scm, prefix: string): Scm {
-  if (prefix === '') return scm;
-  const inner = (path: string): string => (path === '' ? prefix : `${prefix}/${path}`);
-  const outer = (path: string): string | undefined => (path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : undefined);
-  const outerAll = (paths: readonly string[]): string[] => paths.map(outer).filter((p): p is string => p !== undefined);
-  return {
-    readFile: (ref, path) => scm.readFile(ref, inner(path)),
-    async readFiles(ref, paths) {
-      const found = await scm.readFiles(ref, paths.map(inner));
-      return new Map([...found].map(([path, bytes]) => [outer(path) as string, bytes]));
-    },
-    listFiles: async (ref, dir) => outerAll(await scm.listFiles(ref, inner(dir))),
-    changedFiles: async (base, head) => outerAll(await scm.changedFiles(base, head)),
-    resolveRef: (ref) => scm.resolveRef(ref),
-    commitFiles: (request: CommitRequest) => scm.commitFiles({ ...request, files: request.files.map((f) => ({ ...f, path: inner(f.path) })) }),
-    openChangeRequest: (request: ChangeRequest) => scm.openChangeRequest({ ...request, files: request.files.map((f) => ({ ...f, path: inner(f.path) })) }),
-  };
-}
-
-function localScm(root: string): Scm {
-  const top = findGitRoot(root);
-  if (!top) throw new UsageError(`${root} is not inside a git repository; plan reads the base and head revisions from git`);
-  return scopeScm(createLocalGitScm(top), relative(top, root).split(sep).filter(Boolean).join('/'));
+async function localScm(root: string): Promise<Scm> {
+  const workTree = await locateWorkTree(root);
+  if (!workTree) throw new UsageError(`${root} is not inside a git repository; plan reads the base and head revisions from git`);
+  return scopeScm(createLocalGitScm(workTree.top), workTree.prefix);
 }
 
 async function resolve(scm: Scm, ref: string, role: 'base' | 'head'): Promise<string> {
@@ -161,7 +130,7 @@ async function publish(ctx: CommandContext, plan: Plan): Promise<Record<string, 
 export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise<CommandOutcome> {
   const format = readFormat(ctx);
   const refs = readRefs(ctx);
-  const scm = deps.scm ?? localScm(ctx.root);
+  const scm = deps.scm ?? (await localScm(ctx.root));
   const [baseSha, headSha] = await Promise.all([resolve(scm, refs.base, 'base'), resolve(scm, refs.head, 'head')]);
   const [paths, baseSnapshot, headSnapshot] = await Promise.all([
     changedPaths(scm, baseSha, headSha, ctx),

@@ -1,7 +1,7 @@
 import { sha256 } from '../adapters/crypto.js';
 import { metricsSources } from '../adapters/metrics/index.js';
 import { trafficProviders } from '../adapters/providers/index.js';
-import { createLocalGitScm, currentBranch, isGitRepository } from '../adapters/scm/local-git.js';
+import { createLocalGitScm, currentBranch, locateWorkTree } from '../adapters/scm/local-git.js';
 import { UsageError, type CommandContext } from '../commands/command.js';
 import type { Scm } from '../ports/scm.js';
 import { BOT_ACTOR, type EngineContext } from './context.js';
@@ -13,19 +13,21 @@ export const engineOptions = {
 } as const;
 
 /**
- * The engine's dependencies for a command run: the repository at ctx.root through the git CLI
- * (the Action may pass the GitHub Scm instead), the registered providers and metric sources, and
- * the actor the records will name.
+ * The engine's dependencies for a command run: the repository that holds ctx.root through the
+ * git CLI (the Action may pass the GitHub Scm instead), where the root sits in it, the
+ * registered providers and metric sources, and the actor the records will name.
  */
 export async function engineForCommand(ctx: CommandContext, opts: { readonly actor: string; readonly scm?: Scm }): Promise<EngineContext> {
-  if (!opts.scm && !(await isGitRepository(ctx.root))) {
+  const workTree = await locateWorkTree(ctx.root);
+  if (!opts.scm && !workTree) {
     throw new UsageError(`${ctx.root} is not a git repository: Glidepath keeps rollout state and the audit log on a branch of the repository, so run it in a clone (or pass --root)`);
   }
   const option = ctx.options['base-branch'];
   const baseBranch = (typeof option === 'string' && option) || (await defaultBaseBranch(ctx));
   return {
     root: ctx.root,
-    scm: opts.scm ?? createLocalGitScm(ctx.root),
+    scm: opts.scm ?? createLocalGitScm(workTree!.top),
+    rootPrefix: workTree?.prefix ?? '',
     clock: ctx.clock,
     logger: ctx.logger,
     sha256,

@@ -25,6 +25,11 @@ export interface EngineContext {
   readonly root: string;
   /** Holds the state branch and receives revert branches. */
   readonly scm: Scm;
+  /**
+   * Where `root` sits in the repository `scm` reads (`ai` for a root at <repository>/ai; '' or
+   * absent at the top). Release and prompt paths are root-relative; git's are not.
+   */
+  readonly rootPrefix?: string;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly sha256: Sha256;

@@ -9,7 +9,7 @@ import type { ChangeRequestResult } from '../ports/scm.js';
 import type { TrafficSplit } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
 import { planRevertChange } from './revert-change.js';
-import type { RolloutSetup } from './workspace.js';
+import { scmAtRoot, type RolloutSetup } from './workspace.js';
 
 /** A plan from any planner: planTick, planStart, planRollback, planApprove. */
 export interface PlanLike {
@@ -174,8 +174,9 @@ async function openRevert(
   action: Extract<Action, { type: 'open-revert' }>,
   bundleHash: string,
 ): Promise<ChangeRequestResult & { method: string }> {
-  const change = await planRevertChange(ctx.scm, { file: setup.releaseFile, baseRef: ctx.baseBranch, ...(action.sourceCommit ? { sourceCommit: action.sourceCommit } : {}) });
-  const result = await ctx.scm.openChangeRequest({
+  const repository = scmAtRoot(ctx);
+  const change = await planRevertChange(repository, { file: setup.releaseFile, baseRef: ctx.baseBranch, ...(action.sourceCommit ? { sourceCommit: action.sourceCommit } : {}) });
+  const result = await repository.openChangeRequest({
     branch: revertBranch(setup.name, bundleHash),
     base: ctx.baseBranch,
     title: action.title,

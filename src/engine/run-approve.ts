@@ -22,9 +22,9 @@ export interface ApproveOptions {
  */
 export async function runApprove(ctx: EngineContext, options: ApproveOptions): Promise<ReleaseOutcome> {
   const workspace = options.workspace ?? (await loadWorkspace(ctx.root));
+  const store = stateStoreFor(ctx, workspace);
   const setup = resolveRollout(ctx, workspace, options.release);
   if ('error' in setup) return errorOutcome(options.release, setup.error);
-  const store = stateStoreFor(ctx, workspace);
   return planAndCommit(ctx, store, setup, async (_snapshot, state) => {
     if (!state) return { refused: `${setup.name} has no rollout on ${store.branch}; there is nothing to approve` };
     const planned = planApprove({

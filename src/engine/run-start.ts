@@ -2,7 +2,7 @@ import { planStart } from '../core/rollout/plan-start.js';
 import type { EngineContext } from './context.js';
 import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
 import { isFailure, stateStoreFor } from './run-tick.js';
-import { loadWorkspace, resolveRollout, type Workspace } from './workspace.js';
+import { loadWorkspace, resolveRollout, scmAtRoot, type Workspace } from './workspace.js';
 
 export interface StartOptions {
   /** Start this release whether or not the merge changed it. */
@@ -37,7 +37,7 @@ export async function runStart(ctx: EngineContext, options: StartOptions = {}): 
     if (!(await ctx.scm.resolveRef(base))) {
       return { releases: [], outcomes: [errorOutcome('*', `the merge's base ${base} does not exist (a repository with one commit?); name the release with --release, or the range with --base and --head`)], failed: true };
     }
-    const changed = new Set(await ctx.scm.changedFiles(base, head));
+    const changed = new Set(await scmAtRoot(ctx).changedFiles(base, head));
     names = [...workspace.repository.releases.values()]
       .filter((doc) => changed.has(doc.file) || (doc.value.spec.challenger.prompt !== undefined && changed.has(doc.value.spec.challenger.prompt)))
       .map((doc) => doc.value.metadata.name)

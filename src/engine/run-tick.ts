@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { createStateStore, DEFAULT_STATE_BRANCH, type StateSnapshot, type StateStore } from '../adapters/state/state-store.js';
+import { createStateStore, type StateSnapshot, type StateStore } from '../adapters/state/state-store.js';
 import { GateConfigError } from '../core/gates/gate-config-error.js';
 import { planTick } from '../core/rollout/planner.js';
 import { describeSplit } from '../core/rollout/split.js';
@@ -7,6 +7,7 @@ import type { RolloutState } from '../core/rollout/types.js';
 import type { EngineContext } from './context.js';
 import { judgeRollout, type RolloutJudgement } from './judge.js';
 import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
+import { requireStateBranch } from './state-branch.js';
 import { loadWorkspace, resolveRollout, type RolloutSetup, type Workspace } from './workspace.js';
 
 export type { ReleaseOutcome } from './retry-on-conflict.js';
@@ -17,9 +18,13 @@ export interface TickReport {
   readonly failed: boolean;
 }
 
-/** The state store on the branch glidepath.yaml names (default glidepath/state). */
+/**
+ * The state store on the branch glidepath.yaml names (default glidepath/state). Every rollout
+ * command reaches the state through here, so a glidepath.yaml that does not load stops them all
+ * (ConfigurationError, exit 2).
+ */
 export function stateStoreFor(ctx: Pick<EngineContext, 'scm' | 'sha256'>, workspace: Workspace): StateStore {
-  return createStateStore(ctx.scm, { branch: workspace.repository.config?.value.spec.stateBranch ?? DEFAULT_STATE_BRANCH, sha256: ctx.sha256 });
+  return createStateStore(ctx.scm, { branch: requireStateBranch(workspace), sha256: ctx.sha256 });
 }
 
 /**

@@ -1,7 +1,9 @@
+import { scopeScm } from '../adapters/scm/scoped-scm.js';
 import { loadWorkspaceFiles } from '../commands/load-workspace.js';
 import { formatProblem, type Problem } from '../core/problem.js';
 import { bundleHash } from '../core/rollout/bundle-hash.js';
 import type { GlidepathConfig, GlidepathRepository, Provider, Release, RolloutPolicy } from '../core/model/index.js';
+import type { Scm } from '../ports/scm.js';
 import type { TrafficProvider, TrafficTarget } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
 
@@ -15,7 +17,7 @@ export interface Workspace {
 export interface RolloutSetup {
   readonly name: string;
   readonly release: Release;
-  /** Repository-relative path of the release file (the revert restores it). */
+  /** Root-relative path of the release file (the revert restores it, through scmAtRoot). */
   readonly releaseFile: string;
   readonly policy: RolloutPolicy;
   readonly config: GlidepathConfig | undefined;
@@ -29,6 +31,15 @@ export interface RolloutSetup {
 export async function loadWorkspace(root: string): Promise<Workspace> {
   const { repository, problems } = await loadWorkspaceFiles(root);
   return { repository, problems };
+}
+
+/**
+ * The repository as the workspace sees it: paths relative to ctx.root, which may be a folder of
+ * the repository (`--root ai`). Every read of the Glidepath files from git, and every revert,
+ * goes through this view; the state branch does not (its files sit at its own top).
+ */
+export function scmAtRoot(ctx: Pick<EngineContext, 'scm' | 'rootPrefix'>): Scm {
+  return scopeScm(ctx.scm, ctx.rootPrefix ?? '');
 }
 
 /**

@@ -306,6 +306,28 @@ export async function currentBranch(repoDir: string, gitBinary = 'git'): Promise
   });
 }
 
+/** Where `dir` sits in its git work tree. */
+export interface WorkTreeLocation {
+  /** The work tree's top folder: the Scm reads the repository from here. */
+  readonly top: string;
+  /** `dir`'s path from the top with forward slashes (`ai` for <top>/ai), '' at the top. */
+  readonly prefix: string;
+}
+
+/**
+ * The work tree `dir` is in, asked of git once (`rev-parse --show-toplevel --show-prefix`):
+ * git answers in paths from the top, and a Glidepath root may be one of its folders.
+ * Undefined outside a work tree.
+ */
+export async function locateWorkTree(dir: string, gitBinary = 'git'): Promise<WorkTreeLocation | undefined> {
+  return new Promise((resolvePromise) => {
+    execFile(gitBinary, ['-C', dir, 'rev-parse', '--show-toplevel', '--show-prefix'], { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => {
+      const [top, prefix = ''] = String(stdout).split('\n');
+      resolvePromise(error || !top ? undefined : { top, prefix: prefix.replace(/\/+$/, '') });
+    });
+  });
+}
+
 /** Whether `dir` is inside a git work tree or repository. */
 export async function isGitRepository(dir: string, gitBinary = 'git'): Promise<boolean> {
   return new Promise((resolvePromise) => {
