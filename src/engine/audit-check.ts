@@ -3,6 +3,7 @@ import { parseAuditLog, verifyAuditLog, type AuditRecord } from '../core/audit/c
 import type { Sha256 } from '../core/audit/hash.js';
 import { replayDecisions, type ReplayResult } from '../core/audit/replay.js';
 import { compareStateWithChain, type StateDifference } from '../core/audit/state-seal.js';
+import type { RolloutState } from '../core/rollout/types.js';
 
 /** One release's log, verified: its chain problems and every replayed decision. */
 export interface AuditCheck {
@@ -58,7 +59,7 @@ export async function checkAuditLogs(store: StateStore, sha256: Sha256, release?
 
 async function checkState(store: StateStore, release: string, records: readonly AuditRecord[], sha256: Sha256): Promise<StateAgainstChain> {
   const file = `${store.branch}:${statePath(release)}`;
-  let state;
+  let state: RolloutState | undefined;
   try {
     state = await store.readState(release);
   } catch (error) {
