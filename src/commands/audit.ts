@@ -14,9 +14,10 @@ export const auditCommand: Command = {
   summary: 'Verify the audit logs (hash chain and decision replay), or export a compliance report',
   usage: 'verify [--release NAME] [--root DIR]\n' +
     '       glidepath audit export --release NAME [--format md|json] [--root DIR]\n\n' +
-    '  verify          recompute every record\'s hash and link, and replay every automatic decision from its\n' +
-    '                  recorded evidence; exit 1 naming the log line and seq of any altered record or\n' +
-    '                  decision that no longer follows\n' +
+    '  verify          recompute every record\'s hash and link, replay every automatic decision from its\n' +
+    '                  recorded evidence, and compare each states/<release>.json with the state the chain\n' +
+    '                  sealed last; exit 1 naming the log line and seq of any altered record, decision\n' +
+    '                  that no longer follows, or state field that differs\n' +
     '  export          a compliance report for one release: timeline, verdicts with statistics, approvals,\n' +
     '                  rollbacks and drills, each tied to its record hash\n' +
     '  --release NAME  the release (verify: default every release)\n' +

@@ -4,6 +4,7 @@ import type { Action, RolloutState } from '../core/rollout/types.js';
 import type { TrafficSplit } from '../ports/traffic-provider.js';
 import { DEFAULT_MAX_ATTEMPTS, defaultSleep, retryDelay, type EngineContext } from './context.js';
 import { executePlan, type ExecuteOutcome, type PlanLike } from './execute-plan.js';
+import { sealedStateRefusal } from './state-seal-check.js';
 import type { RolloutSetup } from './workspace.js';
 
 /** What one release's tick, start, rollback or approval did. */
@@ -48,6 +49,8 @@ export async function planAndCommit(
   for (let attempt = 1; ; attempt += 1) {
     const snapshot = attempt === 1 && initial ? initial : await store.load();
     const previous = snapshot.states.get(setup.name);
+    const unvouched = sealedStateRefusal(snapshot, setup.name, store.branch, ctx.sha256);
+    if (unvouched !== undefined) return outcomeOf(setup.name, previous, { decision: 'error', reason: unvouched, actions: [] }, attempt);
     const planned = await makePlan(snapshot, previous, attempt);
     if ('refused' in planned) return outcomeOf(setup.name, previous, { decision: 'refused', reason: planned.refused, actions: [] }, attempt);
     if ('error' in planned) return outcomeOf(setup.name, previous, { decision: 'error', reason: planned.error, actions: [] }, attempt);

@@ -8,6 +8,7 @@ import { loadRepository } from '../core/validate/load-repository.js';
 import type { EngineContext } from './context.js';
 import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
 import { stateStoreFor } from './run-tick.js';
+import { sealedStateRefusal } from './state-seal-check.js';
 import { loadWorkspace, resolveRollout, scmAtRoot, type RolloutSetup, type Workspace } from './workspace.js';
 
 export interface RollbackOptions {
@@ -55,7 +56,10 @@ export async function prepareRecorded(
   workspace: Workspace,
   name: string,
 ): Promise<{ readonly setup: RolloutSetup; readonly state: RolloutState | undefined } | { readonly error: string; readonly state?: RolloutState }> {
-  const state = (await store.load()).states.get(name);
+  const snapshot = await store.load();
+  const unvouched = sealedStateRefusal(snapshot, name, store.branch, ctx.sha256);
+  if (unvouched !== undefined) return { error: unvouched };
+  const state = snapshot.states.get(name);
   const here = resolveRollout(ctx, workspace, name);
   if (!('error' in here)) return { setup: here, state };
   if (!state?.sourceCommit) return { error: here.error, ...(state ? { state } : {}) };

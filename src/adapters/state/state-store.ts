@@ -1,5 +1,6 @@
 import { parseAuditLog, sealRecord, serializeRecord, type AuditRecord, type ChainProblem } from '../../core/audit/chain.js';
 import type { Sha256 } from '../../core/audit/hash.js';
+import { sealState } from '../../core/audit/state-seal.js';
 import type { AuditRecordDraft, RolloutState } from '../../core/rollout/types.js';
 import type { FileChange, Scm } from '../../ports/scm.js';
 
@@ -72,6 +73,10 @@ export interface StateStore {
   readAuditHead(release: string, ref?: string): Promise<AuditHead | undefined>;
   /** Releases that have an audit log at the branch head. */
   listAuditedReleases(): Promise<string[]>;
+  /** A release's state file at the branch head, or undefined when there is none; throws StateBranchError when it is not a state. */
+  readState(release: string): Promise<RolloutState | undefined>;
+  /** Releases that have a state file at the branch head. */
+  listStateReleases(): Promise<string[]>;
 }
 
 /**
@@ -139,6 +144,12 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
       const files: FileChange[] = [];
       const sealed: AuditRecord[] = [];
       for (const state of changes.states) files.push({ path: statePath(state.release), content: `${JSON.stringify(state, null, 2)}\n` });
+      for (const state of changes.states) {
+        const drafts = byRelease.get(state.release);
+        // A state the chain does not seal would be refused by the next run (decision 0009).
+        if (!drafts || drafts.length === 0) throw new Error(`StateStore.commit: the state of ${state.release} comes without an audit record to seal it in`);
+        drafts[drafts.length - 1] = sealState(drafts.at(-1)!, state, opts.sha256);
+      }
       for (const [release, drafts] of byRelease) {
         const existing = logs.get(release) ?? '';
         let previous = parseAuditLog(existing).records.at(-1);
@@ -177,6 +188,17 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
       const head = await scm.resolveRef(ref);
       if (!head) return [];
       return (await scm.listFiles(head, 'audit')).flatMap((p) => /^audit\/([^/]+)\.jsonl$/.exec(p)?.[1] ?? []).sort();
+    },
+
+    async readState(release) {
+      const text = await readOnBranch(statePath(release), undefined);
+      return text === undefined ? undefined : parseState(text, `${branch}:${statePath(release)}`);
+    },
+
+    async listStateReleases() {
+      const head = await scm.resolveRef(ref);
+      if (!head) return [];
+      return (await scm.listFiles(head, 'states')).flatMap((p) => /^states\/([^/]+)\.json$/.exec(p)?.[1] ?? []).sort();
     },
   };
 }

@@ -181,4 +181,11 @@ export interface AuditRecordDraft {
   /** What the provider answered (read-back split, or its error). */
   readonly provider?: { readonly ok: boolean; readonly split?: TrafficSplit; readonly error?: string };
   readonly details?: Readonly<Record<string, unknown>>;
+  /**
+   * SHA-256 of the canonical JSON of the state written in the same commit, and that state: set by
+   * the state store on the last record of each release it writes a state for. The state file
+   * must be the last sealed state; a file that is not is refused (docs/decisions/0009).
+   */
+  readonly stateHash?: string;
+  readonly state?: RolloutState;
 }
