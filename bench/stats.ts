@@ -5,14 +5,16 @@ import { pathToFileURL } from 'node:url';
 import {
   alwaysValidPValue,
   confidenceSequence,
-  createRandom,
   mannWhitneyTest,
-  proportionsMarginTest,
+  beyondPValue,
+  differenceContrast,
+  estimateRate,
   proportionsTest,
   quantileEstimate,
   studentTTails,
   welchTest,
 } from '../src/core/stats/index.js';
+import { createRandom } from '../test/support/random.js';
 
 export interface StatsBenchmark {
   readonly name: string;
@@ -78,8 +80,11 @@ export async function benchStats(): Promise<StatsBenchmark[]> {
     detail: `per call, ${calls.toLocaleString('en')} calls`,
   });
   results.push({
-    name: 'proportion margin test (Agresti–Caffo)',
-    ms: timePerCall(calls, (i) => proportionsMarginTest({ successes: 950, trials: 95_000 }, { successes: 50 + (i & 63), trials: 5000 }, { margin: 0.005, kind: 'absolute', worse: 'higher' }).pValue),
+    name: 'the judge\'s rate contrast and always-valid fail p-value',
+    ms: timePerCall(calls, (i) => {
+      const contrast = differenceContrast(estimateRate({ successes: 950, trials: 95_000 }), estimateRate({ successes: 50 + (i & 63), trials: 5000 }), { kind: 'absolute', value: 0.005 }, 'higher');
+      return beyondPValue(contrast, 5000, 14_400);
+    }),
     detail: `per call, ${calls.toLocaleString('en')} calls`,
   });
   results.push({

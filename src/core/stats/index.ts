@@ -9,10 +9,8 @@ export { regularizedBeta, type Tails } from './special/incomplete-beta.js';
 export { regularizedGamma } from './special/incomplete-gamma.js';
 
 export type { Alternative, TestResult } from './tests/result.js';
-export { proportionsTest, type Counts, type ProportionsOptions, type ProportionsTestResult } from './tests/proportions.js';
-export { proportionsMarginTest, type ProportionsMarginOptions } from './tests/proportions-margin.js';
-export type { MarginOptions, MarginHypothesis, MarginTestResult } from './tests/margin.js';
-export { welchTest, welchMarginTest, type WelchOptions, type WelchTestResult } from './tests/welch.js';
+export { proportionsTest, type ProportionsOptions, type ProportionsTestResult } from './tests/proportions.js';
+export { welchTest, type WelchOptions, type WelchTestResult } from './tests/welch.js';
 export { mannWhitneyTest, type MannWhitneyOptions, type MannWhitneyTestResult } from './tests/mann-whitney.js';
 export { quantileEstimate, quantileBoundTest, type QuantileEstimate, type QuantileBoundResult } from './tests/quantile.js';
 export { srmTest, type SrmTestResult } from './tests/srm.js';
@@ -29,5 +27,18 @@ export {
   type AlwaysValidOptions,
   type ConfidenceSequenceInterval,
 } from './sequential.js';
+export {
+  estimateRate,
+  estimateMean,
+  differenceOf,
+  differenceContrast,
+  boundContrast,
+  shareContrast,
+  beyondPValue,
+  withinPValue,
+  type Counts,
+  type ArmEstimate,
+  type Margin,
+  type Contrast,
+} from './contrast.js';
 export { requiredSamplesPerArm, type SampleSizeOptions, type SampleSize } from './power.js';
-export { createRandom, type Random } from './random.js';

@@ -1,0 +1,17 @@
+// Decision 0003's peek-safety table, measured on the functions the judge decides with:
+//   node --import tsx bench/false-alarms.ts [sequences]
+// Null data (both arms equal), 288 looks (one every five minutes for a day), alpha 0.05.
+import { gaussianFalseAlarms, rateFalseAlarms, type FalseAlarmRates } from '../test/support/peek-simulation.js';
+
+const sequences = Number(process.argv[2] ?? 2000);
+const opts = { sequences, looks: 288, alpha: 0.05 };
+const percent = (x: number | undefined) => (x === undefined ? '–' : `${(100 * x).toFixed(1)} %`);
+const row = (name: string, r: FalseAlarmRates) =>
+  `| ${name} | ${percent(r.judgeFail)} / ${percent(r.judgeAny)} | ${percent(r.repeatedZFail)} / ${percent(r.repeatedZAny)} | ${percent(r.wald?.fail)} / ${percent(r.wald?.any)} | ${percent(r.agrestiCaffo?.fail)} / ${percent(r.agrestiCaffo?.any)} |`;
+
+console.log(`${sequences} null sequences of ${opts.looks} looks, alpha ${opts.alpha}: share of sequences with a false claim at some look`);
+console.log('Each cell: false fail (shown worse) / any false claim (shown worse, or shown better at margin 0).');
+console.log('| data | judge (confidence sequence) | repeated z-tests | judge on Wald rates | judge on Agresti–Caffo rates |');
+console.log('|---|---|---|---|---|');
+console.log(row('Gaussian, 50 per arm per look', gaussianFalseAlarms({ ...opts, seed: 20240601 })));
+console.log(row('1 % errors, 5/95 split, 1000 requests per look', rateFalseAlarms({ ...opts, seed: 7 })));
