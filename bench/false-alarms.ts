@@ -6,11 +6,12 @@ import { gaussianFalseAlarms, rateFalseAlarms, type FalseAlarmRates } from '../t
 const sequences = Number(process.argv[2] ?? 2000);
 const opts = { sequences, looks: 288, alpha: 0.05 };
 const percent = (x: number | undefined) => (x === undefined ? '–' : `${(100 * x).toFixed(1)} %`);
+const claims = (r: { fail: number; pass: number; any: number } | undefined) => (r ? `${percent(r.fail)} / ${percent(r.pass)} / ${percent(r.any)}` : '–');
 const row = (name: string, r: FalseAlarmRates) =>
-  `| ${name} | ${percent(r.judgeFail)} / ${percent(r.judgeAny)} | ${percent(r.repeatedZFail)} / ${percent(r.repeatedZAny)} | ${percent(r.wald?.fail)} / ${percent(r.wald?.any)} | ${percent(r.agrestiCaffo?.fail)} / ${percent(r.agrestiCaffo?.any)} |`;
+  `| ${name} | ${claims({ fail: r.judgeFail, pass: r.judgePass, any: r.judgeAny })} | ${percent(r.repeatedZFail)} / ${percent(r.repeatedZAny)} | ${claims(r.wald)} | ${claims(r.agrestiCaffo)} |`;
 
 console.log(`${sequences} null sequences of ${opts.looks} looks, alpha ${opts.alpha}: share of sequences with a false claim at some look`);
-console.log('Each cell: false fail (shown worse) / any false claim (shown worse, or shown better at margin 0).');
+console.log('Judge cells: false fail (shown worse) / false pass at margin 0 (shown no worse: the true effect is on the edge of the null) / either. Repeated z: one-sided / two-sided.');
 console.log('| data | judge (confidence sequence) | repeated z-tests | judge on Wald rates | judge on Agresti–Caffo rates |');
 console.log('|---|---|---|---|---|');
 console.log(row('Gaussian, 50 per arm per look', gaussianFalseAlarms({ ...opts, seed: 20240601 })));

@@ -26,27 +26,36 @@ export interface PeekSimulationOptions {
 export interface FalseAlarmRates {
   /** The judge's fail: always-valid p that the canary is worse (margin 0) ≤ alpha. */
   readonly judgeFail: number;
-  /** The judge's fail or its pass with margin 0 (shown better): any wrong claim. */
+  /** The judge's pass at margin 0: always-valid p that the canary is no worse ≤ alpha (true effect on the null's edge). */
+  readonly judgePass: number;
+  /** Either of the two: any wrong claim. */
   readonly judgeAny: number;
   /** One-sided z > z(1 − alpha) on the same contrast at every look. */
   readonly repeatedZFail: number;
   /** Two-sided |z| > z(1 − alpha/2) at every look. */
   readonly repeatedZAny: number;
   /** Rates only: the judge's tests on Wald estimates, x/n with p(1 − p)/n (what decision 0003 first shipped). */
-  readonly wald?: { readonly fail: number; readonly any: number };
+  readonly wald?: ClaimRates;
   /** Rates only: the judge's tests on Agresti–Caffo estimates, (x + 1)/(n + 2) on n + 2 trials. */
-  readonly agrestiCaffo?: { readonly fail: number; readonly any: number };
+  readonly agrestiCaffo?: ClaimRates;
+}
+
+export interface ClaimRates {
+  readonly fail: number;
+  readonly pass: number;
+  readonly any: number;
 }
 
 const NO_MARGIN = { kind: 'absolute', value: 0 } as const;
 
 interface Tally {
   judgeFail: number;
+  judgePass: number;
   judgeAny: number;
   zFail: number;
   zAny: number;
-  /** Per alternative rate estimator: sequences with a false fail, with any false claim. */
-  alternatives: [number, number][];
+  /** Per alternative rate estimator: sequences with a false fail, a false pass, any false claim. */
+  alternatives: [number, number, number][];
 }
 
 type Look = (control: ArmEstimate, canary: ArmEstimate, alternatives?: readonly (readonly [ArmEstimate, ArmEstimate])[]) => void;
@@ -55,9 +64,10 @@ function runSequences(opts: PeekSimulationOptions, tuneN: number, sequence: (ran
   const random = createRandom(opts.seed);
   const zOne = normalQuantile(1 - opts.alpha);
   const zTwo = normalQuantile(1 - opts.alpha / 2);
-  const tally: Tally = { judgeFail: 0, judgeAny: 0, zFail: 0, zAny: 0, alternatives: [] };
+  const tally: Tally = { judgeFail: 0, judgePass: 0, judgeAny: 0, zFail: 0, zAny: 0, alternatives: [] };
   for (let s = 0; s < opts.sequences; s++) {
     let judgeFail = false;
+    let judgePass = false;
     let judgeAny = false;
     let zFail = false;
     let zAny = false;
@@ -66,8 +76,10 @@ function runSequences(opts: PeekSimulationOptions, tuneN: number, sequence: (ran
       const n = Math.min(control.n, canary.n);
       const fail = differenceContrast(control, canary, NO_MARGIN, 'higher');
       const failed = beyondPValue(fail, n, tuneN) <= opts.alpha;
+      const passed = withinPValue(fail, n, tuneN) <= opts.alpha;
       judgeFail ||= failed;
-      judgeAny ||= failed || withinPValue(fail, n, tuneN) <= opts.alpha;
+      judgePass ||= passed;
+      judgeAny ||= failed || passed;
       const z = fail.standardError > 0 ? (fail.estimate - fail.threshold) / fail.standardError : 0;
       zFail ||= z > zOne;
       zAny ||= Math.abs(z) > zTwo;
@@ -75,16 +87,17 @@ function runSequences(opts: PeekSimulationOptions, tuneN: number, sequence: (ran
         const contrast = differenceContrast(c, k, NO_MARGIN, 'higher');
         const failedHere = beyondPValue(contrast, n, tuneN) <= opts.alpha;
         const seen = alternatives[i] ?? [false, false];
-        alternatives[i] = [seen[0] || failedHere, seen[1] || failedHere || withinPValue(contrast, n, tuneN) <= opts.alpha];
+        alternatives[i] = [seen[0] || failedHere, seen[1] || withinPValue(contrast, n, tuneN) <= opts.alpha];
       });
     });
     tally.judgeFail += Number(judgeFail);
+    tally.judgePass += Number(judgePass);
     tally.judgeAny += Number(judgeAny);
     tally.zFail += Number(zFail);
     tally.zAny += Number(zAny);
-    alternatives.forEach(([f, a], i) => {
-      const t = tally.alternatives[i] ?? [0, 0];
-      tally.alternatives[i] = [t[0] + Number(f), t[1] + Number(a)];
+    alternatives.forEach(([f, p], i) => {
+      const t = tally.alternatives[i] ?? [0, 0, 0];
+      tally.alternatives[i] = [t[0] + Number(f), t[1] + Number(p), t[2] + Number(f || p)];
     });
   }
   return tally;
@@ -152,14 +165,19 @@ export function rateFalseAlarms(opts: PeekSimulationOptions, rate = 0.01, canary
 function rates(t: Tally, sequences: number, withAlternatives: boolean): FalseAlarmRates {
   return {
     judgeFail: t.judgeFail / sequences,
+    judgePass: t.judgePass / sequences,
     judgeAny: t.judgeAny / sequences,
     repeatedZFail: t.zFail / sequences,
     repeatedZAny: t.zAny / sequences,
     ...(withAlternatives
       ? {
-          wald: { fail: t.alternatives[0]![0] / sequences, any: t.alternatives[0]![1] / sequences },
-          agrestiCaffo: { fail: t.alternatives[1]![0] / sequences, any: t.alternatives[1]![1] / sequences },
+          wald: claimRates(t.alternatives[0]!, sequences),
+          agrestiCaffo: claimRates(t.alternatives[1]!, sequences),
         }
       : {}),
   };
+}
+
+function claimRates([fail, pass, any]: readonly [number, number, number], sequences: number): ClaimRates {
+  return { fail: fail / sequences, pass: pass / sequences, any: any / sequences };
 }
