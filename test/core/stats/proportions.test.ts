@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { proportionsTest, type Alternative, type Counts } from '../../../src/core/stats/index.js';
+import { type Alternative, type Counts } from '../../../src/core/stats/index.js';
+import { proportionsTest } from '../../support/oracles/index.js';
 import { assertClose, cases, rVersion, type HTestCase } from './r-reference.js';
 
 interface PropCase extends HTestCase {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { summarize, welchTest, type Alternative, type Summary } from '../../../src/core/stats/index.js';
+import { summarize, type Alternative, type Summary } from '../../../src/core/stats/index.js';
+import { welchTest } from '../../support/oracles/index.js';
 import { assertClose, cases, dataset, rVersion, type HTestCase } from './r-reference.js';
 
 interface WelchCase extends HTestCase {

@@ -1,6 +1,6 @@
-import { normalQuantile } from '../distributions/normal.js';
-import type { Counts } from '../contrast.js';
-import { checkConfLevel, checkCount, pValueFromZ, type Alternative, type TestResult } from './result.js';
+import { normalQuantile } from '../../../src/core/stats/distributions/normal.js';
+import type { Counts } from '../../../src/core/stats/contrast.js';
+import { checkConfLevel, checkCount, pValueFromZ, type Alternative, type TestResult } from '../../../src/core/stats/tests/result.js';
 
 
 export interface ProportionsOptions {

@@ -1,6 +1,6 @@
-import { studentTQuantile, studentTTails } from '../distributions/student-t.js';
-import { summarize, type Summary } from '../summary.js';
-import { checkConfLevel, type Alternative, type TestResult } from './result.js';
+import { summarize, type Summary } from '../../../src/core/stats/summary.js';
+import { checkConfLevel, type Alternative, type TestResult } from '../../../src/core/stats/tests/result.js';
+import { studentTQuantile, studentTTails } from './student-t.js';
 
 export interface WelchOptions {
   /** Default 'two.sided'; 'greater' means the canary's mean is higher. */
