@@ -1,5 +1,5 @@
 // Decision 0003's peek-safety table, measured on the functions the judge decides with:
-//   node --import tsx bench/false-alarms.ts [sequences]
+//   npm run bench:false-alarms [-- sequences]
 // Null data (both arms equal), 288 looks (one every five minutes for a day), alpha 0.05.
 import { gaussianFalseAlarms, rateFalseAlarms, type FalseAlarmRates } from '../test/support/peek-simulation.js';
 
