@@ -5,14 +5,15 @@ import { pathToFileURL } from 'node:url';
 import {
   alwaysValidPValue,
   confidenceSequence,
-  createRandom,
   mannWhitneyTest,
-  proportionsMarginTest,
-  proportionsTest,
-  quantileEstimate,
-  studentTTails,
-  welchTest,
+  beyondPValue,
+  differenceContrast,
+  estimateMean,
+  estimateRate,
+  shareContrast,
 } from '../src/core/stats/index.js';
+import { distributionView } from '../src/core/metrics/distribution-view.js';
+import { createRandom } from '../test/support/random.js';
 
 export interface StatsBenchmark {
   readonly name: string;
@@ -47,7 +48,7 @@ function timePerCall(calls: number, call: (i: number) => number): number {
   }) / calls;
 }
 
-/** Times the statistics that run on every tick: Mann–Whitney on raw latencies, and the constant-time tests on sufficient statistics. */
+/** Times the statistics the judge runs on every tick: Mann–Whitney on raw latencies, quantiles, and the constant-time contrasts on sufficient statistics. */
 export async function benchStats(): Promise<StatsBenchmark[]> {
   const random = createRandom(2024);
   const perArm = 1_000_000;
@@ -61,36 +62,36 @@ export async function benchStats(): Promise<StatsBenchmark[]> {
     ms: timeRuns(() => mannWhitneyTest(control, canary).pValue),
     detail: `target ≤ 1000 ms; p = ${mw.pValue.toExponential(2)}, θ = ${mw.estimate.toFixed(4)} ± ${mw.standardError.toExponential(1)}`,
   });
+  const controlValues = Array.from(control);
   results.push({
-    name: 'p99 with order-statistic interval, 10^6 samples',
-    ms: timeRuns(() => quantileEstimate(control, 0.99).estimate),
+    name: 'p99 and the judge\'s quantile contrast, 10^6 samples (sort included)',
+    ms: timeRuns(() => {
+      const view = distributionView({ kind: 'samples', values: controlValues.slice() })!;
+      return view.quantile(0.99) + shareContrast(view.cdf(3000), view.n, 0.99, 'above').estimate;
+    }),
   });
 
   const calls = 1_000_000;
   results.push({
-    name: 'Welch t-test on sufficient statistics',
-    ms: timePerCall(calls / 10, (i) => welchTest({ n: 95_000, mean: 0.0123, sd: 0.004 }, { n: 5000 + (i & 1023), mean: 0.0125, sd: 0.0045 }).pValue),
-    detail: `per call, ${(calls / 10).toLocaleString('en')} calls (most of it is the t quantile for the interval)`,
-  });
-  results.push({
-    name: 'two-proportion test (prop.test)',
-    ms: timePerCall(calls, (i) => proportionsTest({ successes: 950, trials: 95_000 }, { successes: 50 + (i & 63), trials: 5000 }).pValue),
+    name: 'the judge\'s mean contrast (Welch standard error) and always-valid fail p-value',
+    ms: timePerCall(calls, (i) => {
+      const contrast = differenceContrast(estimateMean({ n: 95_000, mean: 0.0123, sd: 0.004 }), estimateMean({ n: 5000 + (i & 1023), mean: 0.0125, sd: 0.0045 }), { kind: 'relative', value: 0.05 }, 'higher');
+      return beyondPValue(contrast, 5000, 14_400);
+    }),
     detail: `per call, ${calls.toLocaleString('en')} calls`,
   });
   results.push({
-    name: 'proportion margin test (Agresti–Caffo)',
-    ms: timePerCall(calls, (i) => proportionsMarginTest({ successes: 950, trials: 95_000 }, { successes: 50 + (i & 63), trials: 5000 }, { margin: 0.005, kind: 'absolute', worse: 'higher' }).pValue),
+    name: 'the judge\'s rate contrast and always-valid fail p-value',
+    ms: timePerCall(calls, (i) => {
+      const contrast = differenceContrast(estimateRate({ successes: 950, trials: 95_000 }), estimateRate({ successes: 50 + (i & 63), trials: 5000 }), { kind: 'absolute', value: 0.005 }, 'higher');
+      return beyondPValue(contrast, 5000, 14_400);
+    }),
     detail: `per call, ${calls.toLocaleString('en')} calls`,
   });
   results.push({
     name: 'confidence sequence + always-valid p-value',
     ms: timePerCall(calls, (i) => confidenceSequence(0.001, 0.0015, 5000 + i, { alpha: 0.05 }).lower + alwaysValidPValue(0.001, 0.0015, 5000 + i, 0, { alternative: 'greater' })),
     detail: `per call, ${calls.toLocaleString('en')} calls`,
-  });
-  results.push({
-    name: 'Student t tail, Welch df ≈ 5000 (beta continued fraction)',
-    ms: timePerCall(100_000, (i) => studentTTails(2 + i * 1e-5, 5123.4).upper),
-    detail: 'per call, 100,000 calls',
   });
   if (sink === 42) results.push({ name: 'unreachable', ms: 0 });
   return results;

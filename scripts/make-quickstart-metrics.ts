@@ -6,7 +6,8 @@
 //   node --import tsx scripts/make-quickstart-metrics.ts
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createRandom, normalCdf, type Random } from '../src/core/stats/index.js';
+import { normalCdf } from '../src/core/stats/index.js';
+import { createRandom, type Random } from '../test/support/random.js';
 
 const OUT = resolve(import.meta.dirname, '..', 'examples', 'quickstart', 'metrics');
 const REQUESTS_PER_HOUR = 50_000;

@@ -1,7 +1,8 @@
 // Simulated traffic for the judgement benchmark: one rollout's stages as 5-minute batches of
 // sufficient statistics per arm, drawn from known truths so that every judge's verdict can be
 // scored.
-import { createRandom, normalCdf, type Random } from '../../src/core/stats/index.js';
+import { normalCdf } from '../../src/core/stats/index.js';
+import { createRandom, type Random } from '../../test/support/random.js';
 import type { ArmData, MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
 
 export const REQUESTS_PER_HOUR = 50_000;

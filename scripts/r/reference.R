@@ -126,36 +126,38 @@ prop(c(100, 100000), c(900, 100000))
 prop(c(1000, 1000), c(999, 1000))
 prop(c(0, 5000), c(0, 300))
 
-# ---- one-sided margin z-tests on proportions (R expressions) ------------------------------
+# ---- the judge's rate contrast (src/core/stats/contrast.ts: estimateRate, differenceContrast) ----
+# Each arm: the observed rate x/n with the variance p(1 - p)/n at p = (x + 1/2)/(n + 1). The
+# contrast is oriented so that positive is worse (s = 1 when higher is worse, -1 when lower is)
+# and a relative margin m tests s*canary - (s + m)*control against 0 with its own variance.
 
-margin_prop <- function(control, canary, margin, kind, worse, variance) {
+rate_contrast <- function(control, canary, margin, kind, worse) {
   s <- if (worse == "higher") 1 else -1
   w <- if (kind == "relative") s + margin else s
-  thr <- if (kind == "relative") "0" else lit(margin)
-  setup <- sprintf("x1 <- %s; n1 <- %s; x2 <- %s; n2 <- %s; ", lit(control[1]), lit(control[2]), lit(canary[1]), lit(canary[2]))
-  # Agresti-Caffo: one event and one non-event added to each arm.
-  setup <- paste0(setup, if (variance == "wald") "p1 <- x1/n1; p2 <- x2/n2" else "n1 <- n1 + 2; n2 <- n2 + 2; p1 <- (x1 + 1)/n1; p2 <- (x2 + 1)/n2")
-  call <- sprintf("z <- (%s*p2 - %s*p1 - %s) / sqrt(p2*(1-p2)/n2 + (%s)^2*p1*(1-p1)/n1); c(z, pnorm(z, lower.tail = FALSE), pnorm(z))",
-                  lit(s), lit(w), thr, lit(w))
+  setup <- sprintf("x1 <- %s; n1 <- %s; x2 <- %s; n2 <- %s; v <- function(x, n) { p <- (x + 0.5)/(n + 1); p*(1 - p)/n }",
+                   lit(control[1]), lit(control[2]), lit(canary[1]), lit(canary[2]))
+  thr <- if (kind == "relative") sprintf("%s*x1/n1", lit(margin)) else lit(margin)
+  call <- sprintf("est <- %s*(x2/n2 - x1/n1); thr <- %s; se <- sqrt(v(x2, n2) + (%s)^2*v(x1, n1)); c(est, thr, se, x2/n2 - x1/n1, sqrt(v(x1, n1) + v(x2, n2)))",
+                  lit(s), thr, lit(w))
   r <- run(setup, call)$value
-  add("proportionsMargin", obj(
+  add("rateContrast", obj(
     setup = str(setup), call = str(call),
     control = obj(successes = num(control[1]), trials = num(control[2])),
     canary = obj(successes = num(canary[1]), trials = num(canary[2])),
-    margin = num(margin), kind = str(kind), worse = str(worse), variance = str(variance),
-    statistic = num(r[1]), regression = num(r[2]), nonInferiority = num(r[3])))
+    margin = num(margin), kind = str(kind), worse = str(worse),
+    estimate = num(r[1]), threshold = num(r[2]), standardError = num(r[3]),
+    difference = num(r[4]), differenceSe = num(r[5])))
 }
-for (variance in c("wald", "agresti-caffo")) {
-  margin_prop(c(950, 95000), c(60, 5000), 0.005, "absolute", "higher", variance)
-  margin_prop(c(950, 95000), c(50, 5000), 0.005, "absolute", "higher", variance)
-  margin_prop(c(950, 95000), c(110, 5000), 0.005, "absolute", "higher", variance)
-  margin_prop(c(80000, 95000), c(4150, 5000), 0.02, "absolute", "lower", variance)
-  margin_prop(c(80000, 95000), c(4150, 5000), 0.02, "relative", "lower", variance)
-  margin_prop(c(950, 95000), c(60, 5000), 0.5, "relative", "higher", variance)
-  margin_prop(c(5000, 500000), c(5000, 500000), 0.001, "absolute", "higher", variance)
-}
-margin_prop(c(57, 5700), c(0, 300), 0.005, "absolute", "higher", "agresti-caffo")
-margin_prop(c(0, 100000), c(0, 5000), 0.005, "absolute", "higher", "agresti-caffo")
+rate_contrast(c(950, 95000), c(60, 5000), 0.005, "absolute", "higher")
+rate_contrast(c(950, 95000), c(50, 5000), 0, "absolute", "higher")
+rate_contrast(c(950, 95000), c(110, 5000), 0.003, "absolute", "higher")
+rate_contrast(c(80000, 95000), c(4150, 5000), 0.02, "absolute", "lower")
+rate_contrast(c(80000, 95000), c(4150, 5000), 0.02, "relative", "lower")
+rate_contrast(c(950, 95000), c(60, 5000), 0.5, "relative", "higher")
+rate_contrast(c(5000, 500000), c(5000, 500000), 0.001, "absolute", "higher")
+rate_contrast(c(57, 5700), c(0, 300), 0, "absolute", "higher")
+rate_contrast(c(0, 100000), c(0, 5000), 0.005, "absolute", "higher")
+rate_contrast(c(3, 40), c(2, 2), 0, "absolute", "higher")
 
 # ---- Welch t-test (canary first) -----------------------------------------------------------
 
@@ -206,31 +208,35 @@ welch_summary(c(95000, 0.0123, 0.004), c(5000, 0.0125, 0.0045), "two.sided")
 welch_summary(c(95000, 0.0123, 0.004), c(5000, 0.0131, 0.0045), "greater")
 welch_summary(c(1e6, 812.5, 240.1), c(1e6, 815.2, 251.7), "two.sided")
 
-# Margin tests on means: absolute margins through t.test(mu = ...), relative ones written out.
-welch_margin <- function(data, margin, kind, worse) {
+# ---- the judge's mean contrast (src/core/stats/contrast.ts: estimateMean, differenceContrast) ----
+# Each arm: the mean with variance sd^2/n, so canary - control has Welch's standard error.
+# Absolute margins come from t.test itself (its stderr, and its statistic against mu = the
+# margin, in the worse direction); relative margins are written out.
+
+mean_contrast <- function(data, margin, kind, worse) {
   setup <- welch_data[[data]]
   if (kind == "absolute") {
-    signed <- if (worse == "higher") margin else -margin
-    call <- sprintf("c(t.test(canary, control, mu = %s, alternative = %s)$p.value, t.test(canary, control, mu = %s, alternative = %s)$p.value)",
-                    lit(signed), deparse(if (worse == "higher") "greater" else "less"), lit(signed), deparse(if (worse == "higher") "less" else "greater"))
+    args <- if (worse == "higher") "canary, control" else "control, canary"
+    call <- sprintf("r <- t.test(%s, mu = %s, var.equal = FALSE); c(unname(r$estimate[1] - r$estimate[2]), %s, r$stderr, unname(r$statistic))",
+                    args, lit(margin), lit(margin))
   } else {
     s <- if (worse == "higher") 1 else -1
-    w <- s + margin
-    call <- sprintf(paste0("v2 <- var(canary)/length(canary); v1 <- (%s)^2*var(control)/length(control); t <- (%s*mean(canary) - %s*mean(control))/sqrt(v1 + v2); ",
-                           "df <- (v1 + v2)^2/(v2^2/(length(canary) - 1) + v1^2/(length(control) - 1)); c(pt(t, df, lower.tail = FALSE), pt(t, df))"),
-                    lit(w), lit(s), lit(w))
+    call <- sprintf(paste0("v2 <- var(canary)/length(canary); v1 <- var(control)/length(control); est <- %s*(mean(canary) - mean(control)); ",
+                           "thr <- %s*mean(control); se <- sqrt(v2 + (%s)^2*v1); c(est, thr, se, (est - thr)/se)"),
+                    lit(s), lit(margin), lit(s + margin))
   }
-  result <- run(setup, call)
-  env <- result$env
-  add("welchMargin", obj(
+  r <- run(setup, call)$value
+  add("meanContrast", obj(
     data = str(data), call = str(call),
     margin = num(margin), kind = str(kind), worse = str(worse),
-    regression = num(result$value[1]), nonInferiority = num(result$value[2])))
+    estimate = num(r[1]), threshold = num(r[2]), standardError = num(r[3]), statistic = num(r[4])))
 }
-welch_margin("welch_small", 1, "absolute", "higher")
-welch_margin("welch_unequal_sizes", 0.0005, "absolute", "higher")
-welch_margin("welch_unequal_sizes", 0.1, "relative", "higher")
-welch_margin("welch_extreme", 0.05, "relative", "lower")
+mean_contrast("welch_small", 1, "absolute", "higher")
+mean_contrast("welch_two_each", 0, "absolute", "higher")
+mean_contrast("welch_unequal_sizes", 0.0005, "absolute", "higher")
+mean_contrast("welch_unequal_sizes", 0.1, "relative", "higher")
+mean_contrast("welch_extreme", 0.5, "absolute", "lower")
+mean_contrast("welch_extreme", 0.05, "relative", "lower")
 
 # ---- Wilcoxon-Mann-Whitney (canary first) --------------------------------------------------
 
@@ -308,6 +314,73 @@ bound("q_latencies", 0.99, 3000, "below")
 bound("q_latencies", 0.95, 2000, "above")
 bound("q_latencies", 0.5, 900, "above")
 bound("q_small", 0.99, 5000, "below")
+
+# ---- the judge's quantile contrast (shareContrast): the share at or below a bound against q ----
+
+share_contrast <- function(data, q, b, beyond) {
+  setup <- quantile_data[[data]]
+  est <- if (beyond == "above") sprintf("%s - k/n", lit(q)) else sprintf("k/n - %s", lit(q))
+  call <- sprintf("n <- length(x); k <- sum(x <= %s); c(k/n, %s, sqrt(%s*(1 - %s)/n))", lit(b), est, lit(q), lit(q))
+  r <- run(setup, call)$value
+  add("shareContrast", obj(
+    data = str(data), call = str(call), q = num(q), bound = num(b), beyond = str(beyond),
+    share = num(r[1]), estimate = num(r[2]), standardError = num(r[3])))
+}
+share_contrast("q_latencies", 0.99, 3800, "above")
+share_contrast("q_latencies", 0.95, 2000, "above")
+share_contrast("q_latencies", 0.5, 900, "below")
+share_contrast("q_small", 0.99, 5000, "above")
+
+# ---- confidence sequences (src/core/stats/sequential.ts) --------------------------------------
+# The boundary after n observations, in standard errors, with the mixture precision tuned at
+# tuneN (r = c*n/tuneN, c = -2 log 0.05 + log(1 - 2 log 0.05)). `closedForm` writes out the
+# formula the code uses; `mixture` finds the same boundary without it, as the z where the
+# Gaussian-mixture martingale integral(exp(u*z - u^2/2) dN(0, r)(u)) reaches 1/alpha
+# (two-sided: a normal mixture, Waudby-Smith et al. 2024; one-sided: the half-normal mixture,
+# which the closed form of Howard et al. 2021, eq. 14, bounds from above).
+
+seq_setup <- function(n, tuneN) sprintf("n <- %s; tuneN <- %s; c0 <- -2*log(0.05) + log(1 - 2*log(0.05)); r <- c0*n/tuneN", lit(n), lit(tuneN))
+mixture_fn <- function(sides) {
+  if (sides == 2) "m <- function(z) integrate(function(u) exp(u*z - u^2/2)*dnorm(u, 0, sqrt(r)), -Inf, Inf, rel.tol = 1e-12)$value"
+  else "m <- function(z) integrate(function(u) exp(u*z - u^2/2)*2*dnorm(u, 0, sqrt(r)), 0, Inf, rel.tol = 1e-12)$value"
+}
+seq_boundary <- function(n, tuneN, alpha, sides) {
+  setup <- seq_setup(n, tuneN)
+  closed <- if (sides == 2) sprintf("sqrt(2*(1 + 1/r)*log(sqrt(1 + r)/%s))", lit(alpha)) else sprintf("sqrt(2*(1 + 1/r)*log(sqrt(1 + r)/(2*%s) + 1))", lit(alpha))
+  mixture <- sprintf("%s; uniroot(function(z) log(m(z)) + log(%s), c(0.5, 15), tol = 1e-13)$root", mixture_fn(sides), lit(alpha))
+  add("sequentialBoundary", obj(
+    setup = str(setup), closedForm = str(closed), mixtureCall = str(mixture),
+    n = num(n), tuneN = num(tuneN), alpha = num(alpha), sides = num(sides),
+    multiplier = num(run(setup, closed)$value), mixture = num(run(setup, mixture)$value)))
+}
+for (sides in c(2, 1)) {
+  seq_boundary(10000, 10000, 0.05, sides)
+  seq_boundary(1000, 10000, 0.05, sides)
+  seq_boundary(100000, 10000, 0.05, sides)
+  seq_boundary(50, 14400, 0.05, sides)
+  seq_boundary(5000, 8000, 0.001, sides)
+  seq_boundary(300, 720, 0.2, sides)
+}
+
+# The always-valid p-value: the alpha at which the sequence reaches the threshold. Closed form
+# as in the code; `mixtureP` = 1/m(z), the martingale's own p-value.
+seq_p <- function(estimate, se, n, tuneN, threshold, alternative) {
+  setup <- sprintf("%s; z <- %s", seq_setup(n, tuneN),
+                   switch(alternative, greater = sprintf("(%s - %s)/%s", lit(estimate), lit(threshold), lit(se)),
+                          less = sprintf("(%s - %s)/%s", lit(threshold), lit(estimate), lit(se)),
+                          two.sided = sprintf("abs(%s - %s)/%s", lit(estimate), lit(threshold), lit(se))))
+  closed <- if (alternative == "two.sided") "min(1, sqrt(1 + r)*exp(-z^2/(2*(1 + 1/r))))" else "min(1, sqrt(1 + r)/(2*expm1(z^2/(2*(1 + 1/r)))))"
+  mixture <- sprintf("%s; min(1, 1/m(z))", mixture_fn(if (alternative == "two.sided") 2 else 1))
+  add("alwaysValidPValue", obj(
+    setup = str(setup), call = str(closed), mixtureCall = str(mixture),
+    estimate = num(estimate), standardError = num(se), n = num(n), tuneN = num(tuneN), threshold = num(threshold), alternative = str(alternative),
+    pValue = num(run(setup, closed)$value), mixtureP = num(run(setup, mixture)$value)))
+}
+seq_p(0.004, 0.001, 5000, 14400, 0, "greater")
+seq_p(0.0012, 0.0009, 2000, 14400, 0.005, "less")
+seq_p(-0.3, 0.1, 5000, 8000, 0, "two.sided")
+seq_p(1.2, 0.5, 100, 10000, 0, "greater")
+seq_p(0.02, 0.01, 40000, 10000, 0, "two.sided")
 
 # ---- sample-ratio mismatch -----------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import {
   beyondPValue,
   boundContrast,
   differenceContrast,
+  differenceOf,
   meanEstimate,
   quantileContrast,
   rateEstimate,
@@ -84,8 +85,7 @@ export function measureGate(name: string, gate: Gate, metric: MetricDefinition, 
   }
   const fail = differenceContrast(c, k, failMargin, worse);
   const pass = differenceContrast(c, k, passMargin, worse);
-  const effect = k.value - c.value;
-  const effectSe = Math.sqrt(c.variance + k.variance);
+  const { estimate: effect, standardError: effectSe } = differenceOf(c, k);
   const sign = worse === 'higher' ? 1 : -1;
   const informationN = Math.min(c.n, k.n);
   const cs = confidenceSequence(effect, effectSe, informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });

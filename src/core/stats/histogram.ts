@@ -48,23 +48,8 @@ export function histogramQuantile(buckets: readonly HistogramBucket[], q: number
   return start + (bucket.le - start) * ((rank - below) / (bucket.count - below));
 }
 
-/**
- * Bounds that surely contain the r-th smallest observation (1-based): the edges of its
- * bucket, with the same first-bucket convention as {@link histogramQuantile}. Rank 0 and
- * ranks beyond the total give infinite bounds.
- */
-export function orderStatisticBounds(buckets: readonly HistogramBucket[], rank: number): [number, number] {
-  const total = histogramTotal(buckets);
-  if (rank < 1) return [-Infinity, -Infinity];
-  if (rank > total) return [Infinity, Infinity];
-  const b = bucketIndexOfRank(buckets, rank);
-  const le = buckets[b]!.le;
-  const start = b > 0 ? buckets[b - 1]!.le : le > 0 ? 0 : -Infinity;
-  return [start, le];
-}
-
 /** Index of the first bucket whose cumulative count reaches `rank` (binary search). */
-function bucketIndexOfRank(buckets: readonly HistogramBucket[], rank: number): number {
+export function bucketIndexOfRank(buckets: readonly HistogramBucket[], rank: number): number {
   let lo = 0;
   let hi = buckets.length - 1;
   while (lo < hi) {
@@ -73,24 +58,6 @@ function bucketIndexOfRank(buckets: readonly HistogramBucket[], rank: number): n
     else lo = mid + 1;
   }
   return lo;
-}
-
-/**
- * Bounds on how many observations lie below `value` (strictly, or at or below when `strict`
- * is false): at least the cumulative count at the largest bound under it, at most the count at
- * the smallest bound at or above it.
- */
-export function countBelowBounds(buckets: readonly HistogramBucket[], value: number, strict: boolean): { readonly atLeast: number; readonly atMost: number } {
-  let atLeast = 0;
-  let atMost = histogramTotal(buckets);
-  for (const b of buckets) {
-    if (strict ? b.le < value : b.le <= value) atLeast = b.count;
-    if (b.le >= value) {
-      atMost = b.count;
-      break;
-    }
-  }
-  return { atLeast, atMost };
 }
 
 /**

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkSplit } from '../../../src/core/gates/check-split.js';
-import { alwaysValidPValue, chiSquareTails, createRandom } from '../../../src/core/stats/index.js';
+import { alwaysValidPValue, chiSquareTails } from '../../../src/core/stats/index.js';
+import { createRandom } from '../../support/random.js';
 
 const base = { srmAlpha: 0.001, tuneN: 5_000 };
 

@@ -2,7 +2,7 @@
 import type { Gate, MetricDefinition, RollbackCriterion, RolloutPolicy, Stage } from '../../../src/core/model/index.js';
 import type { ArmData, ArmMetrics, MetricsSnapshot } from '../../../src/core/metrics/arm-data.js';
 import type { JudgeStageInput } from '../../../src/core/gates/judge-stage.js';
-import { createRandom } from '../../../src/core/stats/index.js';
+import { createRandom } from '../../support/random.js';
 
 export const METRICS: MetricDefinition[] = [
   { name: 'error_rate', source: 'warehouse', type: 'proportion', direction: 'lower-is-better' },

@@ -4,7 +4,8 @@ import { judgeStage } from '../../../src/core/gates/judge-stage.js';
 import { decideFromJudgement } from '../../../src/core/gates/stage-decision.js';
 import { GateConfigError } from '../../../src/core/gates/gate-config-error.js';
 import type { Verdict } from '../../../src/core/gates/verdict.js';
-import { createRandom, holm, summarize } from '../../../src/core/stats/index.js';
+import { holm, summarize } from '../../../src/core/stats/index.js';
+import { createRandom } from '../../support/random.js';
 import { METRICS, SPLIT_5, counts, input, lognormalSamples, policyWith, snapshot, summary, toHistogram } from './fixtures.js';
 
 const errorsGate = { metric: 'error_rate', test: 'proportions', maxIncrease: '0.5pp' } as const;

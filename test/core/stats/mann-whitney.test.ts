@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createRandom, mannWhitneyTest, type Alternative } from '../../../src/core/stats/index.js';
+import { mannWhitneyTest, type Alternative } from '../../../src/core/stats/index.js';
+import { createRandom } from '../../support/random.js';
 import { assertClose, cases, dataset, rVersion } from './r-reference.js';
 
 interface MannWhitneyCase {

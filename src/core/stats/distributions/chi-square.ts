@@ -1,5 +1,5 @@
 import { regularizedGamma } from '../special/incomplete-gamma.js';
-import type { Tails } from '../special/incomplete-beta.js';
+import type { Tails } from '../special/tails.js';
 
 /** Both tails of the chi-square distribution with `df` > 0 degrees of freedom (R's `pchisq`). */
 export function chiSquareTails(x: number, df: number): Tails {

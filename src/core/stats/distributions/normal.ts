@@ -1,5 +1,5 @@
 /* eslint-disable no-loss-of-precision -- coefficients are quoted digit for digit as published; the parser rounds each to the nearest double. */
-import type { Tails } from '../special/incomplete-beta.js';
+import type { Tails } from '../special/tails.js';
 
 const SQRT_32 = 5.656854249492380195206754896838;
 const ONE_OVER_SQRT_2PI = 0.398942280401432677939946059934;

@@ -1,5 +1,5 @@
 import { evaluateContinuedFraction } from './continued-fraction.js';
-import type { Tails } from './incomplete-beta.js';
+import type { Tails } from './tails.js';
 import { logGamma } from './log-gamma.js';
 
 const EPS = Number.EPSILON;

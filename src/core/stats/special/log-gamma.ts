@@ -40,24 +40,3 @@ export function logGamma(x: number): number {
   const t = z + LANCZOS_G + 0.5;
   return LN_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
-
-/**
- * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b) for a, b > 0 (R's `lbeta`). For large
- * arguments the Stirling terms are combined analytically so the result keeps full relative
- * precision (the naive difference of three log-gammas of size 10^7 loses nine digits).
- */
-export function logBeta(a: number, b: number): number {
-  if (Number.isNaN(a) || Number.isNaN(b) || a <= 0 || b <= 0) return Number.NaN;
-  const p = Math.min(a, b);
-  const q = Math.max(a, b);
-  if (q === Infinity) return -Infinity;
-  if (p >= 10) {
-    const corr = stirlingCorrection(p) + stirlingCorrection(q) - stirlingCorrection(p + q);
-    return -0.5 * Math.log(q) + LN_SQRT_2PI + corr + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q));
-  }
-  if (q >= 10) {
-    const corr = stirlingCorrection(q) - stirlingCorrection(p + q);
-    return logGamma(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
-  }
-  return logGamma(p) + logGamma(q) - logGamma(p + q);
-}

@@ -1,4 +1,4 @@
-import { logGamma } from './special/log-gamma.js';
+import { logGamma } from '../../src/core/stats/special/log-gamma.js';
 
 /**
  * A seeded pseudo-random source for simulations and benchmarks (the core never calls

@@ -1,11 +1,7 @@
-import { normalQuantile } from '../distributions/normal.js';
-import { checkConfLevel, checkCount, pValueFromZ, type Alternative, type TestResult } from './result.js';
+import { normalQuantile } from '../../../src/core/stats/distributions/normal.js';
+import type { Counts } from '../../../src/core/stats/contrast.js';
+import { checkConfLevel, checkCount, pValueFromZ, type Alternative, type TestResult } from '../../../src/core/stats/tests/result.js';
 
-/** Events out of trials for one arm (errors out of requests, completions out of tasks). */
-export interface Counts {
-  readonly successes: number;
-  readonly trials: number;
-}
 
 export interface ProportionsOptions {
   /** Default 'two.sided'; 'greater' means the canary's rate is higher. */
@@ -27,9 +23,8 @@ export interface ProportionsTestResult extends TestResult {
  * control.trials), correct = FALSE)`: X-squared statistic (pooled), p-value, and the Wald
  * interval (unpooled) for canary − control, clipped to [−1, 1].
  *
- * `standardError` is the Wald one behind R's interval; for confidence sequences use
- * `proportionsMarginTest` (margin 0 for plain differences), whose default Agresti–Caffo
- * variance does not collapse when an arm has few or no events.
+ * `standardError` is the Wald one behind R's interval; the judge does not use it (a zero-event
+ * arm has Wald variance 0): its rates come from `estimateRate` in ../contrast.ts.
  *
  * Where R returns NaN — an arm without trials, or both arms with no events (or only events),
  * so the pooled variance is zero — this returns no evidence: statistic 0, p-value 1,

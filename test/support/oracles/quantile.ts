@@ -1,6 +1,6 @@
-import { binomialQuantile, binomialTails } from '../distributions/binomial.js';
-import { countBelowBounds, histogramQuantile, histogramTotal, normalizeHistogram, orderStatisticBounds, type Histogram, type HistogramBucket } from '../histogram.js';
-import { checkConfLevel } from './result.js';
+import { bucketIndexOfRank, histogramQuantile, histogramTotal, normalizeHistogram, type Histogram, type HistogramBucket } from '../../../src/core/stats/histogram.js';
+import { checkConfLevel } from '../../../src/core/stats/tests/result.js';
+import { binomialQuantile, binomialTails } from './binomial.js';
 
 export interface QuantileEstimate {
   readonly q: number;
@@ -159,4 +159,38 @@ function countSorted(sorted: Float64Array, value: number, strict: boolean): numb
 
 function checkQ(q: number): void {
   if (!(q > 0 && q < 1)) throw new RangeError(`quantile q must be between 0 and 1 (exclusive), got ${q}`);
+}
+
+/**
+ * Bounds that surely contain the r-th smallest observation (1-based): the edges of its
+ * bucket, with the same first-bucket convention as {@link histogramQuantile}. Rank 0 and
+ * ranks beyond the total give infinite bounds.
+ */
+export function orderStatisticBounds(buckets: readonly HistogramBucket[], rank: number): [number, number] {
+  const total = histogramTotal(buckets);
+  if (rank < 1) return [-Infinity, -Infinity];
+  if (rank > total) return [Infinity, Infinity];
+  const b = bucketIndexOfRank(buckets, rank);
+  const le = buckets[b]!.le;
+  const start = b > 0 ? buckets[b - 1]!.le : le > 0 ? 0 : -Infinity;
+  return [start, le];
+}
+
+
+/**
+ * Bounds on how many observations lie below `value` (strictly, or at or below when `strict`
+ * is false): at least the cumulative count at the largest bound under it, at most the count at
+ * the smallest bound at or above it.
+ */
+export function countBelowBounds(buckets: readonly HistogramBucket[], value: number, strict: boolean): { readonly atLeast: number; readonly atMost: number } {
+  let atLeast = 0;
+  let atMost = histogramTotal(buckets);
+  for (const b of buckets) {
+    if (strict ? b.le < value : b.le <= value) atLeast = b.count;
+    if (b.le >= value) {
+      atMost = b.count;
+      break;
+    }
+  }
+  return { atLeast, atMost };
 }

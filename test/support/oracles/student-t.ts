@@ -1,6 +1,5 @@
-import { regularizedBeta, type Tails } from '../special/incomplete-beta.js';
-import { logBeta } from '../special/log-gamma.js';
-import { normalQuantile, normalTails } from './normal.js';
+import { normalQuantile, normalTails } from '../../../src/core/stats/distributions/normal.js';
+import { logBeta, regularizedBeta, type Tails } from './incomplete-beta.js';
 
 /**
  * Both tails of Student's t with `df` > 0 degrees of freedom at t (R's `pt(t, df)` and

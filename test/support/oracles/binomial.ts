@@ -1,5 +1,5 @@
-import { regularizedBeta, type Tails } from '../special/incomplete-beta.js';
-import { normalQuantile } from './normal.js';
+import { normalQuantile } from '../../../src/core/stats/distributions/normal.js';
+import { regularizedBeta, type Tails } from './incomplete-beta.js';
 
 /**
  * Both tails of Binomial(n, p) at k: P[X ≤ k] and P[X > k] (R's `pbinom(k, n, p)` and

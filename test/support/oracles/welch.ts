@@ -1,7 +1,6 @@
-import { studentTQuantile, studentTTails } from '../distributions/student-t.js';
-import { summarize, type Summary } from '../summary.js';
-import { testMargin, type MarginOptions, type MarginTestResult } from './margin.js';
-import { checkConfLevel, type Alternative, type TestResult } from './result.js';
+import { summarize, type Summary } from '../../../src/core/stats/summary.js';
+import { checkConfLevel, type Alternative, type TestResult } from '../../../src/core/stats/tests/result.js';
+import { studentTQuantile, studentTTails } from './student-t.js';
 
 export interface WelchOptions {
   /** Default 'two.sided'; 'greater' means the canary's mean is higher. */
@@ -61,17 +60,6 @@ export function welchTest(control: Summary | ArrayLike<number>, canary: Summary 
     interval = alternative === 'greater' ? [estimate - q * standardError, Infinity] : [-Infinity, estimate + q * standardError];
   }
   return { statisticName: 't', statistic, parameter: df, pValue, estimate, standardError, interval, confLevel, alternative, n, means };
-}
-
-/**
- * One-sided Welch t-test against a margin. With an absolute margin m and higher-is-worse,
- * `pValues.regression` is R's `t.test(canary, control, mu = m, alternative = "greater")$p.value`
- * and `pValues.nonInferiority` the same with `alternative = "less"`. Relative margins test
- * canary − (1 ± margin)·control with its own variance and Welch–Satterthwaite df.
- */
-export function welchMarginTest(control: Summary | ArrayLike<number>, canary: Summary | ArrayLike<number>, opts: MarginOptions): MarginTestResult {
-  const arm = (s: Summary) => ({ value: s.mean, variance: s.n >= 2 ? (s.sd * s.sd) / s.n : Number.NaN, n: s.n, df: s.n - 1 });
-  return testMargin(arm(toSummary(control)), arm(toSummary(canary)), opts, 't');
 }
 
 function toSummary(data: Summary | ArrayLike<number>): Summary {

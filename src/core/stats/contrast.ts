@@ -1,0 +1,151 @@
+import { alwaysValidPValue } from './sequential.js';
+import type { Summary } from './summary.js';
+
+/**
+ * The estimators the judge decides with, and nothing else: one arm's estimate with its
+ * variance, a contrast of two arms (or of one arm and a bound) against a margin, and the
+ * always-valid p-values of that contrast. Every gate and rollback criterion on rates, means
+ * and quantiles goes through these functions, and each is checked against R in
+ * `scripts/r/reference.R` (sections `rateContrast`, `meanContrast`, `shareContrast`,
+ * `sequentialBoundary`, `alwaysValidPValue`).
+ *
+ * To add an estimator (a ratio metric by the delta method, a per-user mean), write a function
+ * that returns an {@link ArmEstimate} — a value, the squared standard error of that value, and
+ * the count the information grows with — and add R cases for it; the contrasts and p-values
+ * below then apply unchanged, provided the estimator is asymptotically normal and its
+ * variance consistent (what the confidence sequence's guarantee rests on, decision 0003).
+ */
+
+/** Events out of trials for one arm (errors out of requests, completions out of tasks). */
+export interface Counts {
+  readonly successes: number;
+  readonly trials: number;
+}
+
+/** One arm's estimate and the squared standard error of it. */
+export interface ArmEstimate {
+  readonly value: number;
+  /** The squared standard error of `value`; NaN when the data cannot give one. */
+  readonly variance: number;
+  /** Observations behind the estimate: what the confidence sequence's n counts. */
+  readonly n: number;
+}
+
+/** A margin on canary against control: an amount in the metric's unit, or a fraction of the control's value. */
+export interface Margin {
+  readonly kind: 'absolute' | 'relative';
+  readonly value: number;
+}
+
+/**
+ * A one-sided question in the worse direction: is `estimate` beyond `threshold`? Every gate and
+ * rollback criterion reduces to one or two of these, so that one always-valid test serves
+ * rates, means, ranks and quantiles alike.
+ */
+export interface Contrast {
+  readonly estimate: number;
+  readonly threshold: number;
+  /** Standard error of estimate − threshold (for relative margins it carries the control's uncertainty too). */
+  readonly standardError: number;
+}
+
+/**
+ * A rate: the observed x/n, with the variance p̃(1 − p̃)/n at p̃ = (x + ½)/(n + 1), so that an
+ * arm with no events (a clean error rate) still has an honest, small uncertainty. With the
+ * plain Wald variance p(1 − p)/n a zero-event canary has variance 0, and the sequence fired on
+ * null data (decision 0003 has the measurement). The point estimate stays x/n, so the evidence
+ * shows the rate the provider reported. No trials: value and variance NaN, n 0.
+ *
+ * R: `p <- (x + 0.5)/(n + 1); c(x/n, p*(1 - p)/n)`.
+ */
+export function estimateRate(counts: Counts): ArmEstimate {
+  const { successes, trials } = counts;
+  if (trials === 0) return { value: Number.NaN, variance: Number.NaN, n: 0 };
+  const shrunk = (successes + 0.5) / (trials + 1);
+  return { value: successes / trials, variance: (shrunk * (1 - shrunk)) / trials, n: trials };
+}
+
+/**
+ * A mean from its sufficient statistics: the mean, with variance sd²/n (the Welch standard
+ * error's term for one arm). Fewer than two observations: variance NaN.
+ *
+ * R: `c(mean(x), var(x)/length(x))`, or `t.test(canary, control)$stderr` for the two arms together.
+ */
+export function estimateMean(summary: Summary): ArmEstimate {
+  return { value: summary.mean, variance: summary.n >= 2 ? (summary.sd * summary.sd) / summary.n : Number.NaN, n: summary.n };
+}
+
+/**
+ * canary − control with the standard error √(Var canary + Var control): the effect the judge
+ * shows, with the interval built around it.
+ */
+export function differenceOf(control: ArmEstimate, canary: ArmEstimate): { readonly estimate: number; readonly standardError: number } {
+  return { estimate: canary.value - control.value, standardError: Math.sqrt(control.variance + canary.variance) };
+}
+
+/**
+ * canary against control with a margin, oriented so that a positive estimate is worse:
+ * `worse: 'higher'` tests canary − control > margin, `'lower'` tests control − canary > margin.
+ * Relative margins test sign·canary − (sign + m)·control > 0 with that combination's own
+ * variance (a Fieller-type linear null), not as if the control's value were known.
+ *
+ * R (s = ±1 for higher/lower is worse, w = s + m for a relative margin m, else s):
+ * `c(s*(canary - control), threshold, sqrt(var_canary + w^2*var_control))`, threshold m or m·control.
+ */
+export function differenceContrast(control: ArmEstimate, canary: ArmEstimate, margin: Margin, worse: 'higher' | 'lower'): Contrast {
+  const sign = worse === 'higher' ? 1 : -1;
+  const relative = margin.kind === 'relative';
+  const weight = relative ? sign + margin.value : sign;
+  return {
+    estimate: sign * (canary.value - control.value),
+    threshold: relative ? margin.value * control.value : margin.value,
+    standardError: Math.sqrt(canary.variance + weight * weight * control.variance),
+  };
+}
+
+/** One arm against a fixed bound: `'above'` asks whether its value exceeds the bound, `'below'` whether it falls under it. */
+export function boundContrast(arm: ArmEstimate, bound: number, beyond: 'above' | 'below'): Contrast {
+  return {
+    estimate: beyond === 'above' ? arm.value - bound : bound - arm.value,
+    threshold: 0,
+    standardError: Math.sqrt(arm.variance),
+  };
+}
+
+/**
+ * Is the q-quantile beyond a bound b? It exceeds b exactly when fewer than a fraction q of
+ * observations are ≤ b, so this tests `share` — the fraction of the n observations at or below
+ * b — against q (a sign test), with the standard error under the null, √(q(1 − q)/n):
+ * distribution-free, and a normal statistic a confidence sequence can carry.
+ *
+ * R: `k <- sum(x <= b); c(q - k/n, sqrt(q*(1 - q)/n))` for 'above', `k/n - q` for 'below'.
+ */
+export function shareContrast(share: number, n: number, q: number, beyond: 'above' | 'below'): Contrast {
+  return {
+    estimate: beyond === 'above' ? q - share : share - q,
+    threshold: 0,
+    standardError: n > 0 ? Math.sqrt((q * (1 - q)) / n) : Number.NaN,
+  };
+}
+
+/**
+ * Always-valid p-value that the contrast is beyond its threshold (evidence of harm): the
+ * one-sided confidence sequence's p-value after `n` observations, tuned at `tuneN`. No usable
+ * standard error: 1 (no evidence).
+ */
+export function beyondPValue(c: Contrast, n: number, tuneN: number): number {
+  if (!(c.standardError > 0) || !Number.isFinite(c.standardError) || !Number.isFinite(c.estimate)) return 1;
+  return alwaysValidPValue(c.estimate, c.standardError, n, c.threshold, { alternative: 'greater', tuneN });
+}
+
+/**
+ * Always-valid p-value that the contrast is within its threshold (evidence to pass). A
+ * standard error of exactly 0 (a bound met by every observation) passes outright when the
+ * estimate is inside; otherwise no usable standard error gives 1.
+ */
+export function withinPValue(c: Contrast, n: number, tuneN: number): number {
+  if (!Number.isFinite(c.estimate)) return 1;
+  if (c.standardError === 0) return c.estimate < c.threshold && n > 0 ? 0 : 1;
+  if (!(c.standardError > 0) || !Number.isFinite(c.standardError)) return 1;
+  return alwaysValidPValue(c.estimate, c.standardError, n, c.threshold, { alternative: 'less', tuneN });
+}

@@ -1,0 +1,55 @@
+// The judge's measurements are the statistics core's R-checked contrasts: the same cases as
+// test/core/stats/contrast.test.ts, here through measureGate, the function that decides.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { measureGate } from '../../../src/core/gates/measure-gate.js';
+import type { Gate, MetricDefinition } from '../../../src/core/model/index.js';
+import { assertClose, cases, dataset, rVersion } from '../stats/r-reference.js';
+import type { MeanContrastCase, RateContrastCase } from '../stats/contrast.test.js';
+
+const ctx = { alpha: 0.05, tuneN: 10_000 };
+const marginOf = (kind: 'absolute' | 'relative', margin: number) => (kind === 'relative' ? `${Number((margin * 100).toPrecision(12))}%` : margin);
+const metricFor = (type: 'proportion' | 'continuous', worse: 'higher' | 'lower'): MetricDefinition => ({
+  name: 'm',
+  source: 'warehouse',
+  type,
+  direction: worse === 'higher' ? 'lower-is-better' : 'higher-is-better',
+});
+
+for (const c of cases<RateContrastCase>('rateContrast')) {
+  test(`a proportions gate (maxIncrease ${marginOf(c.kind, c.margin)}, ${c.worse} is worse) measures R's ${c.call} in ${rVersion}`, () => {
+    const gate: Gate = { metric: 'm', test: 'proportions', maxIncrease: marginOf(c.kind, c.margin) };
+    const m = measureGate('g', gate, metricFor('proportion', c.worse), { kind: 'counts', ...c.control }, { kind: 'counts', ...c.canary }, ctx);
+    assert.equal(m.status, 'measured');
+    if (m.status !== 'measured') return;
+    assertClose(m.effect, c.difference, 1e-12, `${c.call}: effect`, 1e-17);
+    assertClose(m.statistic, (c.estimate - c.threshold) / c.standardError, 1e-11, `${c.call}: (estimate − threshold) / se`);
+  });
+}
+
+for (const c of cases<MeanContrastCase>('meanContrast')) {
+  test(`a welch gate on samples (maxIncrease ${marginOf(c.kind, c.margin)}, ${c.worse} is worse) has the statistic of R's ${c.call} on data set ${c.data} in ${rVersion}`, () => {
+    const gate: Gate = { metric: 'm', test: 'welch', maxIncrease: marginOf(c.kind, c.margin) };
+    const m = measureGate('g', gate, metricFor('continuous', c.worse), { kind: 'samples', values: dataset(c.data, 'control') }, { kind: 'samples', values: dataset(c.data, 'canary') }, ctx);
+    assert.equal(m.status, 'measured');
+    if (m.status !== 'measured') return;
+    assertClose(m.statistic, c.statistic, 1e-10, `${c.call}: statistic`);
+  });
+}
+
+interface QuantileCase {
+  data: string;
+  call: string;
+  q: number;
+  estimate: number;
+}
+
+for (const c of cases<QuantileCase>('quantile')) {
+  test(`a quantile gate shows R's ${c.call.split('; ').at(-1)} as the canary's p${c.q * 100} on data set ${c.data} in ${rVersion}`, () => {
+    const gate: Gate = { metric: 'm', test: 'quantile', quantile: c.q, max: 1e9 };
+    const m = measureGate('g', gate, metricFor('continuous', 'higher'), undefined, { kind: 'samples', values: dataset(c.data, 'x') }, ctx);
+    assert.equal(m.status, 'measured');
+    if (m.status !== 'measured') return;
+    assertClose(m.estimates.canary!, c.estimate, 1e-12, `${c.call}: quantile(type = 7)`);
+  });
+}

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  beyondPValue,
+  differenceContrast,
+  differenceOf,
+  estimateMean,
+  estimateRate,
+  shareContrast,
+  summarize,
+  withinPValue,
+  type Counts,
+} from '../../../src/core/stats/index.js';
+import { assertClose, cases, dataset, rVersion } from './r-reference.js';
+
+export interface RateContrastCase {
+  setup: string;
+  call: string;
+  control: Counts;
+  canary: Counts;
+  margin: number;
+  kind: 'absolute' | 'relative';
+  worse: 'higher' | 'lower';
+  estimate: number;
+  threshold: number;
+  standardError: number;
+  difference: number;
+  differenceSe: number;
+}
+
+for (const c of cases<RateContrastCase>('rateContrast')) {
+  test(`the judge's rate contrast (${c.kind} margin ${c.margin}, ${c.worse} is worse, ${c.canary.successes}/${c.canary.trials} vs ${c.control.successes}/${c.control.trials}) matches the R expression ${c.setup}; ${c.call} in ${rVersion}`, () => {
+    const control = estimateRate(c.control);
+    const canary = estimateRate(c.canary);
+    const contrast = differenceContrast(control, canary, { kind: c.kind, value: c.margin }, c.worse);
+    const where = `${c.setup}; ${c.call}`;
+    assertClose(contrast.estimate, c.estimate, 1e-12, `${where}: estimate`, 1e-17);
+    assertClose(contrast.threshold, c.threshold, 1e-12, `${where}: threshold`);
+    assertClose(contrast.standardError, c.standardError, 1e-12, `${where}: standard error`);
+    const difference = differenceOf(control, canary);
+    assertClose(difference.estimate, c.difference, 1e-12, `${where}: canary − control`, 1e-17);
+    assertClose(difference.standardError, c.differenceSe, 1e-12, `${where}: its standard error`);
+  });
+}
+
+export interface MeanContrastCase {
+  data: string;
+  call: string;
+  margin: number;
+  kind: 'absolute' | 'relative';
+  worse: 'higher' | 'lower';
+  estimate: number;
+  threshold: number;
+  standardError: number;
+  statistic: number;
+}
+
+for (const c of cases<MeanContrastCase>('meanContrast')) {
+  test(`the judge's mean contrast (${c.kind} margin ${c.margin}, ${c.worse} is worse) on n, mean and sd matches ${c.call} on data set ${c.data} in ${rVersion}`, () => {
+    const control = estimateMean(summarize(dataset(c.data, 'control')));
+    const canary = estimateMean(summarize(dataset(c.data, 'canary')));
+    const contrast = differenceContrast(control, canary, { kind: c.kind, value: c.margin }, c.worse);
+    assertClose(contrast.estimate, c.estimate, 1e-11, `${c.call}: estimate`);
+    assertClose(contrast.threshold, c.threshold, 1e-11, `${c.call}: threshold`);
+    assertClose(contrast.standardError, c.standardError, 1e-11, `${c.call}: standard error (Welch's)`);
+    assertClose((contrast.estimate - contrast.threshold) / contrast.standardError, c.statistic, 1e-10, `${c.call}: statistic`);
+  });
+}
+
+interface ShareContrastCase {
+  data: string;
+  call: string;
+  q: number;
+  bound: number;
+  beyond: 'above' | 'below';
+  share: number;
+  estimate: number;
+  standardError: number;
+}
+
+for (const c of cases<ShareContrastCase>('shareContrast')) {
+  test(`the quantile sign-test contrast (p${c.q * 100} ${c.beyond} ${c.bound}) matches ${c.call} on data set ${c.data} in ${rVersion}`, () => {
+    const x = dataset(c.data, 'x');
+    const share = x.filter((v) => v <= c.bound).length / x.length;
+    assertClose(share, c.share, 1e-15, `${c.call}: share`);
+    const contrast = shareContrast(share, x.length, c.q, c.beyond);
+    assertClose(contrast.estimate, c.estimate, 1e-12, `${c.call}: estimate`, 1e-15);
+    assertClose(contrast.standardError, c.standardError, 1e-12, `${c.call}: null standard error`);
+  });
+}
+
+test('a canary with no errors yet keeps a positive variance, so it does not look seven standard errors better than a control with some', () => {
+  const clean = estimateRate({ successes: 0, trials: 300 });
+  assert.equal(clean.value, 0, 'the estimate shown is still the observed rate');
+  assert.ok(clean.variance > 0);
+  const contrast = differenceContrast(estimateRate({ successes: 57, trials: 5700 }), clean, { kind: 'absolute', value: 0 }, 'higher');
+  const z = contrast.estimate / contrast.standardError;
+  assert.ok(z > -4 && z < -3, `z ${z}; with the Wald variance (0 for the canary) it would be −7.6`);
+});
+
+test('no trials or fewer than two observations give NaN variances, and NaN standard errors give no evidence either way', () => {
+  assert.deepEqual(estimateRate({ successes: 0, trials: 0 }), { value: Number.NaN, variance: Number.NaN, n: 0 });
+  assert.ok(Number.isNaN(estimateMean({ n: 1, mean: 3, sd: Number.NaN }).variance));
+  const contrast = differenceContrast(estimateRate({ successes: 0, trials: 0 }), estimateRate({ successes: 3, trials: 50 }), { kind: 'absolute', value: 0.01 }, 'higher');
+  assert.equal(beyondPValue(contrast, 50, 1000), 1);
+  assert.equal(withinPValue(contrast, 50, 1000), 1);
+});
+
+test('a bound every observation meets, with standard error 0, passes outright once there are observations', () => {
+  assert.equal(withinPValue({ estimate: -0.2, threshold: 0, standardError: 0 }, 10, 1000), 0);
+  assert.equal(withinPValue({ estimate: -0.2, threshold: 0, standardError: 0 }, 0, 1000), 1);
+  assert.equal(beyondPValue({ estimate: 0.2, threshold: 0, standardError: 0 }, 10, 1000), 1, 'but never fails on it');
+});
