@@ -215,7 +215,7 @@ function violationPlace(violation: SnapshotViolation, entries: ReadonlyMap<strin
   if (line !== undefined) return `line ${line} (${describe(entry)} ${violation.field})`;
   const bucketIndex = /^buckets\[(\d+)\]/.exec(violation.field);
   const bucket = bucketIndex && entry.buckets ? [...entry.buckets].sort((a, b) => a.le - b.le)[Number(bucketIndex[1])] : undefined;
-  if (bucket) return `line ${bucket.line} (${describe(entry)} bucket le=${bucket.le})`;
+  if (bucket) return `line ${bucket.line} (${describe(entry)} bucket le=${bucket.le === Infinity ? '+Inf' : bucket.le})`;
   const lines = entry.firstLine === entry.lastLine ? `line ${entry.firstLine}` : `lines ${entry.firstLine}–${entry.lastLine}`;
   return `${lines} (${describe(entry)} ${violation.field})`;
 }

@@ -205,6 +205,6 @@ function reportJsonError(text: string, message: string, problems: ProblemList): 
 }
 
 function faultMessage(fault: JsonFault): string {
-  if (fault.kind === 'overflow') return `${fault.token} is beyond the range of a double (about ±1.8e308) so it would read as Infinity: write a finite number`;
+  if (fault.kind === 'overflow') return `${fault.token} is beyond the range of a double (about ±1.8e308), so it would read as Infinity: write a finite number`;
   return `${fault.token} is not a JSON number: write a finite number (a bucket bound may be "+Inf"), or leave out a metric that has no data`;
 }
