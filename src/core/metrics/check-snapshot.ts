@@ -98,7 +98,10 @@ export function checkArmData(data: ArmData): { readonly field: string; readonly 
       const values = data.values;
       // A plain loop: sample arrays run to millions.
       for (let i = 0; i < values.length; i++) {
-        if (!finite(`samples[${i}]`, values[i]!)) break;
+        if (!Number.isFinite(values[i])) {
+          finite(`samples[${i}]`, values[i]!);
+          break;
+        }
       }
       break;
     }

@@ -13,14 +13,29 @@ export interface JsonFault {
 }
 
 /**
- * Digits a finite double can need before its exponent (1.8e308 has 309), or an exponent of three
- * digits: anything less cannot overflow, so most files skip the scan.
+ * Whether a parsed JSON value holds an infinite number, which only an overflowing literal such as
+ * 1e400 can produce: a walk of the parsed value costs milliseconds where scanning the text
+ * costs a second per hundred megabytes, so the text is scanned only when this says so.
  */
-const MAY_OVERFLOW = /\d[eE]\+?\d{3}|\d{309}/;
-
-/** Whether {@link findJsonFault} could find an overflowing number in text that parsed. */
-export function mayHoldOverflow(text: string): boolean {
-  return MAY_OVERFLOW.test(text);
+export function holdsInfinity(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'number') {
+      if (next === Infinity || next === -Infinity) return true;
+    } else if (Array.isArray(next)) {
+      // A plain loop: sample arrays run to millions, and spreading them would overflow the stack.
+      for (let i = 0; i < next.length; i++) {
+        const item: unknown = next[i];
+        if (typeof item === 'number') {
+          if (item === Infinity || item === -Infinity) return true;
+        } else if (typeof item === 'object' && item !== null) pending.push(item);
+      }
+    } else if (typeof next === 'object' && next !== null) {
+      for (const item of Object.values(next)) pending.push(item);
+    }
+  }
+  return false;
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
@@ -66,20 +81,20 @@ export function findJsonFault(text: string): JsonFault | undefined {
           i = end;
           expect = afterValue();
         } else {
-          NUMBER.lastIndex = i;
-          const number = NUMBER.exec(text);
-          WORD.lastIndex = i;
-          const word = WORD.exec(text);
-          if (word && (!number || word[0].length > number[0].length)) {
-            const w = word[0];
-            if (/^-?(NaN|Infinity)$/.test(w)) return fault(i, w, 'not-a-number');
-            if (w !== 'true' && w !== 'false' && w !== 'null') return fault(i, w, 'syntax');
-            i += w.length;
-          } else if (number) {
-            if (!Number.isFinite(Number(number[0]))) return fault(i, number[0], 'overflow');
-            i += number[0].length;
+          const code = c === '-' ? text.charCodeAt(i + 1) : c.charCodeAt(0);
+          if (code >= 48 && code <= 57) {
+            NUMBER.lastIndex = i;
+            const literal = NUMBER.exec(text)![0];
+            // Only an exponent or 309 digits can leave the range of a double; skip the conversion otherwise.
+            if ((literal.length > 308 || /[eE]/.test(literal)) && !Number.isFinite(Number(literal))) return fault(i, literal, 'overflow');
+            i += literal.length;
           } else {
-            return fault(i, c, 'syntax');
+            WORD.lastIndex = i;
+            const word = WORD.exec(text)?.[0];
+            if (word === undefined) return fault(i, c, 'syntax');
+            if (/^-?(NaN|Infinity)$/.test(word)) return fault(i, word, 'not-a-number');
+            if (word !== 'true' && word !== 'false' && word !== 'null') return fault(i, word, 'syntax');
+            i += word.length;
           }
           expect = afterValue();
         }

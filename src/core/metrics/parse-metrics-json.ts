@@ -1,7 +1,7 @@
 import type { Arm, ArmData } from './arm-data.js';
 import { parseArmData, show } from './arm-data-fields.js';
 import { checkSnapshot, pathKey as key } from './check-snapshot.js';
-import { findJsonFault, lineColumn, mayHoldOverflow, type JsonFault } from './json-fault.js';
+import { findJsonFault, holdsInfinity, lineColumn, type JsonFault } from './json-fault.js';
 import {
   ARMS,
   ProblemList,
@@ -31,7 +31,7 @@ export function parseMetricsJson(text: string, opts: MetricsFileOptions): Metric
     return problems.result();
   }
   // JSON.parse reads 1e400 as Infinity without a word; say where it is before it reads as a count.
-  const overflow = mayHoldOverflow(text) ? findJsonFault(text) : undefined;
+  const overflow = holdsInfinity(document) ? findJsonFault(text) : undefined;
   if (overflow?.kind === 'overflow') {
     problems.add(`line ${overflow.line}, column ${overflow.column}`, faultMessage(overflow));
     return problems.result();
@@ -200,7 +200,7 @@ function reportJsonError(text: string, message: string, problems: ProblemList): 
   const reason = message
     .replace(/^(Unexpected token '[^']*'), [\s\S]* is not valid JSON$/, '$1')
     .replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?$/, '')
-    .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
+    .replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1));
   problems.add(where, `not valid JSON (${reason}): fix the syntax, or name the file .csv if it is CSV`);
 }
 
