@@ -15,14 +15,6 @@ export interface SnapshotViolation {
   readonly rule: string;
 }
 
-export interface CheckSnapshotOptions {
-  /**
-   * The arms whose `requests` the source actually stated (a CSV may give one arm's row only,
-   * and the other arm's 0 is a filler). Default: both arms, when the snapshot has `requests`.
-   */
-  readonly requestsStated?: readonly Arm[];
-}
-
 /** The largest count a double holds exactly: beyond it, n + 1 === n and every rate is wrong. */
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
@@ -33,9 +25,9 @@ const MAX_COUNT = Number.MAX_SAFE_INTEGER;
  * arm). Statistics on such numbers are meaningless, so a source whose snapshot breaks any rule
  * has failed to measure. Pure and source-agnostic, so every metrics source gets the same checks.
  */
-export function checkSnapshot(snapshot: MetricsSnapshot, opts: CheckSnapshotOptions = {}): SnapshotViolation[] {
+export function checkSnapshot(snapshot: MetricsSnapshot): SnapshotViolation[] {
   const out: SnapshotViolation[] = [];
-  const stated = snapshot.requests ? (opts.requestsStated ?? ARMS) : [];
+  const stated = snapshot.requests ? ARMS : [];
   const requests: Partial<Record<Arm, number>> = {};
   for (const arm of stated) {
     const n = snapshot.requests![arm];

@@ -2,7 +2,6 @@ import type { Arm, ArmData } from './arm-data.js';
 import { parseArmData, parseBound } from './arm-data-fields.js';
 import { checkSnapshot, type SnapshotViolation } from './check-snapshot.js';
 import {
-  ARMS,
   ProblemList,
   buildSnapshot,
   checkWindow,
@@ -197,11 +196,16 @@ export function parseMetricsCsv(text: string, opts: MetricsFileOptions): Metrics
     problems.add('window', 'missing: add window_start and window_end columns (RFC 3339 times such as 2026-11-20T10:00:00Z), the period the numbers cover');
   }
 
+  // A lone requests row would leave the other arm at 0 requests, which its own counts contradict.
+  const lone = requests.control ? (requests.canary ? undefined : 'control') : requests.canary ? 'canary' : undefined;
+  if (lone) {
+    const other = lone === 'control' ? 'canary' : 'control';
+    problems.add(`line ${requests[lone]!.line}`, `the ${lone} requests row has no ${other} counterpart: add a ${other},,requests row, or drop both`);
+  }
   if (problems.items.length > 0 || !window) return problems.result();
-  const requestCounts = requests.control || requests.canary ? { control: requests.control?.n ?? 0, canary: requests.canary?.n ?? 0 } : undefined;
+  const requestCounts = requests.control && requests.canary ? { control: requests.control.n, canary: requests.canary.n } : undefined;
   const snapshot = buildSnapshot(window, arms, segments, requestCounts);
-  const requestsStated = ARMS.filter((arm) => requests[arm] !== undefined);
-  for (const violation of checkSnapshot(snapshot, { requestsStated })) problems.add(violationPlace(violation, entries, requests), violation.rule);
+  for (const violation of checkSnapshot(snapshot)) problems.add(violationPlace(violation, entries, requests), violation.rule);
   if (problems.items.length > 0) return problems.result();
   return { ok: true, snapshot, stages: [...stages] };
 }

@@ -131,7 +131,7 @@ test('a long export of raw samples parses', () => {
   assert.equal(latency.kind === 'samples' ? latency.values.length : 0, 200_001);
 });
 
-test('counts above an arm\'s requests row are reported at their own row; an arm without a requests row is held to nothing', () => {
+test('counts above an arm\'s requests row are reported at their own row', () => {
   const r = parse(lines(
     HEAD,
     `canary,,requests,50,${W}`,
@@ -142,10 +142,17 @@ test('counts above an arm\'s requests row are reported at their own row; an arm 
     'canary,latency_ms,bucket,20,500,,,,',
     'control,error_rate,successes,1,,,,,',
     'control,error_rate,trials,900,,,,,',
+    'control,,requests,900,,,,,',
   ));
   if (r.ok) assert.fail('expected problems');
   assert.deepEqual(r.problems, [
     'metrics/x.csv: line 4 (canary error_rate trials): 9007199254740991 exceeds requests.canary (50): a metric counts at most one observation per request its arm served',
     'metrics/x.csv: line 6 (canary latency_ms bucket le=+Inf): 51 exceeds requests.canary (50): a metric counts at most one observation per request its arm served',
   ]);
+});
+
+test('a requests row for one arm only is reported: the other arm would count as serving none', () => {
+  const r = parse(lines(HEAD, `control,error_rate,trials,900,${W}`, 'control,error_rate,successes,1,,,,,', 'canary,,requests,50,,,,,'));
+  if (r.ok) assert.fail('expected problems');
+  assert.deepEqual(r.problems, ['metrics/x.csv: line 4: the canary requests row has no control counterpart: add a control,,requests row, or drop both']);
 });
