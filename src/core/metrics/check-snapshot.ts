@@ -1,7 +1,7 @@
 import { sampleSize, type Arm, type ArmData, type ArmMetrics, type MetricsSnapshot } from './arm-data.js';
 import { ARMS } from './metrics-document.js';
 
-/** One broken rule in a snapshot: where it is and what must hold instead. */
+/** One broken rule in a snapshot: where it is and what is wrong. */
 export interface SnapshotViolation {
   /** A path into the snapshot as a JSON metrics file spells it: `arms.canary.error_rate.trials`, `requests.canary`. */
   readonly path: string;
@@ -27,9 +27,8 @@ const MAX_COUNT = Number.MAX_SAFE_INTEGER;
  */
 export function checkSnapshot(snapshot: MetricsSnapshot): SnapshotViolation[] {
   const out: SnapshotViolation[] = [];
-  const stated = snapshot.requests ? ARMS : [];
   const requests: Partial<Record<Arm, number>> = {};
-  for (const arm of stated) {
+  for (const arm of snapshot.requests ? ARMS : []) {
     const n = snapshot.requests![arm];
     const problem = countProblem(n);
     if (problem) out.push({ path: `requests.${arm}`, arm, field: 'requests', rule: problem });

@@ -151,8 +151,8 @@ test('counts above an arm\'s requests row are reported at their own row', () => 
   ]);
 });
 
-test('a requests row for one arm only is reported: the other arm would count as serving none', () => {
+test('an arm without a requests row counts as serving none, and the message says so', () => {
   const r = parse(lines(HEAD, `control,error_rate,trials,900,${W}`, 'control,error_rate,successes,1,,,,,', 'canary,,requests,50,,,,,'));
   if (r.ok) assert.fail('expected problems');
-  assert.deepEqual(r.problems, ['metrics/x.csv: line 4: the canary requests row has no control counterpart: add a control,,requests row, or drop both']);
+  assert.deepEqual(r.problems, ['metrics/x.csv: line 2 (control error_rate trials): 900 exceeds requests.control (0): a metric counts at most one observation per request its arm served (the file has no control requests row, which counts as 0)']);
 });
