@@ -1,5 +1,6 @@
 import type { Arm, ArmData } from './arm-data.js';
 import { parseArmData, parseBound } from './arm-data-fields.js';
+import { checkSnapshot, type SnapshotViolation } from './check-snapshot.js';
 import {
   ProblemList,
   buildSnapshot,
@@ -197,7 +198,28 @@ export function parseMetricsCsv(text: string, opts: MetricsFileOptions): Metrics
 
   if (problems.items.length > 0 || !window) return problems.result();
   const requestCounts = requests.control || requests.canary ? { control: requests.control?.n ?? 0, canary: requests.canary?.n ?? 0 } : undefined;
-  return { ok: true, snapshot: buildSnapshot(window, arms, segments, requestCounts), stages: [...stages] };
+  const snapshot = buildSnapshot(window, arms, segments, requestCounts);
+  for (const violation of checkSnapshot(snapshot)) {
+    // A GROUP BY arm emits no requests row for an arm without requests, so a missing row reads as 0.
+    const unstated = requests[violation.arm] ? '' : ` (the file has no ${violation.arm} requests row, which counts as 0)`;
+    problems.add(violationPlace(violation, entries, requests), `${violation.rule}${unstated}`);
+  }
+  if (problems.items.length > 0) return problems.result();
+  return { ok: true, snapshot, stages: [...stages] };
+}
+
+/** The rows a violation comes from: the field's own row, else every row of the metric. */
+function violationPlace(violation: SnapshotViolation, entries: ReadonlyMap<string, Entry>, requests: Partial<Record<Arm, { line: number }>>): string {
+  if (violation.metric === undefined) return `line ${requests[violation.arm]?.line ?? '?'} (${violation.arm} requests)`;
+  const entry = entries.get(`${violation.segment?.attribute ?? ''}\u0000${violation.segment?.value ?? ''}\u0000${violation.arm}\u0000${violation.metric}`);
+  if (!entry) return violation.path;
+  const line = entry.fieldLines[violation.field];
+  if (line !== undefined) return `line ${line} (${describe(entry)} ${violation.field})`;
+  const bucketIndex = /^buckets\[(\d+)\]/.exec(violation.field);
+  const bucket = bucketIndex && entry.buckets ? [...entry.buckets].sort((a, b) => a.le - b.le)[Number(bucketIndex[1])] : undefined;
+  if (bucket) return `line ${bucket.line} (${describe(entry)} bucket le=${bucket.le === Infinity ? '+Inf' : bucket.le})`;
+  const lines = entry.firstLine === entry.lastLine ? `line ${entry.firstLine}` : `lines ${entry.firstLine}–${entry.lastLine}`;
+  return `${lines} (${describe(entry)} ${violation.field})`;
 }
 
 function target(entry: Entry, arms: Record<Arm, Record<string, ArmData>>, segments: SegmentData): Record<string, ArmData> {

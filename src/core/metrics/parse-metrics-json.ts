@@ -1,5 +1,7 @@
 import type { Arm, ArmData } from './arm-data.js';
 import { parseArmData, show } from './arm-data-fields.js';
+import { checkSnapshot, pathKey as key } from './check-snapshot.js';
+import { findJsonFault, holdsInfinity, lineColumn, type JsonFault } from './json-fault.js';
 import {
   ARMS,
   ProblemList,
@@ -25,7 +27,13 @@ export function parseMetricsJson(text: string, opts: MetricsFileOptions): Metric
   try {
     document = JSON.parse(text);
   } catch (error) {
-    problems.add(jsonErrorPlace(text, (error as Error).message), `not valid JSON (${(error as Error).message}): fix the syntax, or name the file .csv if it is CSV`);
+    reportJsonError(text, (error as Error).message, problems);
+    return problems.result();
+  }
+  // JSON.parse reads 1e400 as Infinity without a word; say where it is before it reads as a count.
+  const overflow = holdsInfinity(document) ? findJsonFault(text) : undefined;
+  if (overflow?.kind === 'overflow') {
+    problems.add(`line ${overflow.line}, column ${overflow.column}`, faultMessage(overflow));
     return problems.result();
   }
   if (!isObject(document)) {
@@ -87,7 +95,10 @@ export function parseMetricsJson(text: string, opts: MetricsFileOptions): Metric
   const segments = section['segments'] === undefined ? undefined : parseSegments(section['segments'], `${where}segments`, problems);
 
   if (problems.items.length > 0 || !window || !arms) return problems.result();
-  return { ok: true, snapshot: buildSnapshot(window, arms, segments, requests), stages };
+  const snapshot = buildSnapshot(window, arms, segments, requests);
+  for (const violation of checkSnapshot(snapshot)) problems.add(`${where}${violation.path}`, violation.rule);
+  if (problems.items.length > 0) return problems.result();
+  return { ok: true, snapshot, stages };
 }
 
 function parseArms(value: unknown, where: string, problems: ProblemList): Record<Arm, Record<string, ArmData>> | undefined {
@@ -168,24 +179,32 @@ function checkKeys(value: Record<string, unknown>, allowed: readonly string[], w
   }
 }
 
-/** A key as it would appear in a path: bare when it is an identifier, quoted otherwise. */
-function key(name: string): string {
-  return /^[A-Za-z_$][\w$-]*$/.test(name) ? name : JSON.stringify(name);
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** "line L, column C" from V8's "at position N" (older V8s do not say the line). */
-function jsonErrorPlace(text: string, message: string): string {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
-  const position = /position (\d+)/.exec(message);
-  if (!position) return text.trim() === '' ? 'line 1' : '(JSON)';
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
+/**
+ * A parse error at its line and column, in one line. V8 names no position for an unexpected
+ * token (NaN, Infinity, a stray brace) and quotes a fragment of the file with its line breaks,
+ * so the place comes from {@link findJsonFault} and the fragment is dropped.
+ */
+function reportJsonError(text: string, message: string, problems: ProblemList): void {
+  const fault = findJsonFault(text);
+  if (fault && fault.kind !== 'syntax') {
+    problems.add(`line ${fault.line}, column ${fault.column}`, faultMessage(fault));
+    return;
+  }
+  const position = /at position (\d+)/.exec(message);
+  const place = position ? lineColumn(text, Number(position[1])) : fault;
+  const where = place ? `line ${place.line}, column ${place.column}` : text.trim() === '' ? 'line 1' : '(JSON)';
+  const reason = message
+    .replace(/^(Unexpected token '[^']*'), [\s\S]* is not valid JSON$/, '$1')
+    .replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?$/, '')
+    .replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1));
+  problems.add(where, `not valid JSON (${reason}): fix the syntax, or name the file .csv if it is CSV`);
+}
+
+function faultMessage(fault: JsonFault): string {
+  if (fault.kind === 'overflow') return `${fault.token} is beyond the range of a double (about ±1.8e308), so it would read as Infinity: write a finite number`;
+  return `${fault.token} is not a JSON number: write a finite number (a bucket bound may be "+Inf"), or leave out a metric that has no data`;
 }

@@ -130,3 +130,29 @@ test('a long export of raw samples parses', () => {
   const latency = ok(rows.join('\n')).arms.canary['latency_ms']!;
   assert.equal(latency.kind === 'samples' ? latency.values.length : 0, 200_001);
 });
+
+test('counts above an arm\'s requests row are reported at their own row', () => {
+  const r = parse(lines(
+    HEAD,
+    `canary,,requests,50,${W}`,
+    'canary,error_rate,successes,1,,,,,',
+    'canary,error_rate,trials,9007199254740991,,,,,',
+    'canary,latency_ms,bucket,10,100,,,,',
+    'canary,latency_ms,bucket,51,+Inf,,,,',
+    'canary,latency_ms,bucket,20,500,,,,',
+    'control,error_rate,successes,1,,,,,',
+    'control,error_rate,trials,900,,,,,',
+    'control,,requests,900,,,,,',
+  ));
+  if (r.ok) assert.fail('expected problems');
+  assert.deepEqual(r.problems, [
+    'metrics/x.csv: line 4 (canary error_rate trials): 9007199254740991 exceeds requests.canary (50): a metric counts at most one observation per request its arm served',
+    'metrics/x.csv: line 6 (canary latency_ms bucket le=+Inf): 51 exceeds requests.canary (50): a metric counts at most one observation per request its arm served',
+  ]);
+});
+
+test('an arm without a requests row counts as serving none, and the message says so', () => {
+  const r = parse(lines(HEAD, `control,error_rate,trials,900,${W}`, 'control,error_rate,successes,1,,,,,', 'canary,,requests,50,,,,,'));
+  if (r.ok) assert.fail('expected problems');
+  assert.deepEqual(r.problems, ['metrics/x.csv: line 2 (control error_rate trials): 900 exceeds requests.control (0): a metric counts at most one observation per request its arm served (the file has no control requests row, which counts as 0)']);
+});

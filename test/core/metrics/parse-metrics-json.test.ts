@@ -137,3 +137,41 @@ test('a few million raw samples parse', () => {
   const latency = snapshot.arms.control['latency_ms']!;
   assert.equal(latency.kind === 'samples' ? latency.values.length : 0, 2_000_000);
 });
+
+test('the issue\'s canary, 2^53 − 1 trials out of 50000 requests, is reported with the file, the field path and the rule', () => {
+  const found = problems({ window: WINDOW, requests: { control: 450_000, canary: 50_000 }, arms: { control: {}, canary: { error_rate: { successes: 3, trials: 9_007_199_254_740_991 } } } });
+  assert.deepEqual(found, ['metrics/x.json: arms.canary.error_rate.trials: 9007199254740991 exceeds requests.canary (50000): a metric counts at most one observation per request its arm served']);
+});
+
+test('counts above the requests are reported inside stage sections and segments, with their full path', () => {
+  const section = {
+    requests: { control: 10, canary: 2 },
+    arms: { control: {}, canary: { latency_ms: { samples: [1, 2, 3] } } },
+    segments: { tenant: { acme: { control: { e: { buckets: [{ le: 1, count: 4 }, { le: '+Inf', count: 11 }] } }, canary: {} } } },
+  };
+  const found = problems({ window: WINDOW, stages: { 'canary-5': section } }, { stage: 'canary-5' });
+  assert.deepEqual(found, [
+    'metrics/x.json: stages.canary-5.arms.canary.latency_ms.samples: 3 values exceed requests.canary (2): a metric counts at most one observation per request its arm served',
+    'metrics/x.json: stages.canary-5.segments.tenant.acme.control.e.buckets[1].count: 11 exceeds requests.control (10): a metric counts at most one observation per request its arm served',
+  ]);
+});
+
+const notJson: { name: string; text: string; place: string; message: RegExp }[] = [
+  { name: 'NaN', text: '{\n  "arms": {\n    "canary": { "e": { "successes": NaN, "trials": 5 } }\n  }\n}', place: 'line 3, column 37', message: /: NaN is not a JSON number: write a finite number \(a bucket bound may be "\+Inf"\), or leave out a metric that has no data$/ },
+  { name: 'Infinity', text: '{"arms": {"control": {"l": {"buckets": [{"le": Infinity, "count": 3}]}}}}', place: 'line 1, column 48', message: /: Infinity is not a JSON number/ },
+  { name: '-Infinity', text: '{"arms":\n {"control": {"l": {"samples": [1, -Infinity]}}}}', place: 'line 2, column 36', message: /: -Infinity is not a JSON number/ },
+  { name: 'a number beyond double range', text: '{\n"description": "1e400 in a string is text", "_near": [1e308, -1.7e308, 1e-400],\n"arms": {"canary": {"e": {"successes": 1, "trials": 1e400}}}}', place: 'line 3, column 53', message: /: 1e400 is beyond the range of a double \(about ±1\.8e308\), so it would read as Infinity: write a finite number$/ },
+  { name: 'a long number beyond double range', text: `{"arms": {"canary": {"l": {"samples": [-${'9'.repeat(400)}]}}}}`, place: 'line 1, column 40', message: /: -9{19}…9{8} is beyond the range of a double/ },
+  { name: 'NaN deep in a long file', text: `{\n${'  "_n": 1,\n'.repeat(50)}  "x": NaN\n}`, place: 'line 52, column 8', message: /: NaN is not a JSON number/ },
+  { name: 'a stray token', text: '{\n  "arms": }\n}', place: 'line 2, column 11', message: /: not valid JSON \(Unexpected token '\}'\): fix the syntax/ },
+];
+
+for (const c of notJson) {
+  test(`${c.name} in JSON is reported at its line and column, in one line`, () => {
+    const found = problems(c.text);
+    assert.equal(found.length, 1, found.join('\n'));
+    assert.ok(found[0]!.startsWith(`${FILE}: ${c.place}: `), found[0]);
+    assert.match(found[0]!, c.message);
+    assert.doesNotMatch(found[0]!, /[\n\r]/);
+  });
+}

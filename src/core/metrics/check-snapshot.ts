@@ -1,0 +1,137 @@
+import { sampleSize, type Arm, type ArmData, type ArmMetrics, type MetricsSnapshot } from './arm-data.js';
+import { ARMS } from './metrics-document.js';
+
+/** One broken rule in a snapshot: where it is and what is wrong. */
+export interface SnapshotViolation {
+  /** A path into the snapshot as a JSON metrics file spells it: `arms.canary.error_rate.trials`, `requests.canary`. */
+  readonly path: string;
+  readonly arm: Arm;
+  /** Undefined for `requests`. */
+  readonly metric?: string;
+  readonly segment?: { readonly attribute: string; readonly value: string };
+  /** The field within the metric (`trials`, `samples[3]`, `buckets[2].count`), or `requests`. */
+  readonly field: string;
+  /** The value found and the rule it breaks, without the location. */
+  readonly rule: string;
+}
+
+/** The largest count a double holds exactly: beyond it, n + 1 === n and every rate is wrong. */
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Every count in a snapshot that cannot be true: counts that are not whole numbers from 0 to
+ * 2^53 − 1, more successes than trials, histogram buckets that are not cumulative, and a metric
+ * with more observations than its arm served requests (segments included, as parts of their
+ * arm). Statistics on such numbers are meaningless, so a source whose snapshot breaks any rule
+ * has failed to measure. Pure and source-agnostic, so every metrics source gets the same checks.
+ */
+export function checkSnapshot(snapshot: MetricsSnapshot): SnapshotViolation[] {
+  const out: SnapshotViolation[] = [];
+  const requests: Partial<Record<Arm, number>> = {};
+  for (const arm of snapshot.requests ? ARMS : []) {
+    const n = snapshot.requests![arm];
+    const problem = countProblem(n);
+    if (problem) out.push({ path: `requests.${arm}`, arm, field: 'requests', rule: problem });
+    else requests[arm] = n;
+  }
+  const checkArms = (byArm: Readonly<Record<Arm, ArmMetrics>>, prefix: string, segment?: SnapshotViolation['segment']) => {
+    for (const arm of ARMS) {
+      for (const [metric, data] of Object.entries(byArm[arm] ?? {})) {
+        const at = `${prefix}${arm}.${pathKey(metric)}`;
+        const where = { arm, metric, ...(segment ? { segment } : {}) };
+        const problems = checkArmData(data);
+        for (const p of problems) out.push({ ...where, path: `${at}.${p.field}`, field: p.field, rule: p.rule });
+        const limit = requests[arm];
+        if (problems.length > 0 || limit === undefined) continue;
+        const observed = sampleSize(data);
+        if (observed > limit) {
+          const field = observedField(data);
+          const found = data.kind === 'samples' ? `${observed} values` : String(observed);
+          out.push({ ...where, path: `${at}.${field}`, field, rule: `${found} exceed${data.kind === 'samples' ? '' : 's'} requests.${arm} (${limit}): a metric counts at most one observation per request its arm served` });
+        }
+      }
+    }
+  };
+  checkArms(snapshot.arms, 'arms.');
+  for (const [attribute, values] of Object.entries(snapshot.segments ?? {})) {
+    for (const [value, byArm] of Object.entries(values)) {
+      checkArms(byArm, `segments.${pathKey(attribute)}.${pathKey(value)}.`, { attribute, value });
+    }
+  }
+  return out;
+}
+
+/** The rules one metric's data must meet on its own, each as the field and what is wrong with it. */
+export function checkArmData(data: ArmData): { readonly field: string; readonly rule: string }[] {
+  const out: { field: string; rule: string }[] = [];
+  const count = (field: string, value: number) => {
+    const problem = countProblem(value);
+    if (problem) out.push({ field, rule: problem });
+    return !problem;
+  };
+  const finite = (field: string, value: number) => {
+    if (Number.isFinite(value)) return true;
+    out.push({ field, rule: `${String(value)} must be a finite number` });
+    return false;
+  };
+  switch (data.kind) {
+    case 'counts':
+      if (count('trials', data.trials) && count('successes', data.successes) && data.successes > data.trials) {
+        out.push({ field: 'successes', rule: `${data.successes} exceeds trials (${data.trials}): successes count the trials that had the event` });
+      }
+      break;
+    case 'summary':
+      count('n', data.n);
+      finite('mean', data.mean);
+      if (finite('sd', data.sd) && data.sd < 0) out.push({ field: 'sd', rule: `${data.sd} must be ≥ 0: it is a standard deviation` });
+      break;
+    case 'samples': {
+      const values = data.values;
+      // A plain loop: sample arrays run to millions.
+      for (let i = 0; i < values.length; i++) {
+        if (!Number.isFinite(values[i])) {
+          finite(`samples[${i}]`, values[i]!);
+          break;
+        }
+      }
+      break;
+    }
+    case 'histogram':
+      for (const [i, bucket] of data.buckets.entries()) {
+        if (Number.isNaN(bucket.le)) out.push({ field: `buckets[${i}].le`, rule: 'NaN must be a number or +Inf' });
+        if (!count(`buckets[${i}].count`, bucket.count)) continue;
+        const previous = data.buckets[i - 1];
+        if (!previous) continue;
+        if (!(bucket.le > previous.le)) out.push({ field: `buckets[${i}].le`, rule: `${bucket.le} must be greater than buckets[${i - 1}].le (${previous.le}): list buckets in increasing order` });
+        if (bucket.count < previous.count) {
+          out.push({ field: `buckets[${i}].count`, rule: `${bucket.count} is less than buckets[${i - 1}].count (${previous.count}): buckets are cumulative (count = observations ≤ le), so the last one holds the arm's count` });
+        }
+      }
+      break;
+  }
+  return out;
+}
+
+/** A key as it appears in a path: bare when it is an identifier, quoted otherwise. */
+export function pathKey(name: string): string {
+  return /^[A-Za-z_$][\w$-]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+function countProblem(value: number): string | undefined {
+  if (Number.isSafeInteger(value) && value >= 0) return undefined;
+  return `${String(value)} must be a whole number from 0 to ${MAX_COUNT}`;
+}
+
+/** The field that holds a metric's observation count. */
+function observedField(data: ArmData): string {
+  switch (data.kind) {
+    case 'counts':
+      return 'trials';
+    case 'summary':
+      return 'n';
+    case 'samples':
+      return 'samples';
+    case 'histogram':
+      return `buckets[${data.buckets.length - 1}].count`;
+  }
+}
