@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { removeDeadRunFiles } from '../fs/dead-run-files.js';
 import { GitObjectReader, parseTree } from './git-object-reader.js';
 import type { ChangeRequest, ChangeRequestResult, CommitRequest, CommitResult, FileChange, RefLocked, Scm } from '../../ports/scm.js';
 
@@ -318,34 +319,11 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
 let sweptIndexDirs: Promise<string[]> | undefined;
 
 /**
- * Removes the private index folders of runs that died mid-commit (a killed runner never reaches
- * its `finally`): those whose pid is no longer running, and any older than STALE_INDEX_DIR_MS (a
- * pid can be reused, and folders from before pids were in the name carry none). Returns the
- * folders removed.
+ * Removes the private index folders of runs that died mid-commit: those whose pid no longer runs,
+ * and any older than STALE_INDEX_DIR_MS. Returns the folders removed.
  */
-export async function removeStaleIndexDirs(dir = tmpdir(), now = Date.now()): Promise<string[]> {
-  const removed: string[] = [];
-  const names = (await readdir(dir)).filter((name) => name.startsWith(INDEX_DIR_PREFIX));
-  for (const name of names) {
-    const path = join(dir, name);
-    const pid = Number(/^glidepath-index-(\d+)-/.exec(name)?.[1] ?? Number.NaN);
-    const modified = await lstat(path).then((s) => s.mtimeMs, () => undefined);
-    if (modified === undefined) continue;
-    const dead = Number.isInteger(pid) && pid !== process.pid && !isRunning(pid);
-    if (!dead && now - modified < STALE_INDEX_DIR_MS) continue;
-    await rm(path, { recursive: true, force: true }).then(() => removed.push(path), () => {});
-  }
-  return removed;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export function removeStaleIndexDirs(dir = tmpdir(), now = Date.now()): Promise<string[]> {
+  return removeDeadRunFiles(dir, /^glidepath-index-(?:(\d+)-)?/, STALE_INDEX_DIR_MS, now);
 }
 
 function splitNul(out: Buffer): string[] {
