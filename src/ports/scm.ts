@@ -19,8 +19,8 @@ export interface Scm {
   /**
    * One commit on `branch` with these file changes (content `null` deletes), made only if the
    * branch head is still `expectedHead` (`null`: the branch must not exist yet, and is created
-   * as an orphan). This compare-and-swap is the only lock between concurrent runs. A branch
-   * whose ref lock is held reads as `locked`, never as `conflict`: a stale lock is not a race.
+   * as an orphan). This compare-and-swap is the only lock between concurrent runs. A ref lock
+   * a killed writer left behind is `locked`, not a `conflict`: it is not a race, and never clears.
    */
   commitFiles(request: CommitRequest): Promise<CommitResult>;
   /**
