@@ -5,7 +5,7 @@ import { planProviderFailure } from '../core/rollout/plan-provider-failure.js';
 import { describeSplit, sameSplit } from '../core/rollout/split.js';
 import { fillAuditHash, type Action, type AuditRecordDraft, type RolloutState } from '../core/rollout/types.js';
 import type { StateStore } from '../adapters/state/state-store.js';
-import type { ChangeRequestResult } from '../ports/scm.js';
+import type { ChangeRequestResult, RefLocked } from '../ports/scm.js';
 import type { TrafficSplit } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
 import { planRevertChange } from './revert-change.js';
@@ -44,6 +44,8 @@ export type ExecuteOutcome =
   | { readonly status: 'nothing' }
   | { readonly status: 'dry-run'; readonly actions: readonly Action[] }
   | { readonly status: 'conflict'; readonly actualHead: string | null; readonly traffic: readonly TrafficChange[] }
+  /** The state commit could not be made, and retrying will not help: a stale ref lock, or a commit that threw. */
+  | { readonly status: 'not-recorded'; readonly reason: string; readonly traffic: readonly TrafficChange[]; readonly lock?: RefLocked }
   | {
       readonly status: 'committed';
       readonly sha: string | undefined;
@@ -118,8 +120,16 @@ export async function executePlan(ctx: EngineContext, input: ExecuteInput): Prom
   let records: readonly AuditRecord[] = [];
   if (states.size > 0 || drafts.length > 0) {
     const message = `${setup.name}: ${decision} — ${firstLine(reason)}\n\n${reason}\n`;
-    const committed = await input.store.commit({ states: [...states.values()], records: drafts }, input.head, message);
+    let committed: Awaited<ReturnType<StateStore['commit']>>;
+    try {
+      committed = await input.store.commit({ states: [...states.values()], records: drafts }, input.head, message);
+    } catch (error) {
+      // Traffic may already have moved: the caller puts it back, so it is not left ahead of the record.
+      return { status: 'not-recorded', reason: `the state commit failed: ${(error as Error).message}`, traffic };
+    }
     if (committed.status === 'conflict') return { status: 'conflict', actualHead: committed.actualHead, traffic };
+    // Unlike a lost race, a stale lock never clears on its own: retrying would only move traffic again.
+    if (committed.status === 'locked') return { status: 'not-recorded', reason: describeRefLock(input.store.branch, committed), traffic, lock: committed };
     sha = committed.sha;
     records = committed.records;
   }
@@ -161,6 +171,11 @@ export async function executePlan(ctx: EngineContext, input: ExecuteInput): Prom
     ...(providerFailure !== undefined ? { providerFailure } : {}),
     ...(revert ? { revert } : {}),
   };
+}
+
+/** What a stale ref lock means and the safe fix: the message its error carries. */
+export function describeRefLock(branch: string, lock: RefLocked): string {
+  return `${branch} is locked by a stale lock file, ${lock.lockFile} (${Math.round(lock.ageMs / 1000)} s old; a live writer holds it for milliseconds): a run was killed while committing the state and left it behind, and every commit fails until it is gone; this is not a lost race. If no other glidepath run is active, delete it: rm '${lock.lockFile}'`;
 }
 
 /** The revert branch for one challenger: `glidepath/revert/<release>-<bundle hash prefix>`, idempotent per challenger. */

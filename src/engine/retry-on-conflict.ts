@@ -4,6 +4,7 @@ import type { Action, RolloutState } from '../core/rollout/types.js';
 import type { TrafficSplit } from '../ports/traffic-provider.js';
 import { DEFAULT_MAX_ATTEMPTS, defaultSleep, retryDelay, type EngineContext } from './context.js';
 import { executePlan, type ExecuteOutcome, type PlanLike } from './execute-plan.js';
+import { putBackRecordedSplit } from './put-back.js';
 import { sealedStateRefusal } from './state-seal-check.js';
 import type { RolloutSetup } from './workspace.js';
 
@@ -69,7 +70,12 @@ export async function planAndCommit(
         await (ctx.sleep ?? defaultSleep)(retryDelay(attempt, ctx.random ?? Math.random));
         continue;
       }
-      const reason = `the state branch kept moving: ${max} attempts lost the compare-and-swap; the next run will try again`;
+      const putBack = await putBackRecordedSplit(ctx, store, setup, previous);
+      const reason = `the state branch kept moving: ${max} attempts lost the compare-and-swap; ${putBack}; the next run will try again`;
+      return { ...outcomeOf(setup.name, previous, { decision: 'error', reason, actions: plan.actions }, attempt), execution };
+    }
+    if (execution.status === 'not-recorded') {
+      const reason = `${execution.reason}; ${await putBackRecordedSplit(ctx, store, setup, previous)}`;
       return { ...outcomeOf(setup.name, previous, { decision: 'error', reason, actions: plan.actions }, attempt), execution };
     }
     if (execution.status === 'committed') {

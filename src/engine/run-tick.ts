@@ -6,6 +6,7 @@ import { describeSplit } from '../core/rollout/split.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import type { EngineContext } from './context.js';
 import { judgeRollout, type RolloutJudgement } from './judge.js';
+import { putBackUnrecordedReleases } from './put-back.js';
 import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
 import { requireStateBranch } from './state-branch.js';
 import { loadWorkspace, resolveRollout, type RolloutSetup, type Workspace } from './workspace.js';
@@ -58,6 +59,10 @@ export async function runTick(ctx: EngineContext, options: { readonly release?: 
     const outcome = await tickRelease(ctx, store, setup, current);
     if (outcome.committed || outcome.execution?.status === 'conflict') current = undefined;
     outcomes.push(outcome);
+  }
+  if (options.release === undefined) {
+    const unrecorded = [...workspace.repository.releases.keys()].filter((name) => !snapshot.states.has(name)).sort();
+    outcomes.push(...(await putBackUnrecordedReleases(ctx, workspace, unrecorded, store.branch)));
   }
   return { outcomes, failed: outcomes.some(isFailure) };
 }

@@ -19,7 +19,8 @@ export interface Scm {
   /**
    * One commit on `branch` with these file changes (content `null` deletes), made only if the
    * branch head is still `expectedHead` (`null`: the branch must not exist yet, and is created
-   * as an orphan). This compare-and-swap is the only lock between concurrent runs.
+   * as an orphan). This compare-and-swap is the only lock between concurrent runs. A ref lock
+   * a killed writer left behind is `locked`, not a `conflict`: it is not a race, and never clears.
    */
   commitFiles(request: CommitRequest): Promise<CommitResult>;
   /**
@@ -43,7 +44,22 @@ export interface CommitRequest {
 
 export type CommitResult =
   | { readonly status: 'committed'; readonly sha: string }
-  | { readonly status: 'conflict'; readonly actualHead: string | null };
+  | { readonly status: 'conflict'; readonly actualHead: string | null }
+  | RefLocked;
+
+/**
+ * The branch head did not move, but its ref lock has been held for longer than any live writer
+ * holds it: a writer was killed while holding it, and no retry will succeed until the lock is
+ * removed (docs/state-branch.md). A lock a live writer holds for its milliseconds is a lost race,
+ * reported as `conflict`.
+ */
+export interface RefLocked {
+  readonly status: 'locked';
+  /** The lock file, as an absolute path. */
+  readonly lockFile: string;
+  /** How long ago the lock was taken. */
+  readonly ageMs: number;
+}
 
 export interface ChangeRequest {
   readonly branch: string;

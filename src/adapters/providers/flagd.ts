@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { removeDeadRunFiles } from '../fs/dead-run-files.js';
 import type { FlagdProvider } from '../../core/model/index.js';
 import type { ProviderResult, TrafficProvider, TrafficSplit, TrafficTarget } from '../../ports/traffic-provider.js';
 
@@ -69,6 +70,8 @@ export function createFlagdProvider(provider: FlagdProvider, ctx: { readonly roo
     return { ok: true, value: split };
   }
 
+  let sweptTempFiles: Promise<string[]> | undefined;
+
   return {
     type: 'flagd',
     read,
@@ -78,6 +81,8 @@ export function createFlagdProvider(provider: FlagdProvider, ctx: { readonly roo
       const flag = buildFlag(target, split, provider.bucketBy);
       const doc = setFlag(loaded.value.doc, target.key, flag);
       const tmp = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+      sweptTempFiles ??= removeStaleFlagTempFiles(file).catch(() => []);
+      await sweptTempFiles;
       try {
         await mkdir(dirname(file), { recursive: true });
         await writeFile(tmp, `${JSON.stringify(doc, null, 2)}\n`, 'utf8');
@@ -90,6 +95,16 @@ export function createFlagdProvider(provider: FlagdProvider, ctx: { readonly roo
       return read(target);
     },
   };
+}
+
+/**
+ * A run killed between writing its temporary copy of the flag file and renaming it leaves
+ * `<file>.<pid>-<hex>.tmp` next to it, in the repository's working tree. Those of dead runs (or
+ * older than ten minutes) are removed before the next write. Returns the paths removed.
+ */
+export function removeStaleFlagTempFiles(file: string, now = Date.now()): Promise<string[]> {
+  const name = basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return removeDeadRunFiles(dirname(file), new RegExp(`^${name}\\.(\\d+)-[0-9a-f]+\\.tmp$`), 10 * 60_000, now);
 }
 
 /** The flag Glidepath writes for a split. Exported for tests and for the plan's provider preview. */

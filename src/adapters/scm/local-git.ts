@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { removeDeadRunFiles } from '../fs/dead-run-files.js';
 import { GitObjectReader, parseTree } from './git-object-reader.js';
-import type { ChangeRequest, ChangeRequestResult, CommitRequest, CommitResult, FileChange, Scm } from '../../ports/scm.js';
+import type { ChangeRequest, ChangeRequestResult, CommitRequest, CommitResult, FileChange, RefLocked, Scm } from '../../ports/scm.js';
 
 /** Who commits when the repository has no identity of its own (a fresh CI checkout has none). */
 export const DEFAULT_GIT_IDENTITY = { name: 'Glidepath', email: 'glidepath@users.noreply.github.com' } as const;
@@ -13,7 +14,20 @@ export interface LocalGitOptions {
   readonly author?: { readonly name: string; readonly email: string };
   /** The git executable (default `git` on PATH). */
   readonly gitBinary?: string;
+  /** A ref lock at least this old is stale (default STALE_REF_LOCK_MS). */
+  readonly staleLockMs?: number;
 }
+
+/**
+ * git holds a ref lock for the few milliseconds of one `update-ref`; a lock half a minute old was
+ * left by a writer that was killed while holding it, and git never removes it on its own.
+ */
+export const STALE_REF_LOCK_MS = 30_000;
+
+/** A private index folder is in use for the milliseconds one commit takes; one this old belongs to a dead run. */
+export const STALE_INDEX_DIR_MS = 10 * 60_000;
+
+const INDEX_DIR_PREFIX = 'glidepath-index-';
 
 /** A git command that failed for a reason other than the ones the Scm contract turns into data. */
 export class GitCommandError extends Error {
@@ -194,7 +208,10 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
 
   /** Builds a commit of `files` on top of `parent` (or an empty tree) in a private index. */
   async function buildCommit(parent: string | null, files: readonly FileChange[], message: string): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'glidepath-index-'));
+    sweptIndexDirs ??= removeStaleIndexDirs().catch(() => []);
+    await sweptIndexDirs;
+    // The pid in the name lets the next run tell a dead run's folder from a live one's.
+    const dir = await mkdtemp(join(tmpdir(), `${INDEX_DIR_PREFIX}${process.pid}-`));
     try {
       const env = { GIT_INDEX_FILE: join(dir, 'index') };
       await ok(parent ? ['read-tree', parent] : ['read-tree', '--empty'], { env });
@@ -217,16 +234,28 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
     }
   }
 
-  /** Moves `refs/heads/<branch>` from `expected` (null: absent) to `next` atomically; false when it moved first. */
-  async function swapRef(branch: string, next: string, expected: string | null, message: string): Promise<boolean> {
+  /**
+   * Moves `refs/heads/<branch>` from `expected` (null: absent) to `next` atomically; false when it
+   * moved first or another writer holds its lock for the moment of its own swap (a lost race),
+   * the lock when it is stale.
+   */
+  async function swapRef(branch: string, next: string, expected: string | null, message: string): Promise<boolean | RefLocked> {
     const ref = `refs/heads/${branch}`;
     const result = await run(['update-ref', '-m', message.split('\n')[0] ?? 'glidepath', ref, next, expected ?? ZERO_SHA]);
     if (result.code === 0) return true;
     const actual = (await resolveCommit(ref)) ?? null;
     if (actual !== expected) return false;
-    // Still at `expected` but locked: another writer is mid-swap, and has won the race.
-    if (/\.lock': File exists|Unable to create .*\.lock/i.test(result.stderr)) return false;
+    const lockFile = /Unable to create '(.+?\.lock)'/i.exec(result.stderr)?.[1];
+    if (lockFile !== undefined) return (await staleLock(resolve(repoDir, lockFile))) ?? false;
     throw new GitCommandError(['update-ref', ref], result.code, result.stderr);
+  }
+
+  async function staleLock(lockFile: string): Promise<RefLocked | undefined> {
+    // A lock gone by now was a live writer's.
+    const taken = await lstat(lockFile).then((s) => s.mtimeMs, () => undefined);
+    if (taken === undefined) return undefined;
+    const ageMs = Math.max(0, Date.now() - taken);
+    return ageMs >= (opts.staleLockMs ?? STALE_REF_LOCK_MS) ? { status: 'locked', lockFile, ageMs } : undefined;
   }
 
   const validBranches = new Set<string>();
@@ -269,7 +298,9 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
       const current = (await resolveCommit(ref)) ?? null;
       if (current !== request.expectedHead) return { status: 'conflict', actualHead: current };
       const sha = await buildCommit(request.expectedHead, request.files, request.message);
-      if (await swapRef(request.branch, sha, request.expectedHead, request.message)) return { status: 'committed', sha };
+      const swapped = await swapRef(request.branch, sha, request.expectedHead, request.message);
+      if (swapped === true) return { status: 'committed', sha };
+      if (swapped !== false) return swapped;
       return { status: 'conflict', actualHead: (await resolveCommit(ref)) ?? null };
     },
 
@@ -279,10 +310,20 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
       if (await resolveCommit(`refs/heads/${request.branch}`)) return { branch: request.branch, url, created: false };
       const base = await requireCommit(request.base);
       const sha = await buildCommit(base, request.files, `${request.title}\n\n${request.body}\n`);
-      const created = await swapRef(request.branch, sha, null, request.title);
+      const created = (await swapRef(request.branch, sha, null, request.title)) === true;
       return { branch: request.branch, url, created };
     },
   };
+}
+
+let sweptIndexDirs: Promise<string[]> | undefined;
+
+/**
+ * Removes the private index folders of runs that died mid-commit: those whose pid no longer runs,
+ * and any older than STALE_INDEX_DIR_MS. Returns the folders removed.
+ */
+export function removeStaleIndexDirs(dir = tmpdir(), now = Date.now()): Promise<string[]> {
+  return removeDeadRunFiles(dir, /^glidepath-index-(?:(\d+)-)?/, STALE_INDEX_DIR_MS, now);
 }
 
 function splitNul(out: Buffer): string[] {

@@ -2,7 +2,7 @@ import { parseAuditLog, sealRecord, serializeRecord, type AuditRecord, type Chai
 import type { Sha256 } from '../../core/audit/hash.js';
 import { sealState } from '../../core/audit/state-seal.js';
 import type { AuditRecordDraft, RolloutState } from '../../core/rollout/types.js';
-import type { FileChange, Scm } from '../../ports/scm.js';
+import type { FileChange, RefLocked, Scm } from '../../ports/scm.js';
 
 /** Where Glidepath keeps rollout state when the config names no branch. */
 export const DEFAULT_STATE_BRANCH = 'glidepath/state';
@@ -51,7 +51,8 @@ export interface StateChanges {
 
 export type StateCommitResult =
   | { readonly status: 'committed'; readonly sha: string; readonly records: readonly AuditRecord[] }
-  | { readonly status: 'conflict'; readonly actualHead: string | null };
+  | { readonly status: 'conflict'; readonly actualHead: string | null }
+  | RefLocked;
 
 /** A state file or log on the branch that Glidepath cannot read: says which and how to fix it. */
 export class StateBranchError extends Error {
@@ -164,7 +165,7 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
         if (previous) files.push({ path: auditHeadPath(release), content: `${JSON.stringify({ seq: previous.seq, hash: previous.hash })}\n` });
       }
       const result = await scm.commitFiles({ branch, expectedHead, files, message });
-      if (result.status === 'conflict') return result;
+      if (result.status !== 'committed') return result;
       return { status: 'committed', sha: result.sha, records: sealed };
     },
 
