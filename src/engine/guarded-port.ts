@@ -258,13 +258,22 @@ function show(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // JSON has no NaN or Infinity and would print both as null: name them, they are usually the fault.
+    text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(value);
   } catch {
     text = String(value);
   }
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
+/**
+ * Messages go to the log, the outcome line and the audit record. An HTTP client's error may
+ * quote the request: credentials in a URL or a header are masked before anything keeps them.
+ */
 function clip(text: string): string {
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
+  const masked = text
+    .replace(/:\/\/[^/\s:@]+:[^/\s@]+@/g, '://***@')
+    .replace(/\b(bearer|basic)\s+[\w.~+/=-]+/gi, '$1 ***')
+    .replace(/\b(authorization|token|api[_-]?key|password|secret)(["']?\s*[=:]\s*["']?)(?!\*\*\*)[^\s"'&,;]+/gi, '$1$2***');
+  return masked.length > MAX_MESSAGE ? `${masked.slice(0, MAX_MESSAGE - 1)}…` : masked;
 }
