@@ -51,7 +51,7 @@ export async function readMetricsFile(path: string, opts: ReadMetricsFileOptions
     ...(opts.stage !== undefined ? { stage: opts.stage } : {}),
     ...(opts.defaultWindow ? { defaultWindow: opts.defaultWindow } : {}),
   });
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return { ok: false, kind: 'invalid', error: parsed.error };
   return { ok: true, snapshot: selectMetrics(parsed.snapshot, opts.metrics) };
 }
 
