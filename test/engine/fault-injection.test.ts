@@ -7,6 +7,8 @@ import type { Provider } from '../../src/core/model/index.js';
 import type { EngineContext } from '../../src/engine/context.js';
 import { rolloutExitCode } from '../../src/engine/exit-code.js';
 import { runStart } from '../../src/engine/run-start.js';
+import { runWatch } from '../../src/engine/run-watch.js';
+import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { isFailure, runTick } from '../../src/engine/run-tick.js';
 import type { MetricsSource } from '../../src/ports/metrics-source.js';
 import type { ProviderResult, TrafficProvider, TrafficSplit } from '../../src/ports/traffic-provider.js';
@@ -21,7 +23,7 @@ const FLAGS = 'flags/glidepath.flagd.json';
 
 // One repository for the whole suite, set back before each test: a fresh repository per fault costs seconds of git each.
 let fx: EngineFixture;
-let saved: { stateHead: string; flags: string } | undefined;
+let saved: { stateHead: string; flags: string; now: Date } | undefined;
 after(() => fx?.cleanup());
 
 /** Both releases started; the faulty one past its bake time with passing gates (it would advance), the other failing its rollback criterion. */
@@ -33,8 +35,9 @@ async function twoRollouts(): Promise<EngineFixture> {
     fx.metrics.set(FAULTY, GOOD());
     fx.metrics.set(OTHER, BAD());
     fx.clock.advance(2 * HOUR + 60_000);
-    saved = { stateHead: fx.repo.git('rev-parse', 'glidepath/state'), flags: fx.flagText() };
+    saved = { stateHead: fx.repo.git('rev-parse', 'glidepath/state'), flags: fx.flagText(), now: fx.clock.now() };
   }
+  fx.clock.set(saved.now);
   fx.repo.git('update-ref', 'refs/heads/glidepath/state', saved.stateHead);
   writeFileSync(join(fx.repo.dir, FLAGS), saved.flags);
   return fx;
@@ -174,4 +177,27 @@ test('a policy that lost the stage a rollout is at is an error for that release,
   assert.equal(other?.decision, 'rollback', other?.reason);
   assert.equal((await fx.store().load()).states.get(OTHER)!.phase, 'rolled-back');
   assert.equal(rolloutExitCode(report.outcomes), 1);
+});
+
+test('a watch whose state branch cannot be read for one tick reports that tick as an error and evaluates every release on the next', async () => {
+  fx = await twoRollouts();
+  const scm = createLocalGitScm(fx.repo.dir);
+  let outage = true;
+  const flaky = { ...scm, resolveRef: async (ref: string) => {
+    if (outage) throw new Error('git: unable to read the object database');
+    return scm.resolveRef(ref);
+  } };
+  const ticks: string[][] = [];
+  const report = await runWatch(fx.engine({ scm: flaky }), {
+    intervalMs: 0,
+    durationMs: 90 * 60_000,
+    onTick: (tick) => {
+      ticks.push(tick.outcomes.map((o) => `${o.release} ${o.decision}`));
+      outage = false;
+      fx.clock.advance(HOUR);
+    },
+  });
+  assert.deepEqual(ticks, [['* error'], [`${FAULTY} advance`, `${OTHER} rollback`]]);
+  assert.match(report.attention.find((o) => o.release === '*')?.reason ?? '', /the tick could not run: git: unable to read the object database; the next tick tries again/);
+  assert.equal(rolloutExitCode(report.attention), 1);
 });
