@@ -10,8 +10,8 @@ import { loadWorkspace } from './workspace.js';
 /**
  * `glidepath evaluate` without --metrics-file: one live tick for every active rollout (or
  * `release`), printing one line per rollout and, with --dry-run, the planned actions. Exit 1 when
- * a rollout could not be evaluated, a provider refused a change, or a rollout rolled back,
- * paused or froze.
+ * a rollout could not be evaluated, a provider or metrics call failed, a provider refused a
+ * change, or a rollout rolled back, paused or froze (rolloutExitCode, the README's table).
  */
 export async function evaluateLive(ctx: CommandContext, options: { readonly release?: string; readonly scm?: Scm } = {}): Promise<CommandOutcome> {
   const engine = await engineForCommand(ctx, { actor: botActor(), ...(options.scm ? { scm: options.scm } : {}) });

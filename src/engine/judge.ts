@@ -61,9 +61,9 @@ async function querySources(
   const sources = setup.config?.spec.metrics.sources ?? [];
   const answers = await Promise.all([...bySource].map(async ([name, wanted]): Promise<MetricsResult> => {
     const source = sources.find((s) => s.name === name);
-    if (!source) return { ok: false, error: `glidepath.yaml: metric ${wanted[0]?.name} names source ${name}, which spec.metrics.sources does not define` };
+    if (!source) return { ok: false, kind: 'invalid', error: `glidepath.yaml: metric ${wanted[0]?.name} names source ${name}, which spec.metrics.sources does not define` };
     const factory = ctx.metricsSources[source.type];
-    if (!factory) return { ok: false, error: `glidepath.yaml: metrics source ${name} has type ${source.type}, which this Glidepath does not support` };
+    if (!factory) return { ok: false, kind: 'invalid', error: `glidepath.yaml: metrics source ${name} has type ${source.type}, which this Glidepath does not support` };
     let built;
     try {
       built = factory(source, { root: ctx.root });
