@@ -1,7 +1,8 @@
 import { engineForCommand, engineOptions, requireOption, stringOption } from '../engine/command-engine.js';
 import { printOutcomeActions } from '../engine/print-outcome.js';
 import { runApprove } from '../engine/run-approve.js';
-import { formatOutcome, isFailure } from '../engine/run-tick.js';
+import { rolloutExitCode } from '../engine/exit-code.js';
+import { formatOutcome } from '../engine/run-tick.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
 
 /** `glidepath approve`: a person releases an approval hold. */
@@ -23,6 +24,6 @@ export const approveCommand: Command = {
     const outcome = await runApprove(engine, { release, by, ...(stage !== undefined ? { stage } : {}), ...(reason !== undefined ? { reason } : {}) });
     ctx.print(formatOutcome(outcome));
     if (engine.dryRun) printOutcomeActions(ctx.print, outcome);
-    return { exitCode: isFailure(outcome) || outcome.decision === 'refused' ? 1 : 0, outputs: { decision: outcome.decision } };
+    return { exitCode: rolloutExitCode([outcome]), outputs: { decision: outcome.decision } };
   },
 };

@@ -1,6 +1,8 @@
 import { describeSplit } from '../core/rollout/split.js';
 import { engineForCommand, engineOptions, personActor, requireOption } from '../engine/command-engine.js';
 import { describeAction } from '../engine/print-outcome.js';
+import { rolloutExitCode } from '../engine/exit-code.js';
+import { errorOutcome } from '../engine/retry-on-conflict.js';
 import { runDrill } from '../engine/run-drill.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
 
@@ -21,7 +23,8 @@ export const drillCommand: Command = {
     if (engine.dryRun) report.actions.forEach((a, i) => ctx.print(`  ${i + 1}. ${describeAction(a)}`));
     if (report.record) ctx.print(`recorded: audit/${release}.jsonl seq ${report.record.seq} (${report.record.hash.slice(0, 12)}…), split back at ${report.splitBefore ? describeSplit(report.splitBefore) : '?'}`);
     return {
-      exitCode: report.ok ? 0 : 1,
+      // A failed drill is a release that could not be acted on: the same class as a refused rollback.
+      exitCode: rolloutExitCode(report.ok ? [] : [errorOutcome(release, report.reason)]),
       outputs: { ok: String(report.ok), ...(report.decisionToRestoredMs !== undefined ? { 'restore-ms': String(report.decisionToRestoredMs) } : {}) },
     };
   },

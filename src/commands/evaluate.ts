@@ -9,13 +9,11 @@ import type { GlidepathRepository, LoadedDocument, Release, RolloutPolicy, Stage
 import { plannedArmSamples } from '../core/power/stage-traffic.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 import { evaluateLive } from '../engine/evaluate-live.js';
+import { ALERT_DECISIONS } from '../engine/exit-code.js';
 import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
 
 const FORMATS = ['text', 'json'] as const;
 type EvaluateFormat = (typeof FORMATS)[number];
-
-/** Decisions that mean the rollout has a problem: the command exits 1 so that scripts can stop on them. */
-const FAILING_DECISIONS = new Set(['rollback', 'pause', 'freeze']);
 
 interface EvaluateOptions {
   readonly release: string | undefined;
@@ -104,7 +102,7 @@ async function evaluateOffline(ctx: CommandContext, options: EvaluateOptions): P
   });
   ctx.print(options.format === 'json' ? JSON.stringify(report, null, 2) : renderEvaluationText(report, metrics));
   return {
-    exitCode: FAILING_DECISIONS.has(decision.decision) ? 1 : 0,
+    exitCode: ALERT_DECISIONS.has(decision.decision) ? 1 : 0,
     outputs: { decision: decision.decision, outcome: judgement.outcome, stage: stage.name },
   };
 }

@@ -1,7 +1,8 @@
 import { engineForCommand, engineOptions, personActor, requireOption } from '../engine/command-engine.js';
 import { printOutcomeActions } from '../engine/print-outcome.js';
 import { runRollback } from '../engine/run-rollback.js';
-import { formatOutcome, isFailure } from '../engine/run-tick.js';
+import { rolloutExitCode } from '../engine/exit-code.js';
+import { formatOutcome } from '../engine/run-tick.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
 
 /** `glidepath rollback`: the runbook's single command. */
@@ -27,7 +28,6 @@ export const rollbackCommand: Command = {
       if (timing?.sinceMetricsMs !== undefined) ctx.print(`champion restored: ${timing.sinceMetricsMs + timing.applyMs} ms from the decision to the provider's read-back`);
       if (execution.revert) ctx.print(`revert: ${execution.revert.url}`);
     }
-    const failed = isFailure(outcome) || outcome.decision === 'refused';
-    return { exitCode: failed ? 1 : 0, outputs: { decision: outcome.decision, ...(execution?.status === 'committed' && execution.revert ? { revert: execution.revert.url } : {}) } };
+    return { exitCode: rolloutExitCode([outcome], 'rollback'), outputs: { decision: outcome.decision, ...(execution?.status === 'committed' && execution.revert ? { revert: execution.revert.url } : {}) } };
   },
 };

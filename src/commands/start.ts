@@ -1,3 +1,4 @@
+import { rolloutExitCode } from '../engine/exit-code.js';
 import { formatOutcome } from '../engine/run-tick.js';
 import { runStart } from '../engine/run-start.js';
 import { botActor, engineForCommand, engineOptions, stringOption } from '../engine/command-engine.js';
@@ -26,6 +27,6 @@ export const startCommand: Command = {
       ctx.print(formatOutcome(outcome));
       if (engine.dryRun) printOutcomeActions(ctx.print, outcome);
     }
-    return { exitCode: report.failed ? 1 : 0, outputs: { started: report.outcomes.filter((o) => o.committed).map((o) => o.release).join(',') } };
+    return { exitCode: rolloutExitCode(report.outcomes), outputs: { started: report.outcomes.filter((o) => o.committed).map((o) => o.release).join(',') } };
   },
 };

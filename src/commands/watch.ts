@@ -1,5 +1,6 @@
 import { parseDuration } from '../core/model/duration.js';
 import { botActor, engineForCommand, engineOptions, stringOption } from '../engine/command-engine.js';
+import { rolloutExitCode } from '../engine/exit-code.js';
 import { formatOutcome } from '../engine/run-tick.js';
 import { runWatch } from '../engine/run-watch.js';
 import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
@@ -37,6 +38,7 @@ export const watchCommand: Command = {
       },
     });
     ctx.print(`watch ended after ${report.ticks} tick${report.ticks === 1 ? '' : 's'}: ${report.ended === 'duration' ? `--duration ${durationText} reached` : 'no rollout is left running'}`);
-    return { exitCode: report.failed ? 1 : 0, outputs: { ticks: String(report.ticks) } };
+    for (const outcome of report.attention) ctx.print(`needs attention: ${formatOutcome(outcome)}`);
+    return { exitCode: rolloutExitCode(report.attention), outputs: { ticks: String(report.ticks) } };
   },
 };

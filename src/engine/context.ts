@@ -6,6 +6,7 @@ import type { MetricsSource } from '../ports/metrics-source.js';
 import type { ReviewChannel } from '../ports/review.js';
 import type { Scm } from '../ports/scm.js';
 import type { TrafficProvider } from '../ports/traffic-provider.js';
+import type { CallDeadlines } from './guarded-port.js';
 
 /** The bot identity automatic decisions are recorded under. */
 export const BOT_ACTOR = 'glidepath[bot]';
@@ -47,6 +48,11 @@ export interface EngineContext {
   readonly random?: () => number;
   /** Waits between retries; default a timer. Tests pass a no-op. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * How long a provider call and a metrics query may take before they count as failed (kind
+   * `timeout`); defaults DEFAULT_PROVIDER_TIMEOUT_MS and DEFAULT_METRICS_TIMEOUT_MS. Tests pass small ones.
+   */
+  readonly deadlines?: CallDeadlines;
   /** Where planned comments and checks go, when running for a pull request. */
   readonly review?: ReviewChannel;
   readonly pullRequest?: { readonly number: number; readonly headSha: string };

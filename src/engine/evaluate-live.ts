@@ -2,18 +2,16 @@ import type { CommandContext, CommandOutcome } from '../commands/command.js';
 import { renderStatus } from '../core/rollout/status.js';
 import type { Scm } from '../ports/scm.js';
 import { botActor, engineForCommand } from './command-engine.js';
+import { rolloutExitCode } from './exit-code.js';
 import { printOutcomeActions } from './print-outcome.js';
 import { formatOutcome, runTick, stateStoreFor } from './run-tick.js';
 import { loadWorkspace } from './workspace.js';
 
-/** Decisions a script running `evaluate` should stop on, as for the offline evaluation. */
-const FAILING = new Set(['rollback', 'pause', 'freeze', 'error']);
-
 /**
  * `glidepath evaluate` without --metrics-file: one live tick for every active rollout (or
  * `release`), printing one line per rollout and, with --dry-run, the planned actions. Exit 1 when
- * a rollout could not be evaluated, a provider refused a change, or a rollout rolled back,
- * paused or froze.
+ * a rollout could not be evaluated, a provider or metrics call failed, a provider refused a
+ * change, or a rollout rolled back, paused or froze (rolloutExitCode, the README's table).
  */
 export async function evaluateLive(ctx: CommandContext, options: { readonly release?: string; readonly scm?: Scm } = {}): Promise<CommandOutcome> {
   const engine = await engineForCommand(ctx, { actor: botActor(), ...(options.scm ? { scm: options.scm } : {}) });
@@ -25,9 +23,8 @@ export async function evaluateLive(ctx: CommandContext, options: { readonly rele
     if (engine.dryRun) printOutcomeActions(ctx.print, outcome);
   }
   const states = [...(await stateStoreFor(engine, workspace).load()).states.values()];
-  const failed = report.failed || report.outcomes.some((o) => FAILING.has(o.decision));
   return {
-    exitCode: failed ? 1 : 0,
+    exitCode: rolloutExitCode(report.outcomes),
     outputs: { decisions: JSON.stringify(Object.fromEntries(report.outcomes.map((o) => [o.release, o.decision]))) },
     summary: renderStatus(states, engine.clock.now(), 'md'),
   };

@@ -7,13 +7,17 @@ import { requestsPerHourOf } from '../core/rollout/planner.js';
 import { stageAt } from '../core/rollout/transitions.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import type { MetricsResult } from '../ports/metrics-source.js';
+import type { CallFailureKind } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
+import { guardMetricsSource } from './guarded-port.js';
 import type { RolloutSetup } from './workspace.js';
 
 export interface RolloutJudgement {
   readonly judgement: StageJudgement | undefined;
   /** What the sources answered, for the audit record (undefined when a source failed). */
   readonly metrics: MetricsSnapshot | undefined;
+  /** Why the sources gave no snapshot, when they failed. */
+  readonly metricsFailure?: { readonly error: string; readonly kind: CallFailureKind };
 }
 
 /**
@@ -40,7 +44,8 @@ export async function judgeRollout(ctx: EngineContext, setup: RolloutSetup, stat
     ...(state.split.mode === 'traffic' ? { canaryWeight: state.split.weight } : {}),
     ...(tuneN !== undefined ? { tuneN } : {}),
   });
-  return { judgement, metrics: result.ok ? result.snapshot : undefined };
+  if (!result.ok) return { judgement, metrics: undefined, metricsFailure: { error: result.error, kind: result.kind ?? 'unavailable' } };
+  return { judgement, metrics: result.snapshot };
 }
 
 /** One query per source, merged into one snapshot; any failure makes the whole answer a failure. */
@@ -56,18 +61,24 @@ async function querySources(
   const sources = setup.config?.spec.metrics.sources ?? [];
   const answers = await Promise.all([...bySource].map(async ([name, wanted]): Promise<MetricsResult> => {
     const source = sources.find((s) => s.name === name);
-    if (!source) return { ok: false, error: `glidepath.yaml: metric ${wanted[0]?.name} names source ${name}, which spec.metrics.sources does not define` };
+    if (!source) return { ok: false, kind: 'invalid', error: `glidepath.yaml: metric ${wanted[0]?.name} names source ${name}, which spec.metrics.sources does not define` };
     const factory = ctx.metricsSources[source.type];
-    if (!factory) return { ok: false, error: `glidepath.yaml: metrics source ${name} has type ${source.type}, which this Glidepath does not support` };
+    if (!factory) return { ok: false, kind: 'invalid', error: `glidepath.yaml: metrics source ${name} has type ${source.type}, which this Glidepath does not support` };
+    let built;
     try {
-      return await factory(source, { root: ctx.root }).query({ release: setup.name, stage, metrics: wanted, window });
+      built = factory(source, { root: ctx.root });
     } catch (error) {
-      // A source is meant to answer failures as data; one that throws is still an outage, not a reason to crash the tick.
-      return { ok: false, error: `metrics source ${name} failed: ${(error as Error).message}` };
+      return { ok: false, kind: 'invalid', error: `glidepath.yaml: metrics source ${name} could not be set up: ${(error as Error).message}` };
     }
+    // The guard turns a throw, a hang past the deadline or a malformed snapshot into a failed query: no data, never a crash.
+    return guardMetricsSource(built, { label: name, ...(ctx.deadlines?.metricsMs !== undefined ? { timeoutMs: ctx.deadlines.metricsMs } : {}) }).query({ release: setup.name, stage, metrics: wanted, window });
   }));
   const failed = answers.filter((a): a is Extract<MetricsResult, { ok: false }> => !a.ok);
-  if (failed.length > 0) return { ok: false, error: failed.map((f) => f.error).join('; ') };
+  if (failed.length > 0) {
+    // Data not there yet (not-found) is the mildest kind; any other failure speaks for the whole answer.
+    const kind = failed.find((f) => f.kind !== 'not-found')?.kind ?? 'not-found';
+    return { ok: false, kind, error: failed.map((f) => f.error).join('; ') };
+  }
   const snapshots = answers.map((a) => (a as Extract<MetricsResult, { ok: true }>).snapshot);
   const [first, ...rest] = snapshots;
   if (!first) return { ok: false, error: 'no metrics source answered' };

@@ -48,34 +48,24 @@ export async function putBackRecordedSplit(
  * sets its first stage again and records it. Releases that do not resolve, or whose provider
  * cannot be read, are left alone: there is nothing safe to do for them here.
  */
-export async function putBackUnrecordedReleases(
+export async function putBackUnrecordedRelease(
   ctx: Pick<EngineContext, 'root' | 'providers' | 'sha256' | 'logger' | 'dryRun'>,
   workspace: Workspace,
-  names: readonly string[],
+  name: string,
   branch: string,
-): Promise<ReleaseOutcome[]> {
-  const outcomes: ReleaseOutcome[] = [];
-  for (const name of names) {
-    const setup = resolveRollout(ctx, workspace, name);
-    if ('error' in setup) continue;
-    const served = await setup.provider.read(setup.target);
-    if (!served.ok || !servesUsers(served.value)) continue;
-    const before = `the provider serves ${describeSplit(served.value)}, but ${name} has no rollout recorded on ${branch} (a start that stopped before recording it)`;
-    const action: Action = { type: 'set-traffic', release: name, split: CHAMPION_ONLY, from: served.value, reason: before };
-    let reason = `${before}; dry run: would put back champion only`;
-    if (!ctx.dryRun) {
-      const answer = await setup.provider.apply(setup.target, CHAMPION_ONLY);
-      const ok = answer.ok && sameSplit(answer.value, CHAMPION_ONLY);
-      reason = ok
-        ? `${before}; put back to champion only (read back); \`glidepath start --release ${name}\` starts it again`
-        : `${before}; putting back champion only failed (${answer.ok ? `it serves ${describeSplit(answer.value)}` : answer.error})`;
-      ctx.logger.warn(`${name}: ${reason}`);
-      if (!ok) {
-        outcomes.push({ ...errorOutcome(name, reason), actions: [action] });
-        continue;
-      }
-    }
-    outcomes.push({ ...errorOutcome(name, reason), decision: 'hold', actions: [action] });
-  }
-  return outcomes;
+): Promise<ReleaseOutcome | undefined> {
+  const setup = resolveRollout(ctx, workspace, name);
+  if ('error' in setup) return undefined;
+  const served = await setup.provider.read(setup.target);
+  if (!served.ok || !servesUsers(served.value)) return undefined;
+  const before = `the provider serves ${describeSplit(served.value)}, but ${name} has no rollout recorded on ${branch} (a start that stopped before recording it)`;
+  const action: Action = { type: 'set-traffic', release: name, split: CHAMPION_ONLY, from: served.value, reason: before };
+  if (ctx.dryRun) return { ...errorOutcome(name, `${before}; dry run: would put back champion only`), decision: 'hold', actions: [action] };
+  const answer = await setup.provider.apply(setup.target, CHAMPION_ONLY);
+  const ok = answer.ok && sameSplit(answer.value, CHAMPION_ONLY);
+  const reason = ok
+    ? `${before}; put back to champion only (read back); \`glidepath start --release ${name}\` starts it again`
+    : `${before}; putting back champion only failed (${answer.ok ? `it serves ${describeSplit(answer.value)}` : answer.error})`;
+  ctx.logger.warn(`${name}: ${reason}`);
+  return ok ? { ...errorOutcome(name, reason), decision: 'hold', actions: [action] } : { ...errorOutcome(name, reason), actions: [action] };
 }

@@ -4,6 +4,7 @@ import type { Action, RolloutState } from '../core/rollout/types.js';
 import type { TrafficSplit } from '../ports/traffic-provider.js';
 import { DEFAULT_MAX_ATTEMPTS, defaultSleep, retryDelay, type EngineContext } from './context.js';
 import { executePlan, type ExecuteOutcome, type PlanLike } from './execute-plan.js';
+import type { PortFault } from './guarded-port.js';
 import { putBackRecordedSplit } from './put-back.js';
 import { sealedStateRefusal } from './state-seal-check.js';
 import type { RolloutSetup } from './workspace.js';
@@ -25,6 +26,8 @@ export interface ReleaseOutcome {
   /** How many times the plan was made (more than 1: lost compare-and-swap races). */
   readonly attempts: number;
   readonly execution?: ExecuteOutcome;
+  /** Calls to the provider or a metrics source that failed while planning (a refused set-traffic is in `execution`). */
+  readonly faults?: readonly PortFault[];
 }
 
 /** A plan to carry out, or the planner's refusal. */

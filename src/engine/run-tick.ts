@@ -6,7 +6,9 @@ import { describeSplit } from '../core/rollout/split.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import type { EngineContext } from './context.js';
 import { judgeRollout, type RolloutJudgement } from './judge.js';
-import { putBackUnrecordedReleases } from './put-back.js';
+import { putBackUnrecordedRelease } from './put-back.js';
+import type { PortFault } from './guarded-port.js';
+import { isolateRelease } from './isolate-release.js';
 import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
 import { requireStateBranch } from './state-branch.js';
 import { loadWorkspace, resolveRollout, type RolloutSetup, type Workspace } from './workspace.js';
@@ -51,34 +53,48 @@ export async function runTick(ctx: EngineContext, options: { readonly release?: 
       continue;
     }
     if (state.phase === 'complete' && options.release === undefined) continue;
-    const setup = resolveRollout(ctx, workspace, name);
-    if ('error' in setup) {
-      outcomes.push(errorOutcome(name, setup.error, state));
-      continue;
-    }
-    const outcome = await tickRelease(ctx, store, setup, current);
-    if (outcome.committed || outcome.execution?.status === 'conflict') current = undefined;
+    const outcome = await isolateRelease(ctx, name, state, async () => {
+      const setup = resolveRollout(ctx, workspace, name);
+      return 'error' in setup ? errorOutcome(name, setup.error, state) : tickRelease(ctx, store, setup, current);
+    });
+    // After a throw the branch may have moved before it: read it afresh.
+    if (outcome.committed || outcome.execution?.status === 'conflict' || outcome.decision === 'error') current = undefined;
     outcomes.push(outcome);
   }
   if (options.release === undefined) {
     const unrecorded = [...workspace.repository.releases.keys()].filter((name) => !snapshot.states.has(name)).sort();
-    outcomes.push(...(await putBackUnrecordedReleases(ctx, workspace, unrecorded, store.branch)));
+    for (const name of unrecorded) {
+      const outcome = await isolateRelease(ctx, name, undefined, () => putBackUnrecordedRelease(ctx, workspace, name, store.branch));
+      if (outcome) outcomes.push(outcome);
+    }
   }
   return { outcomes, failed: outcomes.some(isFailure) };
 }
 
-/** A release that could not be evaluated, or whose provider refused a change. */
+/**
+ * A release that could not be evaluated, whose provider refused a change, or whose provider or
+ * metrics source failed a call (a metrics answer of kind not-found is data not exported yet: the
+ * gates see no data and hold, as they are meant to).
+ */
 export function isFailure(outcome: ReleaseOutcome): boolean {
-  return outcome.decision === 'error' || (outcome.execution?.status === 'committed' && outcome.execution.providerFailure !== undefined);
+  return (
+    outcome.decision === 'error' ||
+    (outcome.execution?.status === 'committed' && outcome.execution.providerFailure !== undefined) ||
+    (outcome.faults ?? []).some((f) => !(f.port === 'metrics' && f.kind === 'not-found'))
+  );
 }
 
 /** One release's tick, retried from the new head when another run commits first. */
 export async function tickRelease(ctx: EngineContext, store: StateStore, setup: RolloutSetup, initial?: StateSnapshot): Promise<ReleaseOutcome> {
   // The metrics of one stage visit do not change between attempts a few milliseconds apart: judge once per visit.
   const judged = new Map<string, RolloutJudgement & { at: number }>();
-  return planAndCommit(ctx, store, setup, async (_snapshot, state) => {
+  // The faults of the attempt whose plan was carried out (each attempt reads and queries afresh).
+  let faults: PortFault[] = [];
+  const outcome = await planAndCommit(ctx, store, setup, async (_snapshot, state) => {
+    faults = [];
     if (!state) return { error: `${setup.name} has no rollout on ${store.branch}` };
     const observed = await setup.provider.read(setup.target);
+    if (!observed.ok) faults.push({ port: 'provider', call: 'read', kind: observed.kind ?? 'unavailable', error: observed.error });
     const now = ctx.clock.now();
     const key = `${state.stage}|${state.stageStartedAt}|${state.phase}`;
     let judgement = judged.get(key);
@@ -92,6 +108,7 @@ export async function tickRelease(ctx: EngineContext, store: StateStore, setup: 
       }
       judged.set(key, judgement);
     }
+    if (judgement.metricsFailure) faults.push({ port: 'metrics', call: 'query', ...judgement.metricsFailure });
     const plan = planTick({
       release: setup.release,
       policy: setup.policy,
@@ -105,6 +122,7 @@ export async function tickRelease(ctx: EngineContext, store: StateStore, setup: 
     });
     return { plan, metricsAt: judgement.at };
   }, initial);
+  return faults.length > 0 ? { ...outcome, faults } : outcome;
 }
 
 /** Paused and frozen rollouts still check rollback criteria; pending and finished ones serve nobody. */

@@ -6,6 +6,7 @@ import type { GlidepathConfig, GlidepathRepository, Provider, Release, RolloutPo
 import type { Scm } from '../ports/scm.js';
 import type { TrafficProvider, TrafficTarget } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
+import { guardProvider } from './guarded-port.js';
 
 /** The repository's Glidepath files as the engine sees them: loaded, with the loader's problems. */
 export interface Workspace {
@@ -46,7 +47,7 @@ export function scmAtRoot(ctx: Pick<EngineContext, 'scm' | 'rootPrefix'>): Scm {
  * Resolves a release to its policy, provider and target, or says what is missing in words a user
  * can act on. Problems in other files do not stop a release whose own documents are sound.
  */
-export function resolveRollout(ctx: Pick<EngineContext, 'root' | 'providers' | 'sha256'>, workspace: Workspace, name: string): RolloutSetup | { readonly error: string } {
+export function resolveRollout(ctx: Pick<EngineContext, 'root' | 'providers' | 'sha256' | 'deadlines'>, workspace: Workspace, name: string): RolloutSetup | { readonly error: string } {
   const { repository } = workspace;
   const releaseDoc = repository.releases.get(name);
   if (!releaseDoc) return { error: `release ${name}: no releases/*.yaml with metadata.name ${name} loads cleanly${problemsFor(workspace, 'releases/')}` };
@@ -61,7 +62,13 @@ export function resolveRollout(ctx: Pick<EngineContext, 'root' | 'providers' | '
   }
   const factory = ctx.providers[providerConfig.type];
   if (!factory) return { error: `glidepath.yaml: provider ${providerConfig.name} has type ${providerConfig.type}, which this Glidepath does not support (it supports ${Object.keys(ctx.providers).join(', ')})` };
-  const provider = factory(providerConfig, { root: ctx.root });
+  let provider: TrafficProvider;
+  try {
+    // Every call the engine makes to the provider goes through this one guard: a deadline, and throws or garbage as failed calls.
+    provider = guardProvider(factory(providerConfig, { root: ctx.root }), { label: providerConfig.name, ...(ctx.deadlines?.providerMs !== undefined ? { timeoutMs: ctx.deadlines.providerMs } : {}) });
+  } catch (error) {
+    return { error: `glidepath.yaml: provider ${providerConfig.name} (type ${providerConfig.type}) could not be set up: ${(error as Error).message}` };
+  }
   const target: TrafficTarget = { release: name, key: release.spec.target.key, champion: release.spec.champion, challenger: release.spec.challenger };
   const promptPath = release.spec.challenger.prompt;
   const promptText = promptPath === undefined ? undefined : repository.files.get(promptPath);

@@ -1,5 +1,6 @@
 import type { MetricDefinition } from '../core/model/index.js';
 import type { MetricsSnapshot } from '../core/metrics/arm-data.js';
+import type { CallFailureKind, CallOptions } from './traffic-provider.js';
 
 export interface MetricsQuery {
   readonly release: string;
@@ -11,10 +12,10 @@ export interface MetricsQuery {
 /** A failed query is a measurement (the gates see no data and hold), not a crash. */
 export type MetricsResult =
   | { readonly ok: true; readonly snapshot: MetricsSnapshot }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly kind?: CallFailureKind };
 
 /** Where numbers come from. A new source is one file in src/adapters/metrics/ plus one registry line. */
 export interface MetricsSource {
   readonly type: string;
-  query(query: MetricsQuery): Promise<MetricsResult>;
+  query(query: MetricsQuery, options?: CallOptions): Promise<MetricsResult>;
 }

@@ -24,12 +24,12 @@ test('watch ticks until --duration has passed, printing one line per rollout per
   assert.equal(run.outcome.outputs?.['ticks'], String(ticks.length));
 });
 
-test('watch ends early when no rollout is left running', async () => {
+test('watch ends early when no rollout is left running, and exits 1 because the last one rolled back', async () => {
   repo = quickstartRepo();
   await runCommand(startCommand, repo.dir, { release: 'summarizer-prompt' });
   writeMetricsFile(repo.dir, 'summarizer-prompt', BAD());
   const run = await runCommand(watchCommand, repo.dir, { interval: '0', duration: '5h' }, steppingClock(T0, 60_000));
-  assert.equal(run.outcome.exitCode, 0);
+  assert.equal(run.outcome.exitCode, 1, 'a rollback exits 1, as evaluate does');
   assert.match(run.out, /tick 1: summarizer-prompt {2}canary-10 {2}off {2}rollback/);
   assert.match(run.out, /watch ended after 1 tick: no rollout is left running/);
 });

@@ -74,19 +74,13 @@ test('running the same tick twice changes nothing the second time', async () => 
 test('a crash after the provider call and before the state commit is recovered from the provider on the next tick', async () => {
   fx = await started();
   fx.clock.advance(2 * HOUR + 60_000);
-  const crashing = (p: Provider, ctx: { root: string }): TrafficProvider => {
-    const real = createFlagdProvider(p, ctx);
-    return {
-      type: real.type,
-      read: (t) => real.read(t),
-      apply: async (t, s) => {
-        await real.apply(t, s);
-        throw new Error('runner killed');
-      },
-    };
-  };
+  // A provider that throws is a failed call now (the guard), so the crash strikes at the state commit, just after the provider call.
+  const scm = createLocalGitScm(fx.repo.dir);
+  const crashing = { ...scm, commitFiles: async () => { throw new Error('runner killed'); } };
   const head = (await fx.store().load()).head;
-  await assert.rejects(runTick(fx.engine({ providers: { flagd: crashing } })), /runner killed/);
+  const crashed = await runTick(fx.engine({ scm: crashing }));
+  assert.equal(crashed.outcomes[0]?.decision, 'error');
+  assert.match(crashed.outcomes[0]!.reason, /runner killed/);
   assert.deepEqual(await served(fx), traffic(100), 'the provider took the change');
   assert.equal((await fx.store().load()).head, head, 'the state never recorded it');
   const recovery = await runTick(fx.engine());

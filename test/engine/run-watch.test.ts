@@ -24,5 +24,5 @@ test('watch ticks every interval on the engine\'s clock until the duration is us
 test('watch stops after one tick when no rollout is running', async () => {
   fx = createEngineFixture();
   const report = await runWatch(fx.engine(), { intervalMs: 60_000, durationMs: 10 * HOUR });
-  assert.deepEqual(report, { ticks: 1, failed: false, ended: 'no-active-rollouts' });
+  assert.deepEqual(report, { ticks: 1, failed: false, attention: [], ended: 'no-active-rollouts' });
 });

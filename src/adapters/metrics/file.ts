@@ -42,7 +42,7 @@ export async function readMetricsFile(path: string, opts: ReadMetricsFileOptions
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, error: `${opts.display} does not exist: the step that exports the metrics must run before Glidepath reads them` };
+    if (code === 'ENOENT') return { ok: false, kind: 'not-found', error: `${opts.display} does not exist: the step that exports the metrics must run before Glidepath reads them` };
     return { ok: false, error: `${opts.display} cannot be read (${code ?? (error as Error).message})` };
   }
   const parsed = parseMetricsFile(text, {
@@ -51,7 +51,7 @@ export async function readMetricsFile(path: string, opts: ReadMetricsFileOptions
     ...(opts.stage !== undefined ? { stage: opts.stage } : {}),
     ...(opts.defaultWindow ? { defaultWindow: opts.defaultWindow } : {}),
   });
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return { ok: false, kind: 'invalid', error: parsed.error };
   return { ok: true, snapshot: selectMetrics(parsed.snapshot, opts.metrics) };
 }
 

@@ -52,10 +52,10 @@ export function createFlagdProvider(provider: FlagdProvider, ctx: { readonly roo
     try {
       doc = JSON.parse(text);
     } catch (error) {
-      return { ok: false, error: `${shown}: not valid JSON (${(error as Error).message}); fix the file or delete it so Glidepath writes it afresh`, retryable: false };
+      return { ok: false, error: `${shown}: not valid JSON (${(error as Error).message}); fix the file or delete it so Glidepath writes it afresh`, retryable: false, kind: 'invalid' };
     }
     if (!isObject(doc) || !(isObject(doc['flags']) || Array.isArray(doc['flags']))) {
-      return { ok: false, error: `${shown}: not a flagd flag-definition file (needs a "flags" object); see https://flagd.dev/reference/flag-definitions/`, retryable: false };
+      return { ok: false, error: `${shown}: not a flagd flag-definition file (needs a "flags" object); see https://flagd.dev/reference/flag-definitions/`, retryable: false, kind: 'invalid' };
     }
     return { ok: true, value: { doc, exists: true } };
   }
@@ -66,7 +66,7 @@ export function createFlagdProvider(provider: FlagdProvider, ctx: { readonly roo
     const flag = findFlag(loaded.value.doc, target.key);
     if (flag === undefined) return { ok: true, value: { mode: 'off', weight: 0 } };
     const split = parseFlagSplit(flag);
-    if (typeof split === 'string') return { ok: false, error: `${shown}: flag '${target.key}': ${split}`, retryable: false };
+    if (typeof split === 'string') return { ok: false, error: `${shown}: flag '${target.key}': ${split}`, retryable: false, kind: 'invalid' };
     return { ok: true, value: split };
   }
 

@@ -43,7 +43,7 @@ test('a CSV file is read as CSV', async () => {
 
 test('a missing file is a failed measurement, not an exception', async () => {
   const result = await createFileMetricsSource({ name: 'w', type: 'file', path: 'metrics/{release}.json' }, { root }).query(query('nobody', 'canary-5'));
-  assert.deepEqual(result, { ok: false, error: 'metrics/nobody.json does not exist: the step that exports the metrics must run before Glidepath reads them' });
+  assert.deepEqual(result, { ok: false, kind: 'not-found', error: 'metrics/nobody.json does not exist: the step that exports the metrics must run before Glidepath reads them' });
 });
 
 test('an invalid file is a failed measurement that names the problem', async () => {
