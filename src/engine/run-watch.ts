@@ -1,4 +1,5 @@
 import { isTerminal } from '../core/rollout/types.js';
+import { ConfigurationError } from '../commands/command.js';
 import { defaultSleep, type EngineContext } from './context.js';
 import { needsAttention } from './exit-code.js';
 import { errorOutcome, type ReleaseOutcome } from './retry-on-conflict.js';
@@ -46,11 +47,16 @@ export async function runWatch(ctx: EngineContext, options: WatchOptions): Promi
   }
 }
 
-/** One tick; a tick that cannot run at all (the state branch unreadable) is an error for this tick, and the watch goes on. */
+/**
+ * One tick; a tick that cannot run at all (the state branch unreadable) is an error for this tick,
+ * and the watch goes on. A glidepath.yaml that does not load stops the watch: the checkout it reads
+ * does not change while it runs, so every later tick would fail the same way.
+ */
 async function tickOnce(ctx: EngineContext, release: string | undefined): Promise<TickReport> {
   try {
     return await runTick(ctx, release !== undefined ? { release } : {});
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     const outcome = errorOutcome(release ?? '*', `the tick could not run: ${error instanceof Error ? error.message : String(error)}; the next tick tries again`);
     return { outcomes: [outcome], failed: true };
   }

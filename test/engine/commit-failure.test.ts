@@ -9,6 +9,7 @@ import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
 import type { Scm } from '../../src/ports/scm.js';
 import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
+import { killSwitch } from '../support/kill-switch.js';
 import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from './fixture.js';
 
 const RELEASE = 'summarizer-prompt';
@@ -118,11 +119,13 @@ test('a state commit that throws is reported as an error after traffic is put ba
 
 test('a start killed after the provider call and before its first commit leaves no challenger traffic once the next tick ran', async () => {
   fx = createEngineFixture();
+  const run = killSwitch();
   const dying = (p: Provider, ctx: { root: string }): TrafficProvider => {
     const real = createFlagdProvider(p, ctx);
-    return { type: real.type, read: (t) => real.read(t), apply: async (t, s) => { await real.apply(t, s); throw new Error('runner killed'); } };
+    return { type: real.type, read: (t) => real.read(t), apply: async (t, s) => { await real.apply(t, s); return run.die(); } };
   };
-  await assert.rejects(runStart(fx.engine({ providers: { flagd: dying } }), { release: RELEASE }), /runner killed/);
+  const killed = await runStart(fx.engine({ providers: { flagd: run.provider(dying) }, scm: run.scm(fx.engine().scm) }), { release: RELEASE });
+  assert.ok(killed.failed && run.dead);
   assert.deepEqual(await served(fx), traffic(10), 'the first stage serves users, recorded nowhere');
   const report = await runTick(fx.engine());
   const outcome = report.outcomes.find((o) => o.release === RELEASE);

@@ -166,7 +166,9 @@ test('a policy that lost the stage a rollout is at is an error for that release,
   const snapshot = await fx.store().load();
   const state = snapshot.states.get(FAULTY)!;
   // As if spec.stages had been cut from four stages to two while the rollout stood at the third.
-  const committed = await fx.store().commit({ states: [{ ...state, stageIndex: 2, stage: 'canary-50' }], records: [] }, snapshot.head, 'test: the policy lost a stage');
+  const lost = { ...state, stageIndex: 2, stage: 'canary-50' };
+  const record = { at: state.updatedAt, release: FAULTY, bundleHash: state.bundleHash, stage: lost.stage, event: 'decision' as const, decision: 'hold' as const, reason: 'test: the policy lost a stage', actor: 'test' };
+  const committed = await fx.store().commit({ states: [lost], records: [record] }, snapshot.head, 'test: the policy lost a stage');
   assert.equal(committed.status, 'committed');
 
   const report = await runTick(engineWith(fx, undefined));

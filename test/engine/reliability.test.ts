@@ -10,6 +10,7 @@ import type { Provider } from '../../src/core/model/index.js';
 import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
+import { killSwitch } from '../support/kill-switch.js';
 import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from './fixture.js';
 
 const RELEASE = 'summarizer-prompt';
@@ -74,11 +75,12 @@ test('running the same tick twice changes nothing the second time', async () => 
 test('a crash after the provider call and before the state commit is recovered from the provider on the next tick', async () => {
   fx = await started();
   fx.clock.advance(2 * HOUR + 60_000);
-  // A provider that throws is a failed call now (the guard), so the crash strikes at the state commit, just after the provider call.
+  // The run dies at its state commit, just after the provider call: from then on it makes no call (no put-back).
+  const run = killSwitch();
   const scm = createLocalGitScm(fx.repo.dir);
-  const crashing = { ...scm, commitFiles: async () => { throw new Error('runner killed'); } };
+  const crashing = run.scm({ ...scm, commitFiles: async () => run.die() });
   const head = (await fx.store().load()).head;
-  const crashed = await runTick(fx.engine({ scm: crashing }));
+  const crashed = await runTick(fx.engine({ scm: crashing, providers: { flagd: run.provider(createFlagdProvider) } }));
   assert.equal(crashed.outcomes[0]?.decision, 'error');
   assert.match(crashed.outcomes[0]!.reason, /runner killed/);
   assert.deepEqual(await served(fx), traffic(100), 'the provider took the change');

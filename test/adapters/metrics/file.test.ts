@@ -84,5 +84,5 @@ test('the registry builds the file source by type', async () => {
 test('a file whose counts cannot be true is a failed measurement naming the file, the field path and the rule', async () => {
   write('metrics/impossible.json', JSON.stringify({ requests: { control: 450_000, canary: 50_000 }, arms: { control: {}, canary: { errors: { successes: 3, trials: 9_007_199_254_740_991 } } } }));
   const result = await createFileMetricsSource({ name: 'w', type: 'file', path: 'metrics/{release}.json' }, { root }).query(query('impossible', 'canary-5'));
-  assert.deepEqual(result, { ok: false, error: 'metrics/impossible.json: arms.canary.errors.trials: 9007199254740991 exceeds requests.canary (50000): a metric counts at most one observation per request its arm served' });
+  assert.deepEqual(result, { ok: false, kind: 'invalid', error: 'metrics/impossible.json: arms.canary.errors.trials: 9007199254740991 exceeds requests.canary (50000): a metric counts at most one observation per request its arm served' });
 });
