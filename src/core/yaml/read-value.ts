@@ -15,7 +15,8 @@ const stringKeyMapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,
   identify: (data) => data !== null && typeof data === 'object' && !Array.isArray(data),
   addPair: (map, key, value) => {
     if (typeof key !== 'string') return 'only text keys are read here';
-    Object.defineProperty(map, key, { value, enumerable: true, configurable: true, writable: true });
+    if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, configurable: true, writable: true });
+    else map[key] = value;
     return '';
   },
   has: (map, key) => typeof key === 'string' && Object.hasOwn(map, key),
