@@ -1,6 +1,6 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { prescanTokens } from './prescan-tokens.js';
-import { readValue } from './read-value.js';
+import { readSourceMap, readValue } from './read-value.js';
 import type { PathSegment, SourceComment, SourceNode, SourceScalar } from './source-map.js';
 import type { TextProblem } from './text-problem.js';
 import { YAML_LIMITS, type YamlLimits } from './limits.js';
@@ -12,12 +12,14 @@ export interface ParsedYaml {
   /** Problems with the YAML itself; any error means `value` is undefined. */
   readonly problems: readonly TextProblem[];
   /**
-   * Where each value sits (a single empty node when the file was not composed). For files the
-   * value reader took, the full parser runs on the first call of this, `scalars` or `comments`,
-   * so files without problems never pay for it.
+   * Where each value sits (a single empty node when the file was not composed), worked out on
+   * first call, so files without problems never pay for it.
    */
   readonly sourceMap: () => SourceNode;
-  /** Scalars as written (keys and values, with their paths), for the secret scanner. */
+  /**
+   * Scalars as written (keys and values, with their paths), for the secret scanner. For files the
+   * value reader took, the full parser runs on the first call of this or `comments`.
+   */
   readonly scalars: () => readonly SourceScalar[];
   readonly comments: () => readonly SourceComment[];
 }
@@ -36,9 +38,9 @@ const EMPTY_NODE: SourceNode = { start: 0, end: 0 };
  * directives, nested at most `limits.maxDepth` deep. Never throws on any input: every way the text
  * can be wrong is a problem at an offset.
  *
- * Values come from js-yaml (`readValue`), which is fast; every file it declines, and every
- * position or literal asked for later, comes from the `yaml` package, whose messages and
- * offsets are the ones users see. See docs/decisions/0010-one-yaml-parser.md.
+ * Values and positions come from js-yaml (`readValue`, `readSourceMap`), which is fast; every
+ * file it declines, and the literals the secret scanner asks for, come from the `yaml` package,
+ * whose messages users see. See docs/decisions/0010-one-yaml-parser.md.
  */
 export function parseYaml(text: string, limits: YamlLimits = YAML_LIMITS): ParsedYaml {
   // The lexer makes at most two tokens per character (a scalar comes with a marker token), so a
@@ -46,6 +48,7 @@ export function parseYaml(text: string, limits: YamlLimits = YAML_LIMITS): Parse
   const read = text.length * 2 < limits.maxTokens ? readValue(text, limits.maxDepth) : undefined;
   if (!read?.ok) return parseWithFullParser(text, limits);
   let view: SourceView | undefined;
+  let root: SourceNode | undefined;
   const source = (): SourceView => {
     view ??= readSource(text, limits);
     return view;
@@ -53,7 +56,10 @@ export function parseYaml(text: string, limits: YamlLimits = YAML_LIMITS): Parse
   return {
     value: read.value,
     problems: [],
-    sourceMap: () => source().root,
+    sourceMap: () => {
+      root ??= view?.root ?? readSourceMap(text, limits.maxDepth);
+      return root;
+    },
     scalars: () => source().scalars,
     comments: () => source().comments,
   };

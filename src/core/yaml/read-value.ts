@@ -1,4 +1,5 @@
-import { constructFromEvents, CORE_SCHEMA, defineMappingTag, defineScalarTag, EVENT_ID, floatCoreTag, NOT_RESOLVED, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, defineMappingTag, defineScalarTag, EVENT_ID, floatCoreTag, getScalarValue, NOT_RESOLVED, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import type { PathSegment, SourceNode } from './source-map.js';
 
 /** The value of a file js-yaml read, or a refusal that sends the file to the full parser. */
 export type ValueRead = { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false };
@@ -100,4 +101,108 @@ const INDENTATION_INDICATOR = /[|>][-+]?[1-9]/;
 function hasIndentationIndicator(text: string, valueStart: number): boolean {
   const headerStart = text.lastIndexOf('\n', valueStart - 2) + 1;
   return INDENTATION_INDICATOR.test(text.slice(headerStart, valueStart));
+}
+
+/** `sourceMapFromEvents` for a file `readValue` read: its events again (cheap), kept only while placing. */
+export function readSourceMap(text: string, maxDepth: number): SourceNode {
+  return sourceMapFromEvents(text, parseEvents(text, { maxDepth }));
+}
+
+/**
+ * Where each value sits, from js-yaml's events: the same offsets the full parser gives (a test
+ * compares them), without building its syntax tree. Keys are placed at their first character,
+ * scalars at theirs (a block scalar at its `|` or `>`), collections at their first key, `-`,
+ * `[` or `{`, and an empty value just after its key's `:`.
+ */
+export function sourceMapFromEvents(text: string, events: readonly Event[]): SourceNode {
+  const stack: Frame[] = [];
+  let root: MutableNode = { start: 0, end: 0 };
+  const attach = (node: MutableNode): void => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      root = node;
+      return;
+    }
+    if (top.isMap && top.key) {
+      node.keyStart = top.key.start;
+      if (!top.node.children?.has(top.key.name)) top.node.children?.set(top.key.name, node);
+      top.key = undefined;
+    } else if (!top.isMap) {
+      top.node.children?.set(top.index, node);
+      top.index += 1;
+    }
+    top.node.end = Math.max(top.node.end, node.end);
+  };
+  for (const event of events) {
+    if (event.type === EVENT_ID.SCALAR) {
+      const top = stack[stack.length - 1];
+      const start = scalarStart(text, event);
+      if (top?.isMap && !top.key) {
+        top.key = { name: getScalarValue(text, event), start, end: scalarEnd(event) };
+        continue;
+      }
+      const at = event.valueStart !== -1 ? start : emptyValueAt(text, top);
+      attach({ start: at, end: event.valueStart === -1 ? at : scalarEnd(event) });
+    } else if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+      const node: MutableNode = { start: event.start, end: event.start, children: new Map() };
+      attach(node);
+      stack.push({ node, isMap: event.type === EVENT_ID.MAPPING, index: 0, key: undefined });
+    } else if (event.type === EVENT_ID.POP) {
+      const done = stack.pop();
+      const parent = stack[stack.length - 1];
+      if (done && parent) parent.node.end = Math.max(parent.node.end, done.node.end);
+    }
+  }
+  return root;
+}
+
+interface Frame {
+  readonly node: MutableNode;
+  readonly isMap: boolean;
+  index: number;
+  key: { readonly name: string; readonly start: number; readonly end: number } | undefined;
+}
+
+/** An empty value sits after its key's `:` and the spaces that follow, or just after its `-`. */
+function emptyValueAt(text: string, parent: Frame | undefined): number {
+  if (!parent) return 0;
+  let at: number;
+  if (parent.key) {
+    at = text.indexOf(':', parent.key.end) + 1;
+  } else {
+    const previous = parent.index > 0 ? (parent.node.children?.get(parent.index - 1)?.end ?? parent.node.start) : parent.node.start;
+    at = text.indexOf('-', previous) + 1;
+  }
+  if (at === 0) return parent.node.start;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at += 1;
+  return at;
+}
+
+interface MutableNode {
+  start: number;
+  end: number;
+  keyStart?: number;
+  children?: Map<PathSegment, SourceNode>;
+}
+
+/** js-yaml's range of a quoted scalar lies inside its quotes. */
+function isQuoted(event: ScalarEvent): boolean {
+  return event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+}
+
+/** Just past a scalar as written (past its closing quote). */
+function scalarEnd(event: ScalarEvent): number {
+  return isQuoted(event) ? event.valueEnd + 1 : event.valueEnd;
+}
+
+/** The first character of a scalar as written: its quote, or its block header. */
+function scalarStart(text: string, event: ScalarEvent): number {
+  if (event.valueStart === -1) return -1;
+  if (isQuoted(event)) return event.valueStart - 1;
+  if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
+    const headerLine = text.lastIndexOf('\n', event.valueStart - 2) + 1;
+    const header = text.slice(headerLine, event.valueStart).search(/[|>][-+0-9]*[ \t]*(?:#.*)?\r?\n?$/);
+    return header === -1 ? event.valueStart : headerLine + header;
+  }
+  return event.valueStart;
 }

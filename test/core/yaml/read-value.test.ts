@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { readValue } from '../../../src/core/yaml/read-value.js';
+import { parseWithFullParser } from '../../../src/core/yaml/parse-yaml.js';
+import { readSourceMap, readValue } from '../../../src/core/yaml/read-value.js';
+import type { SourceNode } from '../../../src/core/yaml/source-map.js';
 
 /** Every YAML file of the committed fixtures (and the examples, when they exist). */
 function fixtureTexts(): { name: string; text: string }[] {
@@ -170,4 +172,28 @@ test('a __proto__ key is an own property, never the prototype', () => {
   assert.equal(Object.getPrototypeOf(fast.value), Object.prototype);
   assert.deepEqual(Object.keys(fast.value), ['__proto__']);
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+});
+
+/** Every key and value of `expected` (the yaml package's map) sits at the same offset in `actual`. */
+function assertSamePlaces(actual: SourceNode, expected: SourceNode, where: string): number {
+  assert.deepEqual({ start: actual.start, keyStart: actual.keyStart }, { start: expected.start, keyStart: expected.keyStart }, where);
+  let compared = 1;
+  for (const [segment, child] of expected.children ?? []) {
+    const mine = actual.children?.get(segment);
+    assert.ok(mine, `${where} / ${String(segment)} is missing`);
+    compared += assertSamePlaces(mine, child, `${where} / ${String(segment)}`);
+  }
+  return compared;
+}
+
+test('js-yaml places every key and value where the yaml package does, on every fixture and generated document it reads', () => {
+  const random = lcg(7);
+  const texts = [...fixtureTexts().map((f) => f.text), ...Array.from({ length: 300 }, () => generateDocument(random, 3))];
+  texts.push('a:\nb: [1, "2", {c: 3, d: }]\nl:\n  -\n  -   \n  - k: v\n    m: |\n      x\ne: >- # folded\n  f\n"q": \'r\'\n');
+  let compared = 0;
+  for (const text of texts) {
+    if (!readValue(text, 64).ok) continue;
+    compared += assertSamePlaces(readSourceMap(text, 64), parseWithFullParser(text).sourceMap(), text);
+  }
+  assert.ok(compared > 2000, `compared ${compared}`);
 });
