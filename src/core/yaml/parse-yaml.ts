@@ -73,8 +73,8 @@ function readSource(text: string, limits: YamlLimits): SourceView {
 const emptyMap = (): SourceNode => EMPTY_NODE;
 
 /**
- * The `yaml` package alone: values, problems in our words, positions. `parseYaml` uses it for
- * files the value reader declines, and for positions on demand.
+ * The `yaml` package alone: values, problems in our words, positions, literals as written.
+ * `parseYaml` uses it for files the value reader declines, and for the secret scanner's literals.
  */
 export function parseWithFullParser(text: string, limits: YamlLimits = YAML_LIMITS): ParsedYaml {
   const scan = prescanTokens(text, limits.maxDepth, limits.maxTokens);
