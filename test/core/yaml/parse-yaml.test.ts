@@ -114,7 +114,7 @@ test('a file with more tokens than the cap is refused even when every value in i
   assert.equal(parsed.problems[0]?.rule, 'yaml/too-complex');
 });
 
-test('a valid file'\''s literals, comments and positions are worked out when asked for, where the yaml package places them', () => {
+test('the literals, comments and positions of a valid file are worked out when asked for, where the yaml package places them', () => {
   const text = 'spec:\n  stages:\n    - name: a\n      weight: 5\n    - { name: b, weight: 100 }\n# a comment\n';
   const parsed = parseYaml(text);
   assert.deepEqual(parsed.value, { spec: { stages: [{ name: 'a', weight: 5 }, { name: 'b', weight: 100 }] } });
