@@ -1,4 +1,3 @@
-import type { ScalarFilter } from '../yaml/parse-plain-yaml.js';
 import type { PathSegment, SourceComment, SourceScalar } from '../yaml/source-map.js';
 
 /** A literal that looks like a credential. `value` is for redaction only: it must never be printed. */
@@ -65,13 +64,35 @@ const SHORTEST_SECRET = 8;
 const ANY_PATTERN = /sk-|gh[pousr]_|github_pat_|AKIA|ASIA|xox|AIza|k_live_|k_test_|hf_|eyJ|PRIVATE KEY|earer|:\/\//;
 
 /**
- * The scalars of `text` the scanner must see. When no known token shape occurs anywhere in the
- * file (one pass of one expression), only long values and values under secret-looking keys can
- * hold a finding, so a valid file hands over a handful of scalars instead of all of them.
+ * Whether `findInlineSecrets` could find anything in a file that parsed to `value`: the scanner
+ * needs the file's literals as written (with positions, from the full parser) only when this says
+ * yes, so a valid file is scanned on its value alone. When no known token shape occurs anywhere in
+ * the text (one pass of one expression), only long values and values under secret-looking keys
+ * can hold a finding, and those are checked on the value. An empty value under such a key may
+ * have been written `~` (a finding) or left blank (none): it counts as a yes, for the full scan to
+ * settle.
  */
-export function secretScalarFilter(text: string): ScalarFilter {
-  if (ANY_PATTERN.test(text)) return () => true;
-  return (value, key, isKey) => !isKey && (value.length >= 32 || (typeof key === 'string' && isSecretKey(key)));
+export function mayHoldInlineSecrets(text: string, value: unknown): boolean {
+  if (value === undefined || ANY_PATTERN.test(text)) return true;
+  const candidates: SourceScalar[] = [];
+  collectCandidates(value, [], candidates);
+  return candidates.length > 0 && findInlineSecrets(candidates, []).length > 0;
+}
+
+/** The leaves of a parsed value the scanner would look at, as scalars without positions (`path` is shared while walking). */
+function collectCandidates(value: unknown, path: PathSegment[], out: SourceScalar[]): void {
+  if (value !== null && typeof value === 'object') {
+    const entries: Iterable<[PathSegment, unknown]> = Array.isArray(value) ? value.entries() : Object.entries(value);
+    for (const [segment, child] of entries) {
+      path.push(segment);
+      collectCandidates(child, path, out);
+      path.pop();
+    }
+    return;
+  }
+  const key = path[path.length - 1];
+  const text = typeof value === 'string' ? value : value === null ? 'null' : String(value);
+  if (text.length >= 32 || (typeof key === 'string' && isSecretKey(key))) out.push({ text, start: 0, end: 0, path: [...path], isKey: false });
 }
 
 /**

@@ -6,7 +6,7 @@ import { LineIndex } from '../yaml/line-index.js';
 import { findSourceNode, type SourceNode } from '../yaml/source-map.js';
 import { CONFIG_PATH, checkDocumentIdentity, expectedKind, isIdentityError, KIND_HOMES } from './document-kinds.js';
 import { formatFieldPath } from './field-path.js';
-import { findInlineSecrets, redactSecrets, type SecretFinding } from './inline-secrets.js';
+import { findInlineSecrets, mayHoldInlineSecrets, redactSecrets, type SecretFinding } from './inline-secrets.js';
 import { semanticRules, type RuleContext } from './rules/index.js';
 import { parseDocumentFile } from './parse-document-file.js';
 import { explainSchemaErrors } from './schema-problems.js';
@@ -171,7 +171,7 @@ function checkDocument(file: string, bytes: Uint8Array, kind: DocumentKind, limi
   const lines = new LineIndex(text);
   const at = (offset: number): { line: number; col: number } => lines.position(offset);
 
-  const secrets = findInlineSecrets(parsed.scalars, parsed.comments);
+  const secrets = mayHoldInlineSecrets(text, parsed.value) ? findInlineSecrets(parsed.scalars(), parsed.comments()) : [];
   const problems: Problem[] = secrets.map((secret) => secretProblem(file, secret, at(secret.start)));
   for (const problem of parsed.problems) {
     problems.push({ file, ...at(problem.offset), severity: problem.severity, message: problem.message, rule: problem.rule, ...(problem.hint ? { hint: problem.hint } : {}) });

@@ -2,7 +2,6 @@ import type { UndecodableReason } from '../yaml/decode-text.js';
 import { decodeText } from '../yaml/decode-text.js';
 import type { YamlLimits } from '../yaml/limits.js';
 import { parseYaml, type ParsedYaml } from '../yaml/parse-yaml.js';
-import { secretScalarFilter } from './inline-secrets.js';
 
 /** A Glidepath file's bytes, read as a YAML document or refused before parsing. */
 export type DocumentFile =
@@ -13,10 +12,9 @@ export type DocumentFile =
 const parsedFiles = new WeakMap<Uint8Array, { readonly limits: YamlLimits; readonly file: DocumentFile }>();
 
 /**
- * Size check, strict UTF-8 decoding and safe parsing of one Glidepath file, keeping the scalars
- * the secret scanner needs. Remembered per byte array, so that a reader looking into releases for
- * prompt paths and the loader validating them parse each file once (byte arrays are treated as
- * immutable, results are never mutated).
+ * Size check, strict UTF-8 decoding and safe parsing of one Glidepath file. Remembered per byte
+ * array, so that a reader looking into releases for prompt paths and the loader validating them
+ * parse each file once (byte arrays are treated as immutable, results are never mutated).
  */
 export function parseDocumentFile(bytes: Uint8Array, limits: YamlLimits): DocumentFile {
   const cached = parsedFiles.get(bytes);
@@ -30,5 +28,5 @@ function readFile(bytes: Uint8Array, limits: YamlLimits): DocumentFile {
   if (bytes.length > limits.maxFileBytes) return { kind: 'too-large', size: bytes.length };
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { kind: 'undecodable', reason: decoded.reason, line: decoded.line, col: decoded.col };
-  return { kind: 'parsed', text: decoded.text, yaml: parseYaml(decoded.text, limits, secretScalarFilter(decoded.text)) };
+  return { kind: 'parsed', text: decoded.text, yaml: parseYaml(decoded.text, limits) };
 }

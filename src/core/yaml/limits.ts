@@ -8,8 +8,8 @@ export interface YamlLimits {
   /** Nesting depth of collections (64), checked on the token stream before the recursive composer runs. */
   readonly maxDepth: number;
   /**
-   * Lexical tokens per file (50,000) for files the fast path leaves to the full parser, whose
-   * syntax tree costs about a kilobyte per token: a Glidepath file has a few hundred.
+   * Lexical tokens per file (50,000): the full parser's syntax tree costs about a kilobyte per
+   * token, and a Glidepath file has a few hundred. Files too short to reach it skip the count.
    */
   readonly maxTokens: number;
   /** Glidepath YAML files per repository (2,000). */

@@ -1,6 +1,6 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
-import { parsePlainYaml, type ScalarFilter } from './parse-plain-yaml.js';
 import { prescanTokens } from './prescan-tokens.js';
+import { readSourceMap, readValue } from './read-value.js';
 import type { PathSegment, SourceComment, SourceNode, SourceScalar } from './source-map.js';
 import type { TextProblem } from './text-problem.js';
 import { YAML_LIMITS, type YamlLimits } from './limits.js';
@@ -9,16 +9,26 @@ import { YAML_LIMITS, type YamlLimits } from './limits.js';
 export interface ParsedYaml {
   /** The document as plain data; undefined when the file could not be read as one document. */
   readonly value: unknown;
-  /**
-   * Where each value sits (a single empty node when the file was not composed). Computed on
-   * first call for files the fast path read, so files without problems never pay for it.
-   */
-  readonly sourceMap: () => SourceNode;
-  /** Scalars as written, for the secret scanner: those `keepScalar` chose, or all when the full parser ran. */
-  readonly scalars: readonly SourceScalar[];
-  readonly comments: readonly SourceComment[];
   /** Problems with the YAML itself; any error means `value` is undefined. */
   readonly problems: readonly TextProblem[];
+  /**
+   * Where each value sits (a single empty node when the file was not composed), worked out on
+   * first call, so files without problems never pay for it.
+   */
+  readonly sourceMap: () => SourceNode;
+  /**
+   * Scalars as written (keys and values, with their paths), for the secret scanner. For files the
+   * value reader took, the full parser runs on the first call of this or `comments`.
+   */
+  readonly scalars: () => readonly SourceScalar[];
+  readonly comments: () => readonly SourceComment[];
+}
+
+/** What the full parser knows about a file beyond its value: positions and literals as written. */
+interface SourceView {
+  readonly root: SourceNode;
+  readonly scalars: readonly SourceScalar[];
+  readonly comments: readonly SourceComment[];
 }
 
 const EMPTY_NODE: SourceNode = { start: 0, end: 0 };
@@ -27,27 +37,50 @@ const EMPTY_NODE: SourceNode = { start: 0, end: 0 };
  * Parses one Glidepath file: exactly one YAML 1.2 document, without anchors, aliases, tags or
  * directives, nested at most `limits.maxDepth` deep. Never throws on any input: every way the text
  * can be wrong is a problem at an offset.
+ *
+ * Values and positions come from js-yaml (`readValue`, `readSourceMap`), which is fast; every
+ * file it declines, and the literals the secret scanner asks for, come from the `yaml` package,
+ * whose messages users see. See docs/decisions/0010-one-yaml-parser.md.
  */
-export function parseYaml(text: string, limits: YamlLimits = YAML_LIMITS, keepScalar: ScalarFilter = () => true): ParsedYaml {
-  const plain = parsePlainYaml(text, limits.maxDepth, { positions: false, keepScalar });
-  if (plain) {
-    let root: SourceNode | undefined;
-    const sourceMap = (): SourceNode => {
-      root ??= parsePlainYaml(text, limits.maxDepth, { positions: true })?.root ?? EMPTY_NODE;
+export function parseYaml(text: string, limits: YamlLimits = YAML_LIMITS): ParsedYaml {
+  // The lexer makes at most two tokens per character (a scalar comes with a marker token), so a
+  // shorter file cannot reach the token cap; a longer one goes where the pre-scan counts them.
+  const read = text.length * 2 < limits.maxTokens ? readValue(text, limits.maxDepth) : undefined;
+  if (!read?.ok) return parseWithFullParser(text, limits);
+  let view: SourceView | undefined;
+  let root: SourceNode | undefined;
+  const source = (): SourceView => {
+    view ??= readSource(text, limits);
+    return view;
+  };
+  return {
+    value: read.value,
+    problems: [],
+    sourceMap: () => {
+      root ??= view?.root ?? readSourceMap(text, limits.maxDepth);
       return root;
-    };
-    return { value: plain.value, sourceMap, scalars: plain.scalars, comments: plain.comments, problems: [] };
-  }
-  return parseWithFullParser(text, limits);
+    },
+    scalars: () => source().scalars,
+    comments: () => source().comments,
+  };
+}
+
+function readSource(text: string, limits: YamlLimits): SourceView {
+  const full = parseWithFullParser(text, limits);
+  return { root: full.sourceMap(), scalars: full.scalars(), comments: full.comments() };
 }
 
 const emptyMap = (): SourceNode => EMPTY_NODE;
 
-/** The full parser alone (the fallback of `parseYaml`), for files the fast path steps aside from. */
+/**
+ * The `yaml` package alone: values, problems in our words, positions, literals as written.
+ * `parseYaml` uses it for files the value reader declines, and for the secret scanner's literals.
+ */
 export function parseWithFullParser(text: string, limits: YamlLimits = YAML_LIMITS): ParsedYaml {
   const scan = prescanTokens(text, limits.maxDepth, limits.maxTokens);
+  const scanned = { scalars: () => scan.scalars, comments: () => scan.comments };
   if (scan.problems.length > 0) {
-    return { value: undefined, sourceMap: emptyMap, scalars: scan.scalars, comments: scan.comments, problems: scan.problems };
+    return { value: undefined, sourceMap: emptyMap, ...scanned, problems: scan.problems };
   }
   let documents: Document.Parsed[];
   try {
@@ -61,7 +94,7 @@ export function parseWithFullParser(text: string, limits: YamlLimits = YAML_LIMI
   } catch {
     // The pre-scan exists so that this cannot happen; if the parser still gives up, say so plainly.
     return {
-      value: undefined, sourceMap: emptyMap, scalars: scan.scalars, comments: scan.comments,
+      value: undefined, sourceMap: emptyMap, ...scanned,
       problems: [{ offset: 0, severity: 'error', rule: 'yaml/syntax', message: 'the YAML parser could not read this file', hint: 'simplify the file; Glidepath files are plain mappings and lists' }],
     };
   }
@@ -78,7 +111,7 @@ export function parseWithFullParser(text: string, limits: YamlLimits = YAML_LIMI
     });
   }
   if (!document) {
-    return { value: undefined, sourceMap: emptyMap, scalars: scan.scalars, comments: scan.comments, problems: [emptyFile(), ...problems] };
+    return { value: undefined, sourceMap: emptyMap, ...scanned, problems: [emptyFile(), ...problems] };
   }
   for (const error of document.errors.slice(0, limits.maxProblemsPerFile)) problems.push(fromYamlError(error, text, 'error'));
   if (document.errors.length > limits.maxProblemsPerFile) {
@@ -102,7 +135,7 @@ export function parseWithFullParser(text: string, limits: YamlLimits = YAML_LIMI
       problems.push({ offset: 0, severity: 'error', rule: 'yaml/syntax', message: 'the YAML document could not be converted to data' });
     }
   }
-  return { value, sourceMap: () => root, scalars, comments: scan.comments, problems };
+  return { value, sourceMap: () => root, scalars: () => scalars, comments: () => scan.comments, problems };
 }
 
 function emptyFile(): TextProblem {

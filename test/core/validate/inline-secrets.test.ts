@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { problemsToAnnotations } from '../../../src/core/validate/annotations.js';
 import { renderGithub, renderJson, renderText } from '../../../src/core/validate/render-problems.js';
+import { mayHoldInlineSecrets } from '../../../src/core/validate/inline-secrets.js';
 import { renderValidationSummary } from '../../../src/core/validate/render-summary.js';
 import { CONFIG, loadWith, positionOf, release } from './repo-fixture.js';
 
@@ -106,4 +107,16 @@ challenger:
   tools: [lookup_order_status_for_customer_account_history]
 `).replace('  name: assistant\n', '  name: assistant\n  description: Bearer tokens are never stored here; see docs/SecurityGuidelinesForPromptEngineering2024.md and e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n');
   assert.deepEqual(loadWith({ 'releases/assistant.yaml': text }).problems, []);
+});
+
+test('a valid file is scanned on its value, and its literals are asked for only where a secret could be', () => {
+  const plain = 'metadata:\n  name: checkout\nspec:\n  tokenEnv: UNLEASH_TOKEN\n  owner: "@acme/team"\n';
+  assert.equal(mayHoldInlineSecrets(plain, { metadata: { name: 'checkout' }, spec: { tokenEnv: 'UNLEASH_TOKEN', owner: '@acme/team' } }), false);
+  assert.equal(mayHoldInlineSecrets(`a: ${fake.random}\n`, { a: fake.random }), true);
+  assert.equal(mayHoldInlineSecrets('token: 12\n', { token: 12 }), true);
+  // `token: ~` holds a literal, `token:` none; both read as null, so the full scan settles it.
+  assert.equal(mayHoldInlineSecrets('token: ~\n', { token: null }), true);
+  assert.equal(mayHoldInlineSecrets('token: ""\n', { token: '' }), false);
+  assert.equal(mayHoldInlineSecrets(`# ${fake.github}\na: 1\n`, { a: 1 }), true, 'a known token shape anywhere in the text');
+  assert.equal(mayHoldInlineSecrets('a: [', undefined), true, 'a file that did not parse');
 });

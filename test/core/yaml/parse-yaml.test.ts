@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { decodeText } from '../../../src/core/yaml/decode-text.js';
 import { LineIndex } from '../../../src/core/yaml/line-index.js';
 import { parseYaml } from '../../../src/core/yaml/parse-yaml.js';
+import { findSourceNode } from '../../../src/core/yaml/source-map.js';
 
 function lcg(seed: number): () => number {
   let state = seed >>> 0;
@@ -105,4 +106,24 @@ test('line positions count from 1 and handle the first and last line', () => {
   assert.deepEqual(index.position(6), { line: 3, col: 1 });
   assert.deepEqual(index.position(8), { line: 4, col: 2 });
   assert.deepEqual(index.position(999), { line: 4, col: 3 });
+});
+
+test('a file with more tokens than the cap is refused even when every value in it is plain', () => {
+  const parsed = parseYaml(`y: [${Array(100_000).fill('a').join(',')}]\n`);
+  assert.equal(parsed.value, undefined);
+  assert.equal(parsed.problems[0]?.rule, 'yaml/too-complex');
+});
+
+test('the literals, comments and positions of a valid file are worked out when asked for, where the yaml package places them', () => {
+  const text = 'spec:\n  stages:\n    - name: a\n      weight: 5\n    - { name: b, weight: 100 }\n# a comment\n';
+  const parsed = parseYaml(text);
+  assert.deepEqual(parsed.value, { spec: { stages: [{ name: 'a', weight: 5 }, { name: 'b', weight: 100 }] } });
+  const weight = parsed.scalars().find((s) => !s.isKey && s.text === '5');
+  assert.deepEqual(weight?.path, ['spec', 'stages', 0, 'weight']);
+  assert.equal(weight?.start, text.indexOf('5\n'));
+  assert.deepEqual(parsed.comments().map((c) => c.start), [text.indexOf('# a comment')]);
+  const flowWeight = findSourceNode(parsed.sourceMap(), ['spec', 'stages', 1, 'weight']);
+  assert.equal(flowWeight.exact, true);
+  assert.equal(flowWeight.node.keyStart, text.indexOf('weight: 100'));
+  assert.equal(flowWeight.node.start, text.indexOf('100'));
 });
