@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import { createRequire as __glidepathCreateRequire } from 'node:module';
 const require = __glidepathCreateRequire(import.meta.url);
-import{commands,loadCommand}from"./chunks/chunk-L2UPCS26.js";import{systemClock}from"./chunks/chunk-EGPRNJBU.js";import{UsageError}from"./chunks/chunk-WMWE5HJB.js";import"./chunks/chunk-ZMLPXI7U.js";import{parseArgs}from"node:util";import{resolve}from"node:path";var globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options, `glidepath --version` for the version."].join(`
+import{commands,loadCommand}from"./chunks/chunk-46ED3GPE.js";import{systemClock}from"./chunks/chunk-EGPRNJBU.js";import{ConfigurationError,UsageError}from"./chunks/chunk-7PEJ4AQ5.js";import"./chunks/chunk-ZMLPXI7U.js";import{parseArgs}from"node:util";import{resolve}from"node:path";var globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options, `glidepath --version` for the version."].join(`
 `)}function commandUsage(command){return`Usage: glidepath ${command.name} ${command.usage}
 
 ${command.summary}`}var stderrLogger={info:m=>process.stderr.write(`${m}
 `),warn:m=>process.stderr.write(`warning: ${m}
 `),debug:m=>{process.env.GLIDEPATH_DEBUG&&process.stderr.write(`debug: ${m}
-`)}};async function version(){return(await import("./chunks/package-WAPVMTQM.js")).default.version}async function runCli(argv){let[name,...rest]=argv;if(name==="--version"||name==="-V"||name==="version")return process.stdout.write(`glidepath ${await version()}
+`)}};async function version(){return(await import("./chunks/package-PDYZZSOA.js")).default.version}async function runCli(argv){let[name,...rest]=argv;if(name==="--version"||name==="-V"||name==="version")return process.stdout.write(`glidepath ${await version()}
 `),0;if(!name||name==="--help"||name==="-h"||name==="help")return process.stdout.write(`${await usage()}
 `),name?0:2;let command=await loadCommand(name);if(!command)return process.stderr.write(`glidepath: unknown command '${name}'
 
@@ -18,7 +18,8 @@ ${commandUsage(command)}
 `),2}if(values.help)return process.stdout.write(`${commandUsage(command)}
 `),0;try{return(await command.run({root:resolve(String(values.root??".")),options:values,print:text=>process.stdout.write(text.endsWith(`
 `)?text:`${text}
-`),logger:stderrLogger,clock:systemClock,env:process.env})).exitCode}catch(error){return error instanceof UsageError?(process.stderr.write(`glidepath ${name}: ${error.message}
+`),logger:stderrLogger,clock:systemClock,env:process.env})).exitCode}catch(error){return error instanceof ConfigurationError?(process.stderr.write(`glidepath ${name}: ${error.message}
+`),2):error instanceof UsageError?(process.stderr.write(`glidepath ${name}: ${error.message}
 
 ${commandUsage(command)}
 `),2):(process.stderr.write(`glidepath ${name}: internal error: ${error.message}
