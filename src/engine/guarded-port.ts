@@ -1,3 +1,5 @@
+import type { MetricsSnapshot } from '../core/metrics/arm-data.js';
+import { checkSnapshot } from '../core/metrics/check-snapshot.js';
 import type { MetricsQuery, MetricsResult, MetricsSource } from '../ports/metrics-source.js';
 import type { CallFailureKind, CallOptions, ProviderResult, TrafficProvider, TrafficSplit, TrafficTarget } from '../ports/traffic-provider.js';
 
@@ -25,6 +27,8 @@ type Answered = { readonly ok: true; readonly answer: unknown } | Failure;
 
 /** Answers may come from any adapter, including a third party's; one that prints a whole HTML error page must not flood the log. */
 const MAX_MESSAGE = 300;
+/** Broken count rules listed in one failed query: the first few say what is wrong with an export. */
+const MAX_LISTED = 5;
 
 // A guard over a guarded port would give every call two deadlines and wrap its messages twice.
 const guarded = new WeakSet<object>();
@@ -108,6 +112,12 @@ function checkMetricsAnswer(what: string, answer: unknown): MetricsResult {
   if (answer['ok'] === false) return failureOf(what, answer);
   const problem = snapshotProblem(answer['snapshot']);
   if (problem !== undefined) return { ok: false, kind: 'invalid', error: `${what} answered an invalid snapshot: ${problem}` };
+  const violations = checkSnapshot(answer['snapshot'] as MetricsSnapshot);
+  if (violations.length > 0) {
+    const listed = violations.slice(0, MAX_LISTED).map((v) => `${v.path}: ${v.rule}`).join('; ');
+    const more = violations.length > MAX_LISTED ? ` (and ${violations.length - MAX_LISTED} more)` : '';
+    return { ok: false, kind: 'invalid', error: `${what} answered counts that cannot be true: ${listed}${more}` };
+  }
   return answer as MetricsResult;
 }
 
@@ -208,25 +218,23 @@ function armsProblem(arms: unknown, where: string): string | undefined {
 
 function armDataProblem(data: unknown): string | undefined {
   if (!isRecord(data)) return `${show(data)} is not metric data`;
-  const count = (field: string): string | undefined => (isNumberIn(data[field], 0, Infinity) ? undefined : `${field} is ${show(data[field])}; expected a count`);
+  // Only the shape is checked here; what the numbers may be is checkSnapshot's (one set of rules for every source).
+  const count = (field: string): string | undefined => (typeof data[field] === 'number' ? undefined : `${field} is ${show(data[field])}; expected a count`);
   switch (data['kind']) {
-    case 'counts': {
-      const problem = count('successes') ?? count('trials');
-      if (problem !== undefined) return problem;
-      return (data['successes'] as number) > (data['trials'] as number) ? `successes ${show(data['successes'])} exceed trials ${show(data['trials'])}` : undefined;
-    }
+    case 'counts':
+      return count('successes') ?? count('trials');
     case 'summary':
-      return count('n') ?? (isNumberIn(data['mean'], -Infinity, Infinity) ? undefined : `mean is ${show(data['mean'])}; expected a number`) ?? count('sd');
+      return count('n') ?? (typeof data['mean'] === 'number' ? undefined : `mean is ${show(data['mean'])}; expected a number`) ?? count('sd');
     case 'samples': {
       const values = data['values'];
       if (!Array.isArray(values)) return `values is ${show(values)}; expected a list of numbers`;
-      const index = values.findIndex((v) => !isNumberIn(v, -Infinity, Infinity));
+      const index = values.findIndex((v) => typeof v !== 'number');
       return index === -1 ? undefined : `values[${index}] is ${show(values[index])}; expected a number`;
     }
     case 'histogram': {
       const buckets = data['buckets'];
       if (!Array.isArray(buckets)) return `buckets is ${show(buckets)}; expected a list of { le, count }`;
-      const index = buckets.findIndex((b) => !isRecord(b) || typeof b['le'] !== 'number' || Number.isNaN(b['le']) || !isNumberIn(b['count'], 0, Infinity));
+      const index = buckets.findIndex((b) => !isRecord(b) || typeof b['le'] !== 'number' || typeof b['count'] !== 'number');
       return index === -1 ? undefined : `buckets[${index}] is ${show(buckets[index])}; expected { le, count }`;
     }
     default:

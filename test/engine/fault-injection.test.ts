@@ -95,10 +95,10 @@ const FAULTS: readonly Fault[] = [
       const good = GOOD();
       return { ok: true, snapshot: { ...good, arms: { ...good.arms, canary: { ...good.arms.canary, error_rate: { kind: 'counts', successes: Number.NaN, trials: 20_000 } } } } };
     },
-    message: /invalid snapshot: arms\.canary\.error_rate: successes is NaN; expected a count/,
+    message: /counts that cannot be true: arms\.canary\.error_rate\.successes: NaN must be a whole number/,
     kind: 'invalid',
   },
-  { name: 'query answers more successes than trials', query: async () => ({ ok: true, snapshot: { ...GOOD(), arms: { control: { error_rate: { kind: 'counts', successes: 9, trials: 3 } }, canary: {} } } }), message: /successes 9 exceed trials 3/, kind: 'invalid' },
+  { name: 'query answers more successes than trials', query: async () => ({ ok: true, snapshot: { ...GOOD(), arms: { control: { error_rate: { kind: 'counts', successes: 9, trials: 3 } }, canary: {} } } }), message: /arms\.control\.error_rate\.successes: 9 exceeds trials \(3\)/, kind: 'invalid' },
   { name: 'query answers null', query: async () => null, message: /query answered null, which is not a result/, kind: 'invalid' },
 ];
 
