@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { approveCommand } from '../../src/commands/approve.js';
 import { startCommand } from '../../src/commands/start.js';
 import { UsageError } from '../../src/commands/command.js';
-import { quickstartRepo, runCommand } from '../engine/command-fixture.js';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import { quickstartRepo, runCommand } from '../support/command-fixture.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

@@ -7,10 +7,10 @@ import { UsageError } from '../../src/commands/command.js';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
-import { quickstartRepo, runCommand } from '../engine/command-fixture.js';
+import { quickstartRepo, runCommand } from '../support/command-fixture.js';
 import { sealRecord, serializeRecord, type AuditRecord } from '../../src/core/audit/chain.js';
 import { sha256 } from '../../src/adapters/crypto.js';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 let repo: TempGitRepo;

@@ -13,9 +13,9 @@ import { rollbackCommand } from '../../src/commands/rollback.js';
 import { startCommand } from '../../src/commands/start.js';
 import { statusCommand } from '../../src/commands/status.js';
 import { watchCommand } from '../../src/commands/watch.js';
-import { quickstartRepo, runCommand, steppingClock } from '../engine/command-fixture.js';
-import { T0 } from '../engine/fixture.js';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import { quickstartRepo, runCommand, steppingClock } from '../support/command-fixture.js';
+import { T0 } from '../support/engine-fixture.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { demoCommand } from '../../src/commands/demo.js';
-import { runCommand } from '../engine/command-fixture.js';
+import { runCommand } from '../support/command-fixture.js';
 
 test('the demo plays the whole loop and exits 0: promoted, rolled back with a revert branch, audit verified and tampering caught', async () => {
   const run = await runCommand(demoCommand, process.cwd(), {});

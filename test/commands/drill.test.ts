@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { drillCommand } from '../../src/commands/drill.js';
 import { startCommand } from '../../src/commands/start.js';
-import { quickstartRepo, runCommand } from '../engine/command-fixture.js';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import { quickstartRepo, runCommand } from '../support/command-fixture.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

@@ -4,11 +4,11 @@ import { evaluateCommand } from '../../src/commands/evaluate.js';
 import { startCommand } from '../../src/commands/start.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { fixedClock } from '../../src/ports/clock.js';
-import { quickstartRepo, runCommand } from '../engine/command-fixture.js';
-import { QUICKSTART, T0 } from '../engine/fixture.js';
+import { quickstartRepo, runCommand } from '../support/command-fixture.js';
+import { QUICKSTART, T0 } from '../support/engine-fixture.js';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 let repo: TempGitRepo | undefined;
 afterEach(() => repo?.cleanup());

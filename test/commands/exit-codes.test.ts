@@ -8,9 +8,9 @@ import { rollbackCommand } from '../../src/commands/rollback.js';
 import { startCommand } from '../../src/commands/start.js';
 import { watchCommand } from '../../src/commands/watch.js';
 import { fixedClock } from '../../src/ports/clock.js';
-import { quickstartRepo, runCommand, steppingClock, writeMetricsFile } from '../engine/command-fixture.js';
-import { BAD, GOOD, HOUR, T0 } from '../engine/fixture.js';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import { quickstartRepo, runCommand, steppingClock, writeMetricsFile } from '../support/command-fixture.js';
+import { BAD, GOOD, HOUR, T0 } from '../support/engine-fixture.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

@@ -10,8 +10,8 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { ReviewChannel } from '../../src/ports/review.js';
 import { contextFor, webhookExample } from '../adapters/github/webhook-examples.js';
 import { weakeningPullRequest } from '../core/plan/quickstart.js';
-import { createGitHubFake } from '../helpers/github-fake.js';
-import { createTempGitRepo, type TempGitRepo } from '../helpers/temp-git-repo.js';
+import { createGitHubFake } from '../support/github-fake.js';
+import { createTempGitRepo, type TempGitRepo } from '../support/temp-git-repo.js';
 
 const repos: TempGitRepo[] = [];
 after(() => repos.forEach((r) => r.cleanup()));

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { rollbackCommand } from '../../src/commands/rollback.js';
 import { startCommand } from '../../src/commands/start.js';
 import { UsageError } from '../../src/commands/command.js';
-import { quickstartRepo, runCommand } from '../engine/command-fixture.js';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import { quickstartRepo, runCommand } from '../support/command-fixture.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

@@ -14,9 +14,9 @@ import { watchCommand } from '../../src/commands/watch.js';
 import { sha256 } from '../../src/adapters/crypto.js';
 import { sealRecord, serializeRecord, type AuditRecord } from '../../src/core/audit/chain.js';
 import { fixedClock } from '../../src/ports/clock.js';
-import { quickstartRepo, runCommand, steppingClock, writeMetricsFile } from '../engine/command-fixture.js';
-import { GOOD, HOUR, T0 } from '../engine/fixture.js';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import { quickstartRepo, runCommand, steppingClock, writeMetricsFile } from '../support/command-fixture.js';
+import { GOOD, HOUR, T0 } from '../support/engine-fixture.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 const RELEASE = 'summarizer-prompt';
 const STATE_FILE = `states/${RELEASE}.json`;

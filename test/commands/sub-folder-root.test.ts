@@ -6,9 +6,9 @@ import { auditCommand } from '../../src/commands/audit.js';
 import { rollbackCommand } from '../../src/commands/rollback.js';
 import { startCommand } from '../../src/commands/start.js';
 import { statusCommand } from '../../src/commands/status.js';
-import { runCommand } from '../engine/command-fixture.js';
-import { QUICKSTART } from '../engine/fixture.js';
-import { createTempGitRepo, type TempGitRepo } from '../helpers/temp-git-repo.js';
+import { runCommand } from '../support/command-fixture.js';
+import { QUICKSTART } from '../support/engine-fixture.js';
+import { createTempGitRepo, type TempGitRepo } from '../support/temp-git-repo.js';
 
 const RELEASE = 'ai/releases/summarizer-prompt.yaml';
 

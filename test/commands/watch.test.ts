@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { startCommand } from '../../src/commands/start.js';
 import { watchCommand } from '../../src/commands/watch.js';
 import { UsageError } from '../../src/commands/command.js';
-import { quickstartRepo, runCommand, steppingClock, writeMetricsFile } from '../engine/command-fixture.js';
-import { BAD, GOOD, T0 } from '../engine/fixture.js';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import { quickstartRepo, runCommand, steppingClock, writeMetricsFile } from '../support/command-fixture.js';
+import { BAD, GOOD, T0 } from '../support/engine-fixture.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

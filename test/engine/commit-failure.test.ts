@@ -10,7 +10,7 @@ import { runTick } from '../../src/engine/run-tick.js';
 import type { Scm } from '../../src/ports/scm.js';
 import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { killSwitch } from '../support/kill-switch.js';
-import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from './fixture.js';
+import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
 
 const RELEASE = 'summarizer-prompt';
 const KEY = 'ticket-summarizer';

@@ -16,7 +16,7 @@ import { runTick } from '../../src/engine/run-tick.js';
 import type { MetricsSource } from '../../src/ports/metrics-source.js';
 import type { Scm } from '../../src/ports/scm.js';
 import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
-import { BAD, createEngineFixture, GOOD, HOUR, type EngineFixture } from './fixture.js';
+import { BAD, createEngineFixture, GOOD, HOUR, type EngineFixture } from '../support/engine-fixture.js';
 
 const RELEASE = 'summarizer-prompt';
 const TARGET = { release: RELEASE, key: 'ticket-summarizer', champion: { model: 'x' }, challenger: { model: 'y' } };

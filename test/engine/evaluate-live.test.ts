@@ -4,9 +4,9 @@ import type { Command } from '../../src/commands/command.js';
 import { startCommand } from '../../src/commands/start.js';
 import { evaluateLive } from '../../src/engine/evaluate-live.js';
 import { fixedClock } from '../../src/ports/clock.js';
-import { quickstartRepo, runCommand, writeMetricsFile } from './command-fixture.js';
-import { BAD, GOOD, HOUR, T0 } from './fixture.js';
-import type { TempGitRepo } from '../helpers/temp-git-repo.js';
+import { quickstartRepo, runCommand, writeMetricsFile } from '../support/command-fixture.js';
+import { BAD, GOOD, HOUR, T0 } from '../support/engine-fixture.js';
+import type { TempGitRepo } from '../support/temp-git-repo.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

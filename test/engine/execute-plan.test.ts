@@ -5,7 +5,7 @@ import type { Provider } from '../../src/core/model/index.js';
 import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
-import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from './fixture.js';
+import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
 
 const RELEASE = 'summarizer-prompt';
 let fx: EngineFixture;

@@ -5,7 +5,7 @@ import { afterEach, test } from 'node:test';
 import { metricsSources } from '../../src/adapters/metrics/index.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
-import { createEngineFixture, HOUR, type EngineFixture } from './fixture.js';
+import { createEngineFixture, HOUR, type EngineFixture } from '../support/engine-fixture.js';
 
 const RELEASE = 'summarizer-prompt';
 let fx: EngineFixture;

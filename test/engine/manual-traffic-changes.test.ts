@@ -7,7 +7,7 @@ import { createFlagdProvider } from '../../src/adapters/providers/flagd.js';
 import { verifyAuditLog } from '../../src/core/audit/chain.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
-import { createEngineFixture, GOOD, traffic, type EngineFixture } from './fixture.js';
+import { createEngineFixture, GOOD, traffic, type EngineFixture } from '../support/engine-fixture.js';
 
 const RELEASE = 'summarizer-prompt';
 const KEY = 'ticket-summarizer';

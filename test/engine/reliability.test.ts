@@ -11,7 +11,7 @@ import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
 import { killSwitch } from '../support/kill-switch.js';
-import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from './fixture.js';
+import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
 
 const RELEASE = 'summarizer-prompt';
 const KEY = 'ticket-summarizer';

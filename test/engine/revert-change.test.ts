@@ -2,7 +2,7 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { planRevertChange, swapChampionIn } from '../../src/engine/revert-change.js';
-import { createTempGitRepo, type TempGitRepo } from '../helpers/temp-git-repo.js';
+import { createTempGitRepo, type TempGitRepo } from '../support/temp-git-repo.js';
 
 const V1 = `# the release
 spec:

@@ -6,7 +6,7 @@ import { sha256 } from '../../src/adapters/crypto.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
 import { runRollback } from '../../src/engine/run-rollback.js';
-import { createEngineFixture, BAD, GOOD, HOUR, traffic, type EngineFixture } from './fixture.js';
+import { createEngineFixture, BAD, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
 import { createFlagdProvider } from '../../src/adapters/providers/flagd.js';
 
 const RELEASE = 'summarizer-prompt';

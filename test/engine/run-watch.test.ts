@@ -2,7 +2,7 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { runStart } from '../../src/engine/run-start.js';
 import { runWatch } from '../../src/engine/run-watch.js';
-import { createEngineFixture, GOOD, HOUR, type EngineFixture } from './fixture.js';
+import { createEngineFixture, GOOD, HOUR, type EngineFixture } from '../support/engine-fixture.js';
 
 let fx: EngineFixture;
 afterEach(() => fx?.cleanup());

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadRepository } from '../../src/core/validate/load-repository.js';
 import { resolveStateBranch } from '../../src/engine/state-branch.js';
 import type { Workspace } from '../../src/engine/workspace.js';
-import { QUICKSTART } from './fixture.js';
+import { QUICKSTART } from '../support/engine-fixture.js';
 
 const CONFIG = readFileSync(join(QUICKSTART, 'glidepath.yaml'), 'utf8');
 

@@ -6,8 +6,8 @@ import { after, test } from 'node:test';
 import { readRunEvent } from '../../../src/adapters/github/run-event.js';
 import { run } from '../../../src/main.js';
 import { weakeningPullRequest } from '../../core/plan/quickstart.js';
-import { createGitHubFake } from '../../helpers/github-fake.js';
-import { createTempGitRepo } from '../../helpers/temp-git-repo.js';
+import { createGitHubFake } from '../../support/github-fake.js';
+import { createTempGitRepo } from '../../support/temp-git-repo.js';
 import { contextFor, webhookExample } from './webhook-examples.js';
 
 const TOKEN = 'ghs_actionTokenNeverPrinted';

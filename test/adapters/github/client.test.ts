@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createOctokit } from '../../../src/adapters/github/client.js';
 import { GitHubError, permissionFor } from '../../../src/adapters/github/github-error.js';
 import { createGitHubReviewChannel } from '../../../src/adapters/github/review-channel.js';
-import { createGitHubFake } from '../../helpers/github-fake.js';
+import { createGitHubFake } from '../../support/github-fake.js';
 
 const TOKEN = 'ghs_0123456789abcdefSECRET';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createGitHubFake } from '../../helpers/github-fake.js';
+import { createGitHubFake } from '../../support/github-fake.js';
 
 const API = 'https://api.github.com';
 

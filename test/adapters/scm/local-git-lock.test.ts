@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalGitScm, removeStaleIndexDirs, STALE_INDEX_DIR_MS, STALE_REF_LOCK_MS } from '../../../src/adapters/scm/local-git.js';
-import { createTempGitRepo, type TempGitRepo } from '../../helpers/temp-git-repo.js';
+import { createTempGitRepo, type TempGitRepo } from '../../support/temp-git-repo.js';
 
 let repo: TempGitRepo | undefined;
 let scratch: string | undefined;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalGitScm, DEFAULT_GIT_IDENTITY } from '../../../src/adapters/scm/local-git.js';
-import { createTempGitRepo, type TempGitRepo } from '../../helpers/temp-git-repo.js';
+import { createTempGitRepo, type TempGitRepo } from '../../support/temp-git-repo.js';
 
 const repos: TempGitRepo[] = [];
 function repo(files: Record<string, string> = { 'README.md': 'hello\n' }): TempGitRepo {

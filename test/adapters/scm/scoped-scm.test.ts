@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalGitScm, locateWorkTree } from '../../../src/adapters/scm/local-git.js';
 import { scopeScm } from '../../../src/adapters/scm/scoped-scm.js';
-import { createTempGitRepo } from '../../helpers/temp-git-repo.js';
+import { createTempGitRepo } from '../../support/temp-git-repo.js';
 
 const repo = createTempGitRepo({ 'README.md': 'app\n', 'ai/glidepath.yaml': 'a: 1\n', 'ai/releases/x.yaml': 'x: 1\n' });
 after(() => repo.cleanup());

@@ -6,7 +6,7 @@ import { sha256 } from '../../../src/adapters/crypto.js';
 import { verifyAuditLog } from '../../../src/core/audit/chain.js';
 import { hashState } from '../../../src/core/audit/state-seal.js';
 import type { AuditRecordDraft, RolloutState } from '../../../src/core/rollout/types.js';
-import { createTempGitRepo, type TempGitRepo } from '../../helpers/temp-git-repo.js';
+import { createTempGitRepo, type TempGitRepo } from '../../support/temp-git-repo.js';
 
 const repos: TempGitRepo[] = [];
 after(() => repos.forEach((r) => r.cleanup()));

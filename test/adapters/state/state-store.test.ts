@@ -5,7 +5,7 @@ import { createStateStore, auditPath, statePath, StateBranchError } from '../../
 import { sha256 } from '../../../src/adapters/crypto.js';
 import { verifyAuditLog } from '../../../src/core/audit/chain.js';
 import type { AuditRecordDraft, RolloutState } from '../../../src/core/rollout/types.js';
-import { createTempGitRepo, type TempGitRepo } from '../../helpers/temp-git-repo.js';
+import { createTempGitRepo, type TempGitRepo } from '../../support/temp-git-repo.js';
 
 const repos: TempGitRepo[] = [];
 after(() => repos.forEach((r) => r.cleanup()));

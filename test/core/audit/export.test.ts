@@ -5,7 +5,7 @@ import { sealRecord, verifyChain, type AuditRecord } from '../../../src/core/aud
 import { exportCompliance } from '../../../src/core/audit/export.js';
 import { planApprove, planRollback, planStart } from '../../../src/core/rollout/planner.js';
 import type { Action, AuditRecordDraft } from '../../../src/core/rollout/types.js';
-import { at, BUNDLE, CONFIG, makeJudgement, makePolicy, makeRelease, makeState, tick } from '../rollout/fixtures.js';
+import { at, BUNDLE, CONFIG, makeJudgement, makePolicy, makeRelease, makeState, tick } from '../../support/rollout-fixtures.js';
 
 const policy = makePolicy();
 const release = makeRelease();

@@ -6,7 +6,7 @@ import { replayDecisions } from '../../../src/core/audit/replay.js';
 import { planApprove, planStart, planTick, type TickPlan } from '../../../src/core/rollout/planner.js';
 import { fillAuditHash, type Action, type RolloutState } from '../../../src/core/rollout/types.js';
 import type { TrafficSplit } from '../../../src/ports/traffic-provider.js';
-import { at, BUNDLE, CONFIG, makeJudgement, makePolicy, makeRelease } from '../rollout/fixtures.js';
+import { at, BUNDLE, CONFIG, makeJudgement, makePolicy, makeRelease } from '../../support/rollout-fixtures.js';
 
 /** Carries out actions the way a command does: provider first, then state and log. */
 class Runner {

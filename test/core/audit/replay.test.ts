@@ -4,7 +4,7 @@ import { sha256 } from '../../../src/adapters/crypto.js';
 import { sealRecord, type AuditRecord } from '../../../src/core/audit/chain.js';
 import { replayDecisions } from '../../../src/core/audit/replay.js';
 import type { AuditRecordDraft } from '../../../src/core/rollout/types.js';
-import { at, auditOf, makeJudgement, makePolicy, makeState, tick } from '../rollout/fixtures.js';
+import { at, auditOf, makeJudgement, makePolicy, makeState, tick } from '../../support/rollout-fixtures.js';
 
 const policy = makePolicy();
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planApprove, type ApproveInput } from '../../../src/core/rollout/planner.js';
-import { at, auditOf, CONFIG, makePolicy, makeRelease, makeState, trafficOf } from './fixtures.js';
+import { at, auditOf, CONFIG, makePolicy, makeRelease, makeState, trafficOf } from '../../support/rollout-fixtures.js';
 
 const policy = makePolicy();
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planApprove, planRollback, planStart } from '../../../src/core/rollout/planner.js';
 import type { RolloutState } from '../../../src/core/rollout/types.js';
-import { at, auditOf, BUNDLE, CONFIG, iso, makePolicy, makeRelease, makeState, trafficOf, types } from './fixtures.js';
+import { at, auditOf, BUNDLE, CONFIG, iso, makePolicy, makeRelease, makeState, trafficOf, types } from '../../support/rollout-fixtures.js';
 
 const policy = makePolicy();
 const release = makeRelease();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HOLD_HEARTBEAT_MS } from '../../../src/core/rollout/planner.js';
 import { AUDIT_HASH_PLACEHOLDER } from '../../../src/core/rollout/types.js';
-import { at, auditOf, CONFIG, HOUR, iso, makeJudgement, makePolicy, makeRelease, makeState, tick, trafficOf, types } from './fixtures.js';
+import { at, auditOf, CONFIG, HOUR, iso, makeJudgement, makePolicy, makeRelease, makeState, tick, trafficOf, types } from '../../support/rollout-fixtures.js';
 
 const policy = makePolicy();
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { at, auditOf, makeJudgement, makePolicy, makeState, ok, tick, trafficOf, types } from './fixtures.js';
+import { at, auditOf, makeJudgement, makePolicy, makeState, ok, tick, trafficOf, types } from '../../support/rollout-fixtures.js';
 
 const policy = makePolicy();
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { estimateImpact, revertEvidence } from '../../../src/core/rollout/revert-evidence.js';
 import { AUDIT_HASH_PLACEHOLDER, fillAuditHash } from '../../../src/core/rollout/types.js';
-import { iso, makeJudgement, makePolicy, makeState } from './fixtures.js';
+import { iso, makeJudgement, makePolicy, makeState } from '../../support/rollout-fixtures.js';
 
 const policy = makePolicy();
 

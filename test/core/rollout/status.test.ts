@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderStatus } from '../../../src/core/rollout/status.js';
-import { at, iso, makePolicy, makeState } from './fixtures.js';
+import { at, iso, makePolicy, makeState } from '../../support/rollout-fixtures.js';
 
 const policy = makePolicy();
 const states = [

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseWindowHours } from '../../../src/core/rollout/window-hours.js';
 import { windowStatus } from '../../../src/core/rollout/window.js';
-import { makePolicy } from './fixtures.js';
+import { makePolicy } from '../../support/rollout-fixtures.js';
 
 const cases: { hours: string; expected: ReturnType<typeof parseWindowHours> }[] = [
   { hours: '09:00-16:00', expected: { ok: true, start: 540, end: 960 } },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RolloutPolicy } from '../../../src/core/model/index.js';
 import { windowStatus } from '../../../src/core/rollout/window.js';
-import { makePolicy } from './fixtures.js';
+import { makePolicy } from '../../support/rollout-fixtures.js';
 
 function windowed(window: NonNullable<RolloutPolicy['spec']['window']>, freezes?: RolloutPolicy['spec']['freezes']): RolloutPolicy {
   return makePolicy({ window, ...(freezes ? { freezes } : {}) });

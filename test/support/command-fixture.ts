@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Command, CommandContext, CommandOutcome, OptionValues } from '../../src/commands/command.js';
 import type { MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
 import type { Clock } from '../../src/ports/clock.js';
-import { QUICKSTART, T0 } from './fixture.js';
-import { createTempGitRepo, type TempGitRepo } from '../helpers/temp-git-repo.js';
+import { QUICKSTART, T0 } from './engine-fixture.js';
+import { createTempGitRepo, type TempGitRepo } from './temp-git-repo.js';
 import { fixedClock } from '../../src/ports/clock.js';
 
 /** A command run: what it printed, what it logged, and its outcome. */

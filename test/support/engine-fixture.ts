@@ -10,7 +10,7 @@ import type { Logger } from '../../src/ports/logger.js';
 import type { MetricsResult, MetricsSource } from '../../src/ports/metrics-source.js';
 import type { TrafficSplit } from '../../src/ports/traffic-provider.js';
 import type { EngineContext } from '../../src/engine/context.js';
-import { createTempGitRepo, type TempGitRepo } from '../helpers/temp-git-repo.js';
+import { createTempGitRepo, type TempGitRepo } from './temp-git-repo.js';
 
 export const QUICKSTART = new URL('../../examples/quickstart/', import.meta.url).pathname;
 export const T0 = new Date('2025-03-03T08:00:00.000Z');
