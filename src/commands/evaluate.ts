@@ -6,6 +6,7 @@ import { GateConfigError } from '../core/gates/gate-config-error.js';
 import { judgeStage } from '../core/gates/judge-stage.js';
 import { decideFromJudgement } from '../core/gates/stage-decision.js';
 import type { GlidepathRepository, LoadedDocument, Release, RolloutPolicy, Stage } from '../core/model/index.js';
+import { requestsPerHourOf } from '../core/model/traffic.js';
 import { plannedArmSamples } from '../core/power/stage-traffic.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 import { evaluateLive } from '../engine/evaluate-live.js';
@@ -76,7 +77,7 @@ async function evaluateOffline(ctx: CommandContext, options: EvaluateOptions): P
   }
   const metricsFile = options.metricsFile!;
   const result = await readMetricsFile(resolve(metricsFile), { display: metricsFile, stage: stage.name, metrics });
-  const requestsPerHour = release.value.spec.traffic?.requestsPerHour ?? repository.config?.value.spec.traffic?.requestsPerHour;
+  const requestsPerHour = requestsPerHourOf(release.value, repository.config?.value);
   const tuneN = plannedArmSamples(stage, requestsPerHour);
   const at = (options.now ?? ctx.clock.now()).toISOString();
   if (result.ok && Date.parse(result.snapshot.window.end) > Date.parse(at)) {

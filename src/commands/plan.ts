@@ -1,6 +1,7 @@
 import { readRepositoryAt } from '../adapters/scm/read-repository-at.js';
 import { createLocalGitScm, locateWorkTree } from '../adapters/scm/local-git.js';
 import { scopeScm } from '../adapters/scm/scoped-scm.js';
+import { commentMarker } from '../core/report/comment-marker.js';
 import { buildPlan, weakeningReleases, type Plan, type PowerEstimator } from '../core/plan/build-plan.js';
 import { estimatePlanPower } from '../core/plan/plan-power.js';
 import { formatProblem, type Problem } from '../core/problem.js';
@@ -16,7 +17,7 @@ import { UsageError, type Command, type CommandContext, type CommandOutcome } fr
 
 export const PLAN_CHECK_NAME = 'Glidepath / plan';
 /** Hidden marker of the sticky plan comment: one per pull request, updated on every push. */
-export const PLAN_MARKER = '<!-- glidepath:plan -->';
+export const PLAN_MARKER = commentMarker('plan');
 
 const FORMATS = ['text', 'markdown', 'json', 'github'] as const;
 type PlanFormat = (typeof FORMATS)[number];

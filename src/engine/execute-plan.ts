@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { AuditRecord } from '../core/audit/chain.js';
+import { commentMarker } from '../core/report/comment-marker.js';
 import type { Decision } from '../core/gates/judgement.js';
 import { planProviderFailure } from '../core/rollout/plan-provider-failure.js';
 import { describeSplit, sameSplit } from '../core/rollout/split.js';
@@ -144,7 +145,7 @@ export async function executePlan(ctx: EngineContext, input: ExecuteInput): Prom
         ctx.logger.info(`${setup.name}: revert ${revert.created ? 'opened' : 'already open'}: ${revert.url}`);
         break;
       case 'comment':
-        if (ctx.review && ctx.pullRequest) await ctx.review.upsertComment(ctx.pullRequest.number, `<!-- glidepath:rollout:${action.release} -->`, action.body);
+        if (ctx.review && ctx.pullRequest) await ctx.review.upsertComment(ctx.pullRequest.number, commentMarker('rollout', action.release), action.body);
         else ctx.logger.debug(`${setup.name}: comment: ${firstLine(action.body)}`);
         break;
       case 'check':

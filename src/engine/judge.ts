@@ -3,7 +3,7 @@ import { judgeStage } from '../core/gates/judge-stage.js';
 import type { MetricsSnapshot } from '../core/metrics/arm-data.js';
 import type { MetricDefinition } from '../core/model/index.js';
 import { plannedArmSamples } from '../core/power/stage-traffic.js';
-import { requestsPerHourOf } from '../core/rollout/planner.js';
+import { requestsPerHourOf } from '../core/model/traffic.js';
 import { stageAt } from '../core/rollout/transitions.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import type { MetricsResult } from '../ports/metrics-source.js';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { readRepositoryAt } from '../adapters/scm/read-repository-at.js';
 import type { StateStore } from '../adapters/state/state-store.js';
 import { planRollback } from '../core/rollout/plan-rollback.js';
-import { requestsPerHourOf } from '../core/rollout/planner.js';
+import { requestsPerHourOf } from '../core/model/traffic.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import { loadRepository } from '../core/validate/load-repository.js';
 import type { EngineContext } from './context.js';

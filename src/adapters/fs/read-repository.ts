@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { isInside } from './inside-root.js';
 import type { Problem } from '../../core/problem.js';
 import type { RepoSnapshot } from '../../core/validate/load-repository.js';
 import { referencedPaths } from '../../core/validate/referenced-paths.js';
@@ -18,11 +19,6 @@ const YAML_FILE = /\.ya?ml$/;
 
 function problemAt(file: string, rule: string, message: string, hint?: string): Problem {
   return { file, line: 1, col: 1, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
-}
-
-function inside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -62,7 +58,7 @@ export async function readRepositoryFromDisk(root: string, limits: YamlLimits = 
       problems.push(problemAt(rel, 'file/unreadable', `the file cannot be read (${errorCode(error) ?? 'error'})`));
       return undefined;
     }
-    if (!inside(realRoot, real)) {
+    if (!isInside(realRoot, real)) {
       problems.push(problemAt(rel, 'file/symlink-outside', 'the file is a symbolic link that leads outside the repository; Glidepath does not follow it', 'copy the file into the repository instead of linking to it'));
       return undefined;
     }

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolveInsideRoot } from '../fs/inside-root.js';
 import type { FileMetricSource, MetricDefinition } from '../../core/model/index.js';
 import { parseMetricsFile, type MetricsFileFormat } from '../../core/metrics/parse-metrics-file.js';
 import { selectMetrics } from '../../core/metrics/select-metrics.js';
@@ -66,9 +66,8 @@ export function createFileMetricsSource(source: FileMetricSource, ctx: { readonl
     type: 'file',
     async query(query: MetricsQuery): Promise<MetricsResult> {
       const path = source.path.replaceAll('{release}', query.release).replaceAll('{stage}', query.stage);
-      const absolute = resolve(ctx.root, path);
-      const rel = relative(resolve(ctx.root), absolute);
-      if (isAbsolute(path) || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      const absolute = resolveInsideRoot(ctx.root, path);
+      if (absolute === undefined) {
         return { ok: false, error: `metrics source ${source.name}: path ${path} leads outside the repository: give a path relative to the repository root` };
       }
       return readMetricsFile(absolute, {

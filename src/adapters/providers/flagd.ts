@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { resolveInsideRoot } from '../fs/inside-root.js';
 import { removeDeadRunFiles } from '../fs/dead-run-files.js';
 import type { FlagdProvider } from '../../core/model/index.js';
 import type { ProviderResult, TrafficProvider, TrafficSplit, TrafficTarget } from '../../ports/traffic-provider.js';
@@ -32,12 +33,12 @@ export interface FlagdFlag {
  * atomic (temp file + rename) so flagd never watches a half-written file.
  */
 export function createFlagdProvider(provider: FlagdProvider, ctx: { readonly root: string }): TrafficProvider {
-  const file = resolve(ctx.root, provider.path);
+  const inside = resolveInsideRoot(ctx.root, provider.path);
+  const file = inside ?? resolve(ctx.root, provider.path);
   const shown = provider.path;
 
   async function load(): Promise<ProviderResult<{ doc: JsonObject; exists: boolean }>> {
-    const rel = relative(ctx.root, file);
-    if (rel.startsWith('..') || isAbsolute(rel)) {
+    if (inside === undefined) {
       return { ok: false, error: `providers[${provider.name}].path '${shown}' is outside the repository; use a path relative to the repository root`, retryable: false };
     }
     let text: string;

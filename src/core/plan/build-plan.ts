@@ -1,4 +1,5 @@
 import type { GlidepathRepository, LoadedDocument, MetricDefinition, Release, RolloutPolicy, SourcePosition } from '../model/index.js';
+import { expectedTraffic } from '../model/traffic.js';
 import { computeBlastRadius, type BlastRadius } from './blast-radius.js';
 import { diffBundles, type BundleDiff } from './bundle-diff.js';
 import { createLineStatMemo, type LineStatMemo } from './line-diff.js';
@@ -138,10 +139,9 @@ function planRelease(change: ReleaseChange, input: PlanInput, shared: SharedFact
   const release = change.head;
   const spec = release.value.spec;
   const policy = head.policies.get(spec.policy);
-  const ownTraffic = spec.traffic?.requestsPerHour;
-  const configTraffic = head.config?.value.spec.traffic?.requestsPerHour;
-  const requestsPerHour = ownTraffic ?? configTraffic;
-  const trafficSource = ownTraffic !== undefined ? 'release' : configTraffic !== undefined ? 'config' : 'none';
+  const traffic = expectedTraffic(release.value, head.config?.value);
+  const requestsPerHour = traffic?.requestsPerHour;
+  const trafficSource = traffic?.source ?? 'none';
   const providerType = head.config?.value.spec.providers.find((p) => p.name === spec.target.provider)?.type;
   const previous = change.base?.value.spec.policy;
   const common = {

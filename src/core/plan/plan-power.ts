@@ -2,6 +2,7 @@ import { estimateStagePower } from '../power/stage-power.js';
 import type { PowerEstimator } from './build-plan.js';
 import type { StagePowerView } from './stage-plan.js';
 import type { MetricDefinition, RolloutPolicy } from '../model/index.js';
+import { requestsPerHourOf } from '../model/traffic.js';
 
 /**
  * The plan's power column from core/power: per stage, the most demanding gate's samples per arm
@@ -9,7 +10,7 @@ import type { MetricDefinition, RolloutPolicy } from '../model/index.js';
  * short for its margins, one that only catches catastrophes).
  */
 export const estimatePlanPower: PowerEstimator = (release, policy, repository) => {
-  const requestsPerHour = release.value.spec.traffic?.requestsPerHour ?? repository.config?.value.spec.traffic?.requestsPerHour;
+  const requestsPerHour = requestsPerHourOf(release.value, repository.config?.value);
   const metrics = repository.config?.value.spec.metrics.definitions ?? NO_METRICS;
   // Releases that share a policy, metric definitions and a traffic figure share the estimate:
   // solving for sample sizes is the costliest part of a plan that touches hundreds of releases.

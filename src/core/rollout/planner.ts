@@ -3,6 +3,7 @@ import { summariseInputs } from '../audit/inputs.js';
 import type { StageJudgement } from '../gates/judgement.js';
 import type { MetricsSnapshot } from '../metrics/arm-data.js';
 import type { GlidepathConfig, Release, RolloutPolicy } from '../model/index.js';
+import { requestsPerHourOf } from '../model/traffic.js';
 import { decideTick, type TickDecision } from './decide-tick.js';
 import { buildFacts, targetIndex } from './facts.js';
 import { approveHint, checkAction, commentAction } from './messages.js';
@@ -41,10 +42,6 @@ export interface TickInput {
   readonly heartbeatMs?: number;
 }
 
-/** Requests per hour for impact estimates: the release's, else the config's default. */
-export function requestsPerHourOf(release: Release, config: GlidepathConfig | undefined): number | undefined {
-  return release.spec.traffic?.requestsPerHour ?? config?.spec.traffic?.requestsPerHour;
-}
 
 function providerAnswer(observed: ProviderResult<TrafficSplit>): NonNullable<AuditRecordDraft['provider']> {
   return observed.ok ? { ok: true, split: observed.value } : { ok: false, error: observed.error };
