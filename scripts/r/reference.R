@@ -126,18 +126,44 @@ prop(c(100, 100000), c(900, 100000))
 prop(c(1000, 1000), c(999, 1000))
 prop(c(0, 5000), c(0, 300))
 
-# ---- the judge's rate contrast (src/core/stats/contrast.ts: estimateRate, differenceContrast) ----
-# Each arm: the observed rate x/n with the variance p(1 - p)/n at p = (x + 1/2)/(n + 1). The
-# contrast is oriented so that positive is worse (s = 1 when higher is worse, -1 when lower is)
-# and a relative margin m tests s*canary - (s + m)*control against 0 with its own variance.
+# ---- one arm's rate (src/core/stats/contrast.ts: estimateRate, agrestiCaffoRate) -------------
+# estimateRate: the observed x/n with the variance p(1 - p)/n at p = (x + 1/2)/(n + 1) (what the
+# evidence shows, and what one arm is judged with against a fixed bound). agrestiCaffoRate: one
+# event and one non-event added, p = (x + 1)/(n + 2), variance p(1 - p)/(n + 2).
+
+rate_estimate <- function(x, n) {
+  setup <- sprintf("x <- %s; n <- %s", lit(x), lit(n))
+  call <- "p <- (x + 0.5)/(n + 1); a <- (x + 1)/(n + 2); c(x/n, p*(1 - p)/n, a, a*(1 - a)/(n + 2))"
+  r <- run(setup, call)$value
+  add("rateEstimate", obj(
+    setup = str(setup), call = str(call), counts = obj(successes = num(x), trials = num(n)),
+    value = num(r[1]), variance = num(r[2]), adjustedValue = num(r[3]), adjustedVariance = num(r[4])))
+}
+rate_estimate(0, 300)
+rate_estimate(57, 5700)
+rate_estimate(950, 95000)
+rate_estimate(2, 2)
+rate_estimate(4150, 5000)
+
+# ---- the judge's rate contrast (src/core/stats/contrast.ts: agrestiCaffoRate, differenceContrast) ----
+# Two arms are tested on Agresti-Caffo rates (Agresti & Caffo, "Simple and effective confidence
+# intervals for proportions and differences of proportions result from adding two successes
+# and two failures", The American Statistician 54, 2000): a(x, n) = (x + 1)/(n + 2) with
+# variance a(1 - a)/(n + 2). The contrast is oriented so that positive is worse (s = 1 when
+# higher is worse, -1 when lower is) and a relative margin m tests s*canary - (s + m)*control
+# against 0 with its own variance. The difference the evidence shows is the observed
+# x2/n2 - x1/n1; its interval is Agresti-Caffo's, centred on a2 - a1 (ac95 is the classic
+# fixed-horizon 95 % interval, the same centre and standard error with qnorm(0.975)).
 
 rate_contrast <- function(control, canary, margin, kind, worse) {
   s <- if (worse == "higher") 1 else -1
   w <- if (kind == "relative") s + margin else s
-  setup <- sprintf("x1 <- %s; n1 <- %s; x2 <- %s; n2 <- %s; v <- function(x, n) { p <- (x + 0.5)/(n + 1); p*(1 - p)/n }",
+  setup <- sprintf("x1 <- %s; n1 <- %s; x2 <- %s; n2 <- %s; a <- function(x, n) (x + 1)/(n + 2); v <- function(x, n) a(x, n)*(1 - a(x, n))/(n + 2)",
                    lit(control[1]), lit(control[2]), lit(canary[1]), lit(canary[2]))
-  thr <- if (kind == "relative") sprintf("%s*x1/n1", lit(margin)) else lit(margin)
-  call <- sprintf("est <- %s*(x2/n2 - x1/n1); thr <- %s; se <- sqrt(v(x2, n2) + (%s)^2*v(x1, n1)); c(est, thr, se, x2/n2 - x1/n1, sqrt(v(x1, n1) + v(x2, n2)))",
+  thr <- if (kind == "relative") sprintf("%s*a(x1, n1)", lit(margin)) else lit(margin)
+  call <- sprintf(paste0("est <- %s*(a(x2, n2) - a(x1, n1)); thr <- %s; se <- sqrt(v(x2, n2) + (%s)^2*v(x1, n1)); ",
+                         "d <- a(x2, n2) - a(x1, n1); dse <- sqrt(v(x1, n1) + v(x2, n2)); ",
+                         "c(est, thr, se, x2/n2 - x1/n1, d, dse, d - qnorm(0.975)*dse, d + qnorm(0.975)*dse)"),
                   lit(s), thr, lit(w))
   r <- run(setup, call)$value
   add("rateContrast", obj(
@@ -146,7 +172,7 @@ rate_contrast <- function(control, canary, margin, kind, worse) {
     canary = obj(successes = num(canary[1]), trials = num(canary[2])),
     margin = num(margin), kind = str(kind), worse = str(worse),
     estimate = num(r[1]), threshold = num(r[2]), standardError = num(r[3]),
-    difference = num(r[4]), differenceSe = num(r[5])))
+    difference = num(r[4]), centre = num(r[5]), differenceSe = num(r[6]), ac95 = nums(r[7:8])))
 }
 rate_contrast(c(950, 95000), c(60, 5000), 0.005, "absolute", "higher")
 rate_contrast(c(950, 95000), c(50, 5000), 0, "absolute", "higher")
@@ -158,6 +184,7 @@ rate_contrast(c(5000, 500000), c(5000, 500000), 0.001, "absolute", "higher")
 rate_contrast(c(57, 5700), c(0, 300), 0, "absolute", "higher")
 rate_contrast(c(0, 100000), c(0, 5000), 0.005, "absolute", "higher")
 rate_contrast(c(3, 40), c(2, 2), 0, "absolute", "higher")
+rate_contrast(c(12, 1000), c(0, 800), 0, "absolute", "higher")
 
 # ---- Welch t-test (canary first) -----------------------------------------------------------
 

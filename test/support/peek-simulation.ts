@@ -1,9 +1,10 @@
 // Seeded null simulations of the judge's fail test looked at again and again (decision 0003's
 // peek-safety table). Both arms have the same true value; a "false alarm" is a sequence in which
 // some look declares a difference. The judge's column runs the functions the judge runs
-// (estimateRate / estimateMean → differenceContrast → beyondPValue / withinPValue); the
+// (agrestiCaffoRate / estimateMean → differenceContrast → beyondPValue / withinPValue); the
 // comparison columns run the same contrast through a repeated fixed-horizon z-test.
 import {
+  agrestiCaffoRate,
   beyondPValue,
   differenceContrast,
   estimateMean,
@@ -36,8 +37,8 @@ export interface FalseAlarmRates {
   readonly repeatedZAny: number;
   /** Rates only: the judge's tests on Wald estimates, x/n with p(1 − p)/n (what decision 0003 first shipped). */
   readonly wald?: ClaimRates;
-  /** Rates only: the judge's tests on Agresti–Caffo estimates, (x + 1)/(n + 2) on n + 2 trials. */
-  readonly agrestiCaffo?: ClaimRates;
+  /** Rates only: the judge's tests on x/n with the variance at (x + ½)/(n + 1) (what the judge used before Agresti–Caffo). */
+  readonly halfShrunk?: ClaimRates;
 }
 
 export interface ClaimRates {
@@ -140,10 +141,6 @@ export function gaussianFalseAlarms(opts: PeekSimulationOptions, perLook = 50): 
 export function rateFalseAlarms(opts: PeekSimulationOptions, rate = 0.01, canaryShare = 0.05, requestsPerLook = 1000): FalseAlarmRates {
   const tuneN = opts.looks * requestsPerLook * canaryShare;
   const wald = (x: number, n: number): ArmEstimate => (n === 0 ? { value: Number.NaN, variance: Number.NaN, n } : { value: x / n, variance: ((x / n) * (1 - x / n)) / n, n });
-  const agrestiCaffo = (x: number, n: number): ArmEstimate => {
-    const p = (x + 1) / (n + 2);
-    return { value: p, variance: (p * (1 - p)) / (n + 2), n };
-  };
   const tally = runSequences(opts, tuneN, (random, look) => {
     const control = { successes: 0, trials: 0 };
     const canary = { successes: 0, trials: 0 };
@@ -153,9 +150,9 @@ export function rateFalseAlarms(opts: PeekSimulationOptions, rate = 0.01, canary
       control.trials += requestsPerLook - canaryRequests;
       canary.successes += random.binomial(canaryRequests, rate);
       control.successes += random.binomial(requestsPerLook - canaryRequests, rate);
-      look(estimateRate(control), estimateRate(canary), [
+      look(agrestiCaffoRate(control), agrestiCaffoRate(canary), [
         [wald(control.successes, control.trials), wald(canary.successes, canary.trials)],
-        [agrestiCaffo(control.successes, control.trials), agrestiCaffo(canary.successes, canary.trials)],
+        [estimateRate(control), estimateRate(canary)],
       ]);
     }
   });
@@ -172,7 +169,7 @@ function rates(t: Tally, sequences: number, withAlternatives: boolean): FalseAla
     ...(withAlternatives
       ? {
           wald: claimRates(t.alternatives[0]!, sequences),
-          agrestiCaffo: claimRates(t.alternatives[1]!, sequences),
+          halfShrunk: claimRates(t.alternatives[1]!, sequences),
         }
       : {}),
   };

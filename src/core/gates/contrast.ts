@@ -1,4 +1,4 @@
-import { estimateMean, estimateRate, shareContrast, type ArmEstimate, type Contrast } from '../stats/index.js';
+import { agrestiCaffoRate, estimateMean, estimateRate, shareContrast, type ArmEstimate, type Contrast } from '../stats/index.js';
 import type { ArmData } from '../metrics/arm-data.js';
 import { summaryOf, type DistributionView } from '../metrics/distribution-view.js';
 
@@ -9,6 +9,15 @@ export { beyondPValue, boundContrast, differenceContrast, differenceOf, withinPV
 /** The rate of counts data; undefined for any other kind. */
 export function rateEstimate(data: ArmData): ArmEstimate | undefined {
   return data.kind === 'counts' ? estimateRate(data) : undefined;
+}
+
+/**
+ * The arm a two-arm contrast is tested on: Agresti–Caffo's adjusted rate for counts (decision
+ * 0003: the observed x/n let a canary with no errors yet pass too often), the mean itself
+ * otherwise. The evidence still shows `rateEstimate` / `meanEstimate`.
+ */
+export function testedEstimate(data: ArmData, shown: ArmEstimate): ArmEstimate {
+  return data.kind === 'counts' ? agrestiCaffoRate(data) : shown;
 }
 
 /** The mean of a summary, samples or (approximately) histogram buckets; undefined for counts. */

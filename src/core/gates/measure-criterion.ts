@@ -2,7 +2,7 @@ import { boundaryMultiplier, confidenceSequence } from '../stats/index.js';
 import type { MetricDefinition, RollbackCriterion } from '../model/index.js';
 import { sampleSize, type ArmData } from '../metrics/arm-data.js';
 import { distributionView, type DistributionView } from '../metrics/distribution-view.js';
-import { beyondPValue, boundContrast, differenceContrast, differenceOf, meanEstimate, quantileContrast, rateEstimate, type Contrast } from './contrast.js';
+import { beyondPValue, boundContrast, differenceContrast, differenceOf, meanEstimate, quantileContrast, rateEstimate, testedEstimate, type Contrast } from './contrast.js';
 import { formatDifference, formatValue } from './format-evidence.js';
 import { GateConfigError } from './gate-config-error.js';
 import { resolveMargin, type GateMargin } from './gate-margin.js';
@@ -70,10 +70,14 @@ export function measureCriterion(criterion: RollbackCriterion, metric: MetricDef
   const c = estimateOf(control!);
   const k = estimateOf(canary!);
   if (!c || !k) return { status: 'no-data', test, reason: `${metric.name} has the wrong kind of data for a ${metric.type} metric`, n };
-  const contrast = differenceContrast(c, k, margin, relative.worse);
-  const { estimate: effect, standardError: effectSe } = differenceOf(c, k);
+  // As in measureGate: rates are tested on Agresti–Caffo arms, the observed difference is shown.
+  const tc = testedEstimate(control!, c);
+  const tk = testedEstimate(canary!, k);
+  const contrast = differenceContrast(tc, tk, margin, relative.worse);
+  const { estimate: centre, standardError: effectSe } = differenceOf(tc, tk);
+  const effect = k.value - c.value;
   const informationN = Math.min(c.n, k.n);
-  const cs = confidenceSequence(effect, effectSe, informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
+  const cs = confidenceSequence(centre, effectSe, informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
   const sign = relative.worse === 'higher' ? 1 : -1;
   return measured(test, n, contrast, informationN, ctx, effect, [cs.lower, cs.upper], sign * contrast.threshold, { control: c.value, canary: k.value },
     `canary ${formatValue(k.value, metric)} vs control ${formatValue(c.value, metric)}: ${formatDifference(effect, metric)} (interval ${formatDifference(cs.lower, metric)} to ${formatDifference(cs.upper, metric)})`, condition);

@@ -10,6 +10,7 @@ import {
   meanEstimate,
   quantileContrast,
   rateEstimate,
+  testedEstimate,
   withinPValue,
   type ArmEstimate,
   type Contrast,
@@ -83,12 +84,16 @@ export function measureGate(name: string, gate: Gate, metric: MetricDefinition, 
     const needs = gate.test === 'proportions' ? 'counts (successes and trials)' : 'a summary, samples or histogram buckets';
     return { status: 'no-data', test: gate.test, reason: `${metric.name} has ${describeKind(c ? canary! : control!)} for the ${c ? 'canary' : 'control'}, but a ${gate.test} gate needs ${needs}`, n };
   }
-  const fail = differenceContrast(c, k, failMargin, worse);
-  const pass = differenceContrast(c, k, passMargin, worse);
-  const { estimate: effect, standardError: effectSe } = differenceOf(c, k);
+  // Rates are tested, and their interval centred, on Agresti–Caffo arms; the effect shown is the observed difference.
+  const tc = testedEstimate(control!, c);
+  const tk = testedEstimate(canary!, k);
+  const fail = differenceContrast(tc, tk, failMargin, worse);
+  const pass = differenceContrast(tc, tk, passMargin, worse);
+  const { estimate: centre, standardError: effectSe } = differenceOf(tc, tk);
+  const effect = k.value - c.value;
   const sign = worse === 'higher' ? 1 : -1;
   const informationN = Math.min(c.n, k.n);
-  const cs = confidenceSequence(effect, effectSe, informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
+  const cs = confidenceSequence(centre, effectSe, informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
   const interval: [number, number] = [cs.lower, cs.upper];
   const marginPhrase = (m: GateMargin) => (m.value === 0 ? '' : ` by more than ${m.text}`);
   return {

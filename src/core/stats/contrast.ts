@@ -7,7 +7,7 @@ import type { Summary } from './summary.js';
  * always-valid p-values of that contrast. Every gate and rollback criterion on rates, means
  * and quantiles goes through these functions, and each is checked against R in
  * `scripts/r/reference.R` (sections `rateContrast`, `meanContrast`, `shareContrast`,
- * `sequentialBoundary`, `alwaysValidPValue`).
+ * `rateEstimate`, `sequentialBoundary`, `alwaysValidPValue`).
  *
  * To add an estimator (a ratio metric by the delta method, a per-user mean), write a function
  * that returns an {@link ArmEstimate} — a value, the squared standard error of that value, and
@@ -54,7 +54,9 @@ export interface Contrast {
  * arm with no events (a clean error rate) still has an honest, small uncertainty. With the
  * plain Wald variance p(1 − p)/n a zero-event canary has variance 0, and the sequence fired on
  * null data (decision 0003 has the measurement). The point estimate stays x/n, so the evidence
- * shows the rate the provider reported. No trials: value and variance NaN, n 0.
+ * shows the rate the provider reported. This is what one arm is judged with against a fixed
+ * bound (`max`/`min`, `above`/`below`) and what the evidence shows; a difference of two arms
+ * is tested on {@link agrestiCaffoRate} instead. No trials: value and variance NaN, n 0.
  *
  * R: `p <- (x + 0.5)/(n + 1); c(x/n, p*(1 - p)/n)`.
  */
@@ -63,6 +65,28 @@ export function estimateRate(counts: Counts): ArmEstimate {
   if (trials === 0) return { value: Number.NaN, variance: Number.NaN, n: 0 };
   const shrunk = (successes + 0.5) / (trials + 1);
   return { value: successes / trials, variance: (shrunk * (1 - shrunk)) / trials, n: trials };
+}
+
+/**
+ * One arm of a difference of rates as Agresti and Caffo adjust it: one event and one non-event
+ * added, p̃ = (x + 1)/(n + 2), with variance p̃(1 − p̃)/(n + 2). Every two-arm rate contrast the
+ * judge tests (gates with `test: proportions` against control, `increase`/`drop` rollback
+ * criteria) is built from these, because with the x/n centre and the (x + ½)/(n + 1) variance
+ * of {@link estimateRate} a canary with no errors yet sat far below a control with some, and
+ * 7.0 % of null canaries over 288 looks were passed at alpha 5 % (Agresti–Caffo: 4.1 %,
+ * decision 0003). Adding to both arms pulls the centre of the difference towards 0 exactly
+ * when the counts are too small to carry it. This is not the rate the evidence shows (that
+ * stays the observed x/n of `estimateRate`); `n` stays the trials, the information count.
+ * No trials: value and variance NaN, n 0.
+ *
+ * R: `p <- (x + 1)/(n + 2); c(p, p*(1 - p)/(n + 2))`; for two arms, the Agresti–Caffo interval
+ * `(p2 - p1) + c(-1, 1)*qnorm(0.975)*sqrt(p1*(1 - p1)/(n1 + 2) + p2*(1 - p2)/(n2 + 2))`.
+ */
+export function agrestiCaffoRate(counts: Counts): ArmEstimate {
+  const { successes, trials } = counts;
+  if (trials === 0) return { value: Number.NaN, variance: Number.NaN, n: 0 };
+  const adjusted = (successes + 1) / (trials + 2);
+  return { value: adjusted, variance: (adjusted * (1 - adjusted)) / (trials + 2), n: trials };
 }
 
 /**

@@ -26,6 +26,7 @@ export {
 } from './sequential.js';
 export {
   estimateRate,
+  agrestiCaffoRate,
   estimateMean,
   differenceOf,
   differenceContrast,

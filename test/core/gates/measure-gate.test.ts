@@ -22,8 +22,10 @@ for (const c of cases<RateContrastCase>('rateContrast')) {
     const m = measureGate('g', gate, metricFor('proportion', c.worse), { kind: 'counts', ...c.control }, { kind: 'counts', ...c.canary }, ctx);
     assert.equal(m.status, 'measured');
     if (m.status !== 'measured') return;
-    assertClose(m.effect, c.difference, 1e-12, `${c.call}: effect`, 1e-17);
-    assertClose(m.statistic, (c.estimate - c.threshold) / c.standardError, 1e-11, `${c.call}: (estimate − threshold) / se`);
+    assertClose(m.effect, c.difference, 1e-12, `${c.call}: effect (the observed x2/n2 − x1/n1)`, 1e-17);
+    assertClose(m.estimates.canary!, c.canary.successes / c.canary.trials, 1e-15, `${c.call}: the canary's rate shown is x2/n2`, 1e-300);
+    assertClose(m.statistic, (c.estimate - c.threshold) / c.standardError, 1e-11, `${c.call}: (estimate − threshold) / se on Agresti–Caffo rates`);
+    assertClose((m.interval[0] + m.interval[1]) / 2, c.centre, 1e-9, `${c.call}: the interval is centred on the Agresti–Caffo difference`, 1e-15);
   });
 }
 

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  agrestiCaffoRate,
   beyondPValue,
   differenceContrast,
   differenceOf,
   estimateMean,
   estimateRate,
   shareContrast,
+  normalQuantile,
   summarize,
   withinPValue,
   type Counts,
@@ -24,22 +26,54 @@ export interface RateContrastCase {
   estimate: number;
   threshold: number;
   standardError: number;
+  /** The observed x2/n2 − x1/n1, what the evidence shows. */
   difference: number;
+  /** The Agresti–Caffo difference a2 − a1 the interval is centred on. */
+  centre: number;
   differenceSe: number;
+  /** Agresti–Caffo's fixed-horizon 95 % interval. */
+  ac95: [number, number];
 }
 
 for (const c of cases<RateContrastCase>('rateContrast')) {
-  test(`the judge's rate contrast (${c.kind} margin ${c.margin}, ${c.worse} is worse, ${c.canary.successes}/${c.canary.trials} vs ${c.control.successes}/${c.control.trials}) matches the R expression ${c.setup}; ${c.call} in ${rVersion}`, () => {
-    const control = estimateRate(c.control);
-    const canary = estimateRate(c.canary);
+  test(`the judge's Agresti–Caffo rate contrast (${c.kind} margin ${c.margin}, ${c.worse} is worse, ${c.canary.successes}/${c.canary.trials} vs ${c.control.successes}/${c.control.trials}) matches the R expression ${c.setup}; ${c.call} in ${rVersion}`, () => {
+    const control = agrestiCaffoRate(c.control);
+    const canary = agrestiCaffoRate(c.canary);
     const contrast = differenceContrast(control, canary, { kind: c.kind, value: c.margin }, c.worse);
     const where = `${c.setup}; ${c.call}`;
     assertClose(contrast.estimate, c.estimate, 1e-12, `${where}: estimate`, 1e-17);
     assertClose(contrast.threshold, c.threshold, 1e-12, `${where}: threshold`);
     assertClose(contrast.standardError, c.standardError, 1e-12, `${where}: standard error`);
     const difference = differenceOf(control, canary);
-    assertClose(difference.estimate, c.difference, 1e-12, `${where}: canary − control`, 1e-17);
+    assertClose(difference.estimate, c.centre, 1e-12, `${where}: adjusted canary − control`, 1e-17);
     assertClose(difference.standardError, c.differenceSe, 1e-12, `${where}: its standard error`);
+    const z = normalQuantile(0.975);
+    assertClose(difference.estimate - z * difference.standardError, c.ac95[0], 1e-12, `${where}: Agresti–Caffo 95 % interval, lower`, 1e-17);
+    assertClose(difference.estimate + z * difference.standardError, c.ac95[1], 1e-12, `${where}: Agresti–Caffo 95 % interval, upper`, 1e-17);
+    const observed = differenceOf(estimateRate(c.control), estimateRate(c.canary));
+    assertClose(observed.estimate, c.difference, 1e-12, `${where}: observed canary − control`, 1e-17);
+  });
+}
+
+interface RateEstimateCase {
+  setup: string;
+  call: string;
+  counts: Counts;
+  value: number;
+  variance: number;
+  adjustedValue: number;
+  adjustedVariance: number;
+}
+
+for (const c of cases<RateEstimateCase>('rateEstimate')) {
+  test(`one arm's rate ${c.counts.successes}/${c.counts.trials}, observed and Agresti–Caffo adjusted, matches the R expression ${c.setup}; ${c.call} in ${rVersion}`, () => {
+    const shown = estimateRate(c.counts);
+    const tested = agrestiCaffoRate(c.counts);
+    assertClose(shown.value, c.value, 1e-15, `${c.call}: x/n`, 1e-300);
+    assertClose(shown.variance, c.variance, 1e-12, `${c.call}: variance at (x + ½)/(n + 1)`);
+    assertClose(tested.value, c.adjustedValue, 1e-15, `${c.call}: (x + 1)/(n + 2)`);
+    assertClose(tested.variance, c.adjustedVariance, 1e-12, `${c.call}: its variance on n + 2 trials`);
+    assert.equal(tested.n, c.counts.trials, 'the information count stays the trials');
   });
 }
 
@@ -100,6 +134,7 @@ test('a canary with no errors yet keeps a positive variance, so it does not look
 
 test('no trials or fewer than two observations give NaN variances, and NaN standard errors give no evidence either way', () => {
   assert.deepEqual(estimateRate({ successes: 0, trials: 0 }), { value: Number.NaN, variance: Number.NaN, n: 0 });
+  assert.deepEqual(agrestiCaffoRate({ successes: 0, trials: 0 }), { value: Number.NaN, variance: Number.NaN, n: 0 }, 'no trials is no data, not a rate of ½');
   assert.ok(Number.isNaN(estimateMean({ n: 1, mean: 3, sd: Number.NaN }).variance));
   const contrast = differenceContrast(estimateRate({ successes: 0, trials: 0 }), estimateRate({ successes: 3, trials: 50 }), { kind: 'absolute', value: 0.01 }, 'higher');
   assert.equal(beyondPValue(contrast, 50, 1000), 1);

@@ -24,7 +24,7 @@ export interface ProportionsTestResult extends TestResult {
  * interval (unpooled) for canary − control, clipped to [−1, 1].
  *
  * `standardError` is the Wald one behind R's interval; the judge does not use it (a zero-event
- * arm has Wald variance 0): its rates come from `estimateRate` in ../contrast.ts.
+ * arm has Wald variance 0): its two-arm contrasts use `agrestiCaffoRate` in src/core/stats/contrast.ts.
  *
  * Where R returns NaN — an arm without trials, or both arms with no events (or only events),
  * so the pooled variance is zero — this returns no evidence: statistic 0, p-value 1,
