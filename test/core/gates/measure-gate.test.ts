@@ -2,6 +2,7 @@
 // test/core/stats/contrast.test.ts, here through measureGate, the function that decides.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { measureCriterion } from '../../../src/core/gates/measure-criterion.js';
 import { measureGate } from '../../../src/core/gates/measure-gate.js';
 import type { Gate, MetricDefinition } from '../../../src/core/model/index.js';
 import { assertClose, cases, dataset, rVersion } from '../stats/r-reference.js';
@@ -53,5 +54,16 @@ for (const c of cases<QuantileCase>('quantile')) {
     assert.equal(m.status, 'measured');
     if (m.status !== 'measured') return;
     assertClose(m.estimates.canary!, c.estimate, 1e-12, `${c.call}: quantile(type = 7)`);
+  });
+}
+
+for (const c of cases<RateContrastCase>('rateContrast').filter((r) => r.kind === 'absolute' || r.worse === 'higher')) {
+  test(`a rollback criterion (${c.worse === 'higher' ? 'increase' : 'drop'} ${marginOf(c.kind, c.margin)}) on rates tests R's Agresti–Caffo contrast ${c.call} and shows the observed difference, in ${rVersion}`, () => {
+    const criterion = c.worse === 'higher' ? { metric: 'm', increase: marginOf(c.kind, c.margin) } : { metric: 'm', drop: marginOf(c.kind, c.margin) };
+    const m = measureCriterion(criterion, metricFor('proportion', c.worse), { kind: 'counts', ...c.control }, { kind: 'counts', ...c.canary }, true, ctx, 'spec.rollback[0]');
+    assert.equal(m.status, 'measured');
+    if (m.status !== 'measured') return;
+    assertClose(m.effect, c.difference, 1e-12, `${c.call}: effect (the observed x2/n2 − x1/n1)`, 1e-17);
+    assertClose(m.statistic, (c.estimate - c.threshold) / c.standardError, 1e-11, `${c.call}: (estimate − threshold) / se on Agresti–Caffo rates`);
   });
 }
