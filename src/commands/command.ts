@@ -3,19 +3,9 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { ReviewChannel } from '../ports/review.js';
 import type { ActionOutputs } from './action-outputs.js';
+import type { RunEvent } from '../core/model/run-event.js';
 
 export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
-
-/** The pull request or push a command runs for, when it runs inside GitHub Actions. */
-export interface RunEvent {
-  readonly eventName: string;
-  readonly owner: string;
-  readonly repo: string;
-  /** The commit checks are attached to (pull_request.head.sha on pull requests). */
-  readonly headSha: string;
-  readonly pullRequest?: { readonly number: number; readonly baseSha: string; readonly headSha: string };
-  readonly actor: string;
-}
 
 export interface CommandContext {
   /** Repository root on disk. */

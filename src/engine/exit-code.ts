@@ -1,7 +1,7 @@
 import type { ExitCode } from '../commands/command.js';
-import type { Decision } from '../core/gates/judgement.js';
 import type { ReleaseOutcome } from './retry-on-conflict.js';
 import { isFailure } from './run-tick.js';
+import type { Decision } from '../core/rollout/decision.js';
 
 /**
  * Decisions Glidepath takes on its own that a person must look at: the command that took (or,

@@ -8,9 +8,9 @@ import type { MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { MetricsResult, MetricsSource } from '../../src/ports/metrics-source.js';
-import type { TrafficSplit } from '../../src/ports/traffic-provider.js';
 import type { EngineContext } from '../../src/engine/context.js';
 import { createTempGitRepo, type TempGitRepo } from './temp-git-repo.js';
+import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
 
 export const QUICKSTART = new URL('../../examples/quickstart/', import.meta.url).pathname;
 export const T0 = new Date('2025-03-03T08:00:00.000Z');
