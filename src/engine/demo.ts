@@ -8,7 +8,7 @@ import { sha256 } from '../adapters/crypto.js';
 import { metricsSources } from '../adapters/metrics/index.js';
 import { trafficProviders } from '../adapters/providers/index.js';
 import { createLocalGitScm, DEFAULT_GIT_IDENTITY } from '../adapters/scm/local-git.js';
-import { createStateStore, DEFAULT_STATE_BRANCH, auditPath } from '../adapters/state/state-store.js';
+import { createStateStore, DEFAULT_STATE_BRANCH, auditPath } from './state-store.js';
 import { describeSplit } from '../core/rollout/split.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import { fixedClock } from '../ports/clock.js';

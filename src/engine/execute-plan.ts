@@ -4,7 +4,7 @@ import { commentMarker } from '../core/report/comment-marker.js';
 import { planProviderFailure } from '../core/rollout/plan-provider-failure.js';
 import { describeSplit, sameSplit } from '../core/rollout/split.js';
 import { fillAuditHash, type Action, type AuditRecordDraft, type RolloutState } from '../core/rollout/types.js';
-import type { StateStore } from '../adapters/state/state-store.js';
+import type { StateStore } from './state-store.js';
 import type { ChangeRequestResult, RefLocked } from '../ports/scm.js';
 import type { EngineContext } from './context.js';
 import { planRevertChange } from './revert-change.js';

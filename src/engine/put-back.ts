@@ -1,4 +1,4 @@
-import type { StateStore } from '../adapters/state/state-store.js';
+import type { StateStore } from './state-store.js';
 import { CHAMPION_ONLY, describeSplit, sameSplit, servesUsers } from '../core/rollout/split.js';
 import type { Action, RolloutState } from '../core/rollout/types.js';
 import type { EngineContext } from './context.js';

@@ -1,4 +1,4 @@
-import type { StateSnapshot, StateStore } from '../adapters/state/state-store.js';
+import type { StateSnapshot, StateStore } from './state-store.js';
 import type { Action, RolloutState } from '../core/rollout/types.js';
 import { DEFAULT_MAX_ATTEMPTS, defaultSleep, retryDelay, type EngineContext } from './context.js';
 import { executePlan, type ExecuteOutcome, type PlanLike } from './execute-plan.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_STATE_BRANCH } from '../adapters/state/state-store.js';
+import { DEFAULT_STATE_BRANCH } from './state-store.js';
 import { ConfigurationError } from '../commands/command.js';
 import { formatProblem } from '../core/problem.js';
 import type { Workspace } from './workspace.js';

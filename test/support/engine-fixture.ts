@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sha256 } from '../../src/adapters/crypto.js';
 import { trafficProviders } from '../../src/adapters/providers/index.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
-import { createStateStore, type StateStore } from '../../src/adapters/state/state-store.js';
+import { createStateStore, type StateStore } from '../../src/engine/state-store.js';
 import type { MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
