@@ -2,9 +2,11 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { commands, loadCommand } from './commands/index.js';
-import { ConfigurationError, UsageError, type Command, type ExitCode } from './commands/command.js';
+import type { Command } from './commands/command.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
+import { ConfigurationError, UsageError } from './engine/errors.js';
+import type { ExitCode } from './engine/exit-code.js';
 
 const globalOptions = {
   root: { type: 'string', default: '.' },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runDemo } from '../engine/demo.js';
+import { runDemo } from './demo-run.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
 
 /** examples/quickstart next to this source file, else under the working directory (a bundled build). */

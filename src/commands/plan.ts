@@ -13,7 +13,8 @@ import { loadRepository } from '../core/validate/load-repository.js';
 import { renderJson } from '../core/validate/render-problems.js';
 import { renderValidationSummary } from '../core/validate/render-summary.js';
 import type { Scm } from '../ports/scm.js';
-import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
+import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { UsageError } from '../engine/errors.js';
 
 export const PLAN_CHECK_NAME = 'Glidepath / plan';
 /** Hidden marker of the sticky plan comment: one per pull request, updated on every push. */

@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { evaluateCommand } from '../../src/commands/evaluate.js';
-import { UsageError, type CommandContext, type CommandOutcome, type OptionValues } from '../../src/commands/command.js';
+import type { CommandContext, CommandOutcome, OptionValues } from '../../src/commands/command.js';
 import { fixedClock } from '../../src/ports/clock.js';
+import { UsageError } from '../../src/engine/errors.js';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 const quickstart = resolve(repoRoot, 'examples/quickstart');

@@ -4,7 +4,7 @@ import { createOctokit } from '../../src/adapters/github/client.js';
 import { createGitHubReviewChannel } from '../../src/adapters/github/review-channel.js';
 import { readRunEvent } from '../../src/adapters/github/run-event.js';
 import { PLAN_CHECK_NAME, PLAN_MARKER, runPlan } from '../../src/commands/plan.js';
-import { UsageError, type CommandContext } from '../../src/commands/command.js';
+import type { CommandContext } from '../../src/commands/command.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { ReviewChannel } from '../../src/ports/review.js';
@@ -13,6 +13,7 @@ import { weakeningPullRequest } from '../core/plan/quickstart.js';
 import { createGitHubFake } from '../support/github-fake.js';
 import { createTempGitRepo, type TempGitRepo } from '../support/temp-git-repo.js';
 import type { RunEvent } from '../../src/core/model/run-event.js';
+import { UsageError } from '../../src/engine/errors.js';
 
 const repos: TempGitRepo[] = [];
 after(() => repos.forEach((r) => r.cleanup()));

@@ -8,17 +8,17 @@ import { sha256 } from '../adapters/crypto.js';
 import { metricsSources } from '../adapters/metrics/index.js';
 import { trafficProviders } from '../adapters/providers/index.js';
 import { createLocalGitScm, DEFAULT_GIT_IDENTITY } from '../adapters/scm/local-git.js';
-import { createStateStore, DEFAULT_STATE_BRANCH, auditPath } from './state-store.js';
+import { createStateStore, DEFAULT_STATE_BRANCH, auditPath } from '../engine/state-store.js';
 import { describeSplit } from '../core/rollout/split.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import { fixedClock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import { checkAuditLogs, formatAuditCheck } from './audit-check.js';
-import { BOT_ACTOR, type EngineContext } from './context.js';
-import type { ReleaseOutcome } from './retry-on-conflict.js';
-import { runApprove } from './run-approve.js';
-import { runStart } from './run-start.js';
-import { runTick } from './run-tick.js';
+import { checkAuditLogs, formatAuditCheck } from '../engine/audit-check.js';
+import { BOT_ACTOR, type EngineContext } from '../engine/context.js';
+import type { ReleaseOutcome } from '../engine/retry-on-conflict.js';
+import { runApprove } from '../engine/run-approve.js';
+import { runStart } from '../engine/run-start.js';
+import { runTick } from '../engine/run-tick.js';
 
 const run = promisify(execFile);
 
