@@ -5,6 +5,7 @@ import { commands, loadCommand } from './commands/index.js';
 import type { Command } from './commands/command.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
+import { createRuntime } from './runtime.js';
 import { ConfigurationError, UsageError } from './engine/errors.js';
 import type { ExitCode } from './engine/exit-code.js';
 
@@ -80,6 +81,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
       logger: stderrLogger,
       clock: systemClock,
       env: process.env,
+      runtime: createRuntime(),
     });
     return outcome.exitCode;
   } catch (error) {

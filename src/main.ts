@@ -7,6 +7,7 @@ import type { ActionsContext } from './adapters/github/run-event.js';
 import { commandCatalog, loadCommand } from './commands/index.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
+import { createRuntime } from './runtime.js';
 
 const actionsLogger: Logger = {
   info: (m) => core.info(m),
@@ -35,6 +36,7 @@ export async function run(overrides: ActionOverrides = {}): Promise<void> {
       logger: actionsLogger,
       clock: systemClock,
       env: process.env,
+      runtime: createRuntime(),
       ...(gitHub.event ? { event: gitHub.event } : {}),
       ...(gitHub.review ? { review: gitHub.review } : {}),
     });

@@ -1,8 +1,4 @@
-import { sha256 } from '../adapters/crypto.js';
-import { metricsSources } from '../adapters/metrics/index.js';
-import { trafficProviders } from '../adapters/providers/index.js';
-import { createLocalGitScm, currentBranch, locateWorkTree } from '../adapters/scm/local-git.js';
-import type { CommandContext } from './command.js';
+import type { CommandContext, LocalClone } from './command.js';
 import type { Scm } from '../ports/scm.js';
 import type { EngineContext } from '../engine/context.js';
 import { UsageError } from '../engine/errors.js';
@@ -13,21 +9,21 @@ import { UsageError } from '../engine/errors.js';
  * registered providers and metric sources, and the actor the records will name.
  */
 export async function engineForCommand(ctx: CommandContext, opts: { readonly actor: string; readonly scm?: Scm }): Promise<EngineContext> {
-  const workTree = await locateWorkTree(ctx.root);
-  if (!opts.scm && !workTree) {
+  const clone = await ctx.runtime.openClone(ctx.root);
+  if (!opts.scm && !clone) {
     throw new UsageError(`${ctx.root} is not a git repository: Glidepath keeps rollout state and the audit log on a branch of the repository, so run it in a clone (or pass --root)`);
   }
   const option = ctx.options['base-branch'];
-  const baseBranch = (typeof option === 'string' && option) || (await defaultBaseBranch(ctx));
+  const baseBranch = (typeof option === 'string' && option) || (await defaultBaseBranch(ctx, clone));
   return {
     root: ctx.root,
-    scm: opts.scm ?? createLocalGitScm(workTree!.top),
-    rootPrefix: workTree?.prefix ?? '',
+    scm: opts.scm ?? clone!.scm,
+    rootPrefix: clone?.prefix ?? '',
     clock: ctx.clock,
     logger: ctx.logger,
-    sha256,
-    providers: trafficProviders,
-    metricsSources,
+    sha256: ctx.runtime.sha256,
+    providers: ctx.runtime.providers,
+    metricsSources: ctx.runtime.metricsSources,
     actor: opts.actor,
     dryRun: ctx.options['dry-run'] === true,
     baseBranch,
@@ -36,8 +32,8 @@ export async function engineForCommand(ctx: CommandContext, opts: { readonly act
   };
 }
 
-async function defaultBaseBranch(ctx: CommandContext): Promise<string> {
+async function defaultBaseBranch(ctx: CommandContext, clone: LocalClone | undefined): Promise<string> {
   const ref = ctx.env['GITHUB_REF_NAME'];
   if (ctx.env['GITHUB_ACTIONS'] === 'true' && ref && ctx.env['GITHUB_REF_TYPE'] !== 'tag' && !ref.includes('/merge')) return ref;
-  return (await currentBranch(ctx.root)) ?? 'main';
+  return (await clone?.currentBranch()) ?? 'main';
 }

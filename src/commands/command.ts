@@ -5,8 +5,37 @@ import type { ReviewChannel } from '../ports/review.js';
 import type { ActionOutputs } from './action-outputs.js';
 import type { RunEvent } from '../core/model/run-event.js';
 import type { ExitCode } from '../engine/exit-code.js';
+import type { Sha256 } from '../core/audit/hash.js';
+import type { EngineContext } from '../engine/context.js';
+import type { MetricsResult } from '../ports/metrics-source.js';
+import type { Scm } from '../ports/scm.js';
+import type { ReadMetricsFileOptions } from '../adapters/metrics/file.js';
 
 export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
+
+/** The git clone a command's root sits in. */
+export interface LocalClone {
+  /** Where the root sits inside the clone: '' at its top, else a folder path ending in '/'. */
+  readonly prefix: string;
+  /** The whole clone, through the git CLI. */
+  readonly scm: Scm;
+  /** The checked-out branch, or undefined on a detached HEAD. */
+  currentBranch(): Promise<string | undefined>;
+}
+
+/**
+ * The adapters a command runs with. Only the entry points build one (src/runtime.ts, for main.ts
+ * and cli.ts), so commands and the engine reach git, providers and metric sources through it.
+ */
+export interface Runtime {
+  /** The clone that holds `root`, or undefined when root is in none. */
+  openClone(root: string): Promise<LocalClone | undefined>;
+  readonly providers: EngineContext['providers'];
+  readonly metricsSources: EngineContext['metricsSources'];
+  readonly sha256: Sha256;
+  /** Reads an exported metrics file (`evaluate --metrics-file`). */
+  readMetricsFile(path: string, opts: ReadMetricsFileOptions): Promise<MetricsResult>;
+}
 
 export interface CommandContext {
   /** Repository root on disk. */
@@ -18,6 +47,7 @@ export interface CommandContext {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly runtime: Runtime;
   /** Present only inside GitHub Actions. */
   readonly event?: RunEvent;
   readonly review?: ReviewChannel;

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { loadWorkspaceFiles } from '../engine/load-workspace.js';
-import { readMetricsFile } from '../adapters/metrics/file.js';
 import { buildEvaluationReport, renderEvaluationText } from '../core/gates/evaluation-report.js';
 import { GateConfigError } from '../core/gates/gate-config-error.js';
 import { judgeStage } from '../core/gates/judge-stage.js';
@@ -77,7 +76,7 @@ async function evaluateOffline(ctx: CommandContext, options: EvaluateOptions): P
     ctx.logger.warn('glidepath.yaml defines no metrics (or does not load: run glidepath validate), so every gate lacks a definition');
   }
   const metricsFile = options.metricsFile!;
-  const result = await readMetricsFile(resolve(metricsFile), { display: metricsFile, stage: stage.name, metrics });
+  const result = await ctx.runtime.readMetricsFile(resolve(metricsFile), { display: metricsFile, stage: stage.name, metrics });
   const requestsPerHour = requestsPerHourOf(release.value, repository.config?.value);
   const tuneN = plannedArmSamples(stage, requestsPerHour);
   const at = (options.now ?? ctx.clock.now()).toISOString();

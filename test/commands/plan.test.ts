@@ -14,6 +14,7 @@ import { createGitHubFake } from '../support/github-fake.js';
 import { createTempGitRepo, type TempGitRepo } from '../support/temp-git-repo.js';
 import type { RunEvent } from '../../src/core/model/run-event.js';
 import { UsageError } from '../../src/engine/errors.js';
+import { createRuntime } from '../../src/runtime.js';
 
 const repos: TempGitRepo[] = [];
 after(() => repos.forEach((r) => r.cleanup()));
@@ -43,7 +44,7 @@ function context(root: string, options: Record<string, string>, extra: { event?:
   return {
     out,
     warnings,
-    ctx: { root, options, print: (t) => out.push(t), logger, clock: fixedClock(new Date('2025-01-01T00:00:00Z')), env: {}, ...extra },
+    ctx: { root, options, print: (t) => out.push(t), logger, clock: fixedClock(new Date('2025-01-01T00:00:00Z')), env: {}, runtime: createRuntime(), ...extra },
   };
 }
 

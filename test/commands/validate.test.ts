@@ -11,6 +11,7 @@ import { fixedClock } from '../../src/ports/clock.js';
 import type { CheckRunReport, ReviewChannel } from '../../src/ports/review.js';
 import type { RunEvent } from '../../src/core/model/run-event.js';
 import { UsageError } from '../../src/engine/errors.js';
+import { createRuntime } from '../../src/runtime.js';
 
 const VALID = resolve('test/fixtures/valid/basic');
 const INVALID = resolve('test/fixtures/invalid/mixed');
@@ -43,6 +44,7 @@ function context(root: string, options: OptionValues = {}, review?: 'record' | '
     logger: { info: () => {}, warn: (m) => warnings.push(m), debug: () => {} },
     clock: fixedClock(new Date('2025-11-22T10:00:00Z')),
     env: {},
+    runtime: createRuntime(),
     ...(review ? { review: channel } : {}),
     ...(review && event ? { event } : {}),
   };
