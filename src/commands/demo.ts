@@ -21,7 +21,7 @@ export const demoCommand: Command = {
     'verifies again. Needs git and nothing else: no network, no configuration. Exit 0 when all of it behaved.',
   options: {},
   async run(ctx: CommandContext): Promise<CommandOutcome> {
-    const report = await runDemo({ print: ctx.print, logger: { ...ctx.logger, info: () => {}, debug: () => {} }, quickstart: findQuickstart() });
+    const report = await runDemo({ print: ctx.print, logger: { ...ctx.logger, info: () => {}, debug: () => {} }, quickstart: findQuickstart(), runtime: ctx.runtime });
     return { exitCode: report.ok ? 0 : 1, outputs: { dir: report.dir } };
   },
 };
