@@ -29,6 +29,31 @@ export default tseslint.config(
       ],
     },
   },
+  // The arrows point inward: commands → engine → ports ← adapters. A layer never imports one above it.
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/commands/**'], message: 'src/engine must not depend on src/commands: CLI parsing and printing stay in commands; move shared code down into engine.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/commands/**', '**/engine/**'], message: 'src/adapters implement ports: they must not depend on src/commands or src/engine; take what they need as an argument.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/ports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/adapters/**', '**/engine/**', '**/commands/**'], message: 'src/ports are contracts in domain words: they must not depend on adapters, engine or commands.' },
+      ] }],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -2,9 +2,12 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { commands, loadCommand } from './commands/index.js';
-import { ConfigurationError, UsageError, type Command, type ExitCode } from './commands/command.js';
+import type { Command } from './commands/command.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
+import { createRuntime } from './runtime.js';
+import { ConfigurationError, UsageError } from './engine/errors.js';
+import type { ExitCode } from './engine/exit-code.js';
 
 const globalOptions = {
   root: { type: 'string', default: '.' },
@@ -78,6 +81,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
       logger: stderrLogger,
       clock: systemClock,
       env: process.env,
+      runtime: createRuntime(),
     });
     return outcome.exitCode;
   } catch (error) {

@@ -4,9 +4,10 @@ import { readSettings } from './adapters/actions/inputs.js';
 import type { OctokitOptions } from './adapters/github/client.js';
 import { createGitHubServices } from './adapters/github/github-services.js';
 import type { ActionsContext } from './adapters/github/run-event.js';
-import { loadCommand } from './commands/index.js';
+import { commandCatalog, loadCommand } from './commands/index.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
+import { createRuntime } from './runtime.js';
 
 const actionsLogger: Logger = {
   info: (m) => core.info(m),
@@ -23,7 +24,7 @@ export interface ActionOverrides {
 /** The Action: read inputs once, build adapters, dispatch the command, publish outputs. */
 export async function run(overrides: ActionOverrides = {}): Promise<void> {
   try {
-    const settings = await readSettings((name) => core.getInput(name), process.env['GITHUB_WORKSPACE'] ?? process.cwd());
+    const settings = await readSettings((name) => core.getInput(name), process.env['GITHUB_WORKSPACE'] ?? process.cwd(), commandCatalog);
     if (settings.token) core.setSecret(settings.token);
     const command = await loadCommand(settings.command);
     if (!command) throw new Error(`Unknown command '${settings.command}'.`);
@@ -35,6 +36,7 @@ export async function run(overrides: ActionOverrides = {}): Promise<void> {
       logger: actionsLogger,
       clock: systemClock,
       env: process.env,
+      runtime: createRuntime(),
       ...(gitHub.event ? { event: gitHub.event } : {}),
       ...(gitHub.review ? { review: gitHub.review } : {}),
     });

@@ -1,5 +1,6 @@
-import { engineForCommand, engineOptions, requireOption, stringOption } from '../engine/command-engine.js';
-import { printOutcomeActions } from '../engine/print-outcome.js';
+import { engineForCommand } from './command-engine.js';
+import { engineOptions, requireOption, stringOption } from './command-options.js';
+import { printOutcomeActions } from './print-outcome.js';
 import { runApprove } from '../engine/run-approve.js';
 import { rolloutExitCode } from '../engine/exit-code.js';
 import { formatOutcome } from '../engine/run-tick.js';

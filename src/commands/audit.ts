@@ -1,10 +1,12 @@
 import { exportCompliance } from '../core/audit/export.js';
 import { verifyAuditLog } from '../core/audit/chain.js';
 import { checkAuditLogs, formatAuditCheck } from '../engine/audit-check.js';
-import { botActor, engineForCommand, requireOption, stringOption } from '../engine/command-engine.js';
+import { engineForCommand } from './command-engine.js';
+import { botActor, requireOption, stringOption } from './command-options.js';
 import { stateStoreFor } from '../engine/run-tick.js';
 import { loadWorkspace } from '../engine/workspace.js';
-import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
+import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { UsageError } from '../engine/errors.js';
 
 const SUBCOMMANDS = ['verify', 'export'] as const;
 

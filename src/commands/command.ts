@@ -3,18 +3,38 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { ReviewChannel } from '../ports/review.js';
 import type { ActionOutputs } from './action-outputs.js';
+import type { RunEvent } from '../core/model/run-event.js';
+import type { ExitCode } from '../engine/exit-code.js';
+import type { Sha256 } from '../core/audit/hash.js';
+import type { EngineContext } from '../engine/context.js';
+import type { MetricsResult } from '../ports/metrics-source.js';
+import type { Scm } from '../ports/scm.js';
+import type { ReadMetricsFileOptions } from '../adapters/metrics/file.js';
 
 export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
-/** The pull request or push a command runs for, when it runs inside GitHub Actions. */
-export interface RunEvent {
-  readonly eventName: string;
-  readonly owner: string;
-  readonly repo: string;
-  /** The commit checks are attached to (pull_request.head.sha on pull requests). */
-  readonly headSha: string;
-  readonly pullRequest?: { readonly number: number; readonly baseSha: string; readonly headSha: string };
-  readonly actor: string;
+/** The git clone a command's root sits in. */
+export interface LocalClone {
+  /** Where the root sits inside the clone: '' at its top, else a folder path ending in '/'. */
+  readonly prefix: string;
+  /** The whole clone, through the git CLI. */
+  readonly scm: Scm;
+  /** The checked-out branch, or undefined on a detached HEAD. */
+  currentBranch(): Promise<string | undefined>;
+}
+
+/**
+ * The adapters a command runs with. Only the entry points build one (src/runtime.ts, for main.ts
+ * and cli.ts), so commands and the engine reach git, providers and metric sources through it.
+ */
+export interface Runtime {
+  /** The clone that holds `root`, or undefined when root is in none. */
+  openClone(root: string): Promise<LocalClone | undefined>;
+  readonly providers: EngineContext['providers'];
+  readonly metricsSources: EngineContext['metricsSources'];
+  readonly sha256: Sha256;
+  /** Reads an exported metrics file (`evaluate --metrics-file`). */
+  readMetricsFile(path: string, opts: ReadMetricsFileOptions): Promise<MetricsResult>;
 }
 
 export interface CommandContext {
@@ -27,13 +47,11 @@ export interface CommandContext {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly runtime: Runtime;
   /** Present only inside GitHub Actions. */
   readonly event?: RunEvent;
   readonly review?: ReviewChannel;
 }
-
-/** 0: done and fine; 1: the user's files or rollouts have problems; 2: usage or internal error. */
-export type ExitCode = 0 | 1 | 2;
 
 export interface CommandOutcome {
   readonly exitCode: ExitCode;
@@ -52,17 +70,4 @@ export interface Command {
   /** Words the command takes first (`audit verify`); the one given arrives as the `subcommand` option. */
   readonly subcommands?: readonly string[];
   run(ctx: CommandContext): Promise<CommandOutcome>;
-}
-
-/** A mistake in how a command was called; the CLI prints it with the usage and exits 2. */
-export class UsageError extends Error {
-  override readonly name: string = 'UsageError';
-}
-
-/**
- * Files that stop a command before it acts, such as a glidepath.yaml that does not load: exit 2
- * like a usage error, but the command was called right, so the CLI prints no usage with it.
- */
-export class ConfigurationError extends UsageError {
-  override readonly name: string = 'ConfigurationError';
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runDemo } from '../engine/demo.js';
+import { runDemo } from './demo-run.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
 
 /** examples/quickstart next to this source file, else under the working directory (a bundled build). */
@@ -21,7 +21,7 @@ export const demoCommand: Command = {
     'verifies again. Needs git and nothing else: no network, no configuration. Exit 0 when all of it behaved.',
   options: {},
   async run(ctx: CommandContext): Promise<CommandOutcome> {
-    const report = await runDemo({ print: ctx.print, logger: { ...ctx.logger, info: () => {}, debug: () => {} }, quickstart: findQuickstart() });
+    const report = await runDemo({ print: ctx.print, logger: { ...ctx.logger, info: () => {}, debug: () => {} }, quickstart: findQuickstart(), runtime: ctx.runtime });
     return { exitCode: report.ok ? 0 : 1, outputs: { dir: report.dir } };
   },
 };

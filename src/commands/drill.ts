@@ -1,6 +1,7 @@
 import { describeSplit } from '../core/rollout/split.js';
-import { engineForCommand, engineOptions, personActor, requireOption } from '../engine/command-engine.js';
-import { describeAction } from '../engine/print-outcome.js';
+import { engineForCommand } from './command-engine.js';
+import { engineOptions, personActor, requireOption } from './command-options.js';
+import { describeAction } from './print-outcome.js';
 import { rolloutExitCode } from '../engine/exit-code.js';
 import { errorOutcome } from '../engine/retry-on-conflict.js';
 import { runDrill } from '../engine/run-drill.js';

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { loadWorkspaceFiles } from './load-workspace.js';
-import { readMetricsFile } from '../adapters/metrics/file.js';
+import { loadWorkspaceFiles } from '../engine/load-workspace.js';
 import { buildEvaluationReport, renderEvaluationText } from '../core/gates/evaluation-report.js';
 import { GateConfigError } from '../core/gates/gate-config-error.js';
 import { judgeStage } from '../core/gates/judge-stage.js';
@@ -9,9 +8,10 @@ import type { GlidepathRepository, LoadedDocument, Release, RolloutPolicy, Stage
 import { requestsPerHourOf } from '../core/model/traffic.js';
 import { plannedArmSamples } from '../core/power/stage-traffic.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
-import { evaluateLive } from '../engine/evaluate-live.js';
+import { evaluateLive } from './evaluate-live.js';
 import { ALERT_DECISIONS } from '../engine/exit-code.js';
-import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
+import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { UsageError } from '../engine/errors.js';
 
 const FORMATS = ['text', 'json'] as const;
 type EvaluateFormat = (typeof FORMATS)[number];
@@ -76,7 +76,7 @@ async function evaluateOffline(ctx: CommandContext, options: EvaluateOptions): P
     ctx.logger.warn('glidepath.yaml defines no metrics (or does not load: run glidepath validate), so every gate lacks a definition');
   }
   const metricsFile = options.metricsFile!;
-  const result = await readMetricsFile(resolve(metricsFile), { display: metricsFile, stage: stage.name, metrics });
+  const result = await ctx.runtime.readMetricsFile(resolve(metricsFile), { display: metricsFile, stage: stage.name, metrics });
   const requestsPerHour = requestsPerHourOf(release.value, repository.config?.value);
   const tuneN = plannedArmSamples(stage, requestsPerHour);
   const at = (options.now ?? ctx.clock.now()).toISOString();

@@ -23,3 +23,6 @@ export const commands: Readonly<Record<string, () => Promise<Command>>> = {
 export async function loadCommand(name: string): Promise<Command | undefined> {
   return Object.hasOwn(commands, name) ? commands[name]!() : undefined;
 }
+
+/** The registry as the Action's input reader checks the `command` input against it. */
+export const commandCatalog = { names: Object.keys(commands), load: loadCommand } as const;

@@ -1,5 +1,4 @@
 import { readRepositoryAt } from '../adapters/scm/read-repository-at.js';
-import { createLocalGitScm, locateWorkTree } from '../adapters/scm/local-git.js';
 import { scopeScm } from '../adapters/scm/scoped-scm.js';
 import { commentMarker } from '../core/report/comment-marker.js';
 import { buildPlan, weakeningReleases, type Plan, type PowerEstimator } from '../core/plan/build-plan.js';
@@ -13,7 +12,8 @@ import { loadRepository } from '../core/validate/load-repository.js';
 import { renderJson } from '../core/validate/render-problems.js';
 import { renderValidationSummary } from '../core/validate/render-summary.js';
 import type { Scm } from '../ports/scm.js';
-import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
+import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { UsageError } from '../engine/errors.js';
 
 export const PLAN_CHECK_NAME = 'Glidepath / plan';
 /** Hidden marker of the sticky plan comment: one per pull request, updated on every push. */
@@ -51,10 +51,10 @@ function readRefs(ctx: CommandContext): { base: string; head: string } {
   return { base, head };
 }
 
-async function localScm(root: string): Promise<Scm> {
-  const workTree = await locateWorkTree(root);
-  if (!workTree) throw new UsageError(`${root} is not inside a git repository; plan reads the base and head revisions from git`);
-  return scopeScm(createLocalGitScm(workTree.top), workTree.prefix);
+async function localScm(ctx: CommandContext): Promise<Scm> {
+  const clone = await ctx.runtime.openClone(ctx.root);
+  if (!clone) throw new UsageError(`${ctx.root} is not inside a git repository; plan reads the base and head revisions from git`);
+  return scopeScm(clone.scm, clone.prefix);
 }
 
 async function resolve(scm: Scm, ref: string, role: 'base' | 'head'): Promise<string> {
@@ -131,7 +131,7 @@ async function publish(ctx: CommandContext, plan: Plan): Promise<Record<string, 
 export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise<CommandOutcome> {
   const format = readFormat(ctx);
   const refs = readRefs(ctx);
-  const scm = deps.scm ?? (await localScm(ctx.root));
+  const scm = deps.scm ?? (await localScm(ctx));
   const [baseSha, headSha] = await Promise.all([resolve(scm, refs.base, 'base'), resolve(scm, refs.head, 'head')]);
   const [paths, baseSnapshot, headSnapshot] = await Promise.all([
     changedPaths(scm, baseSha, headSha, ctx),

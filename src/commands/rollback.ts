@@ -1,5 +1,6 @@
-import { engineForCommand, engineOptions, personActor, requireOption } from '../engine/command-engine.js';
-import { printOutcomeActions } from '../engine/print-outcome.js';
+import { engineForCommand } from './command-engine.js';
+import { engineOptions, personActor, requireOption } from './command-options.js';
+import { printOutcomeActions } from './print-outcome.js';
 import { runRollback } from '../engine/run-rollback.js';
 import { rolloutExitCode } from '../engine/exit-code.js';
 import { formatOutcome } from '../engine/run-tick.js';

@@ -1,9 +1,11 @@
 import { rolloutExitCode } from '../engine/exit-code.js';
 import { formatOutcome } from '../engine/run-tick.js';
 import { runStart } from '../engine/run-start.js';
-import { botActor, engineForCommand, engineOptions, stringOption } from '../engine/command-engine.js';
-import { printOutcomeActions } from '../engine/print-outcome.js';
-import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
+import { engineForCommand } from './command-engine.js';
+import { botActor, engineOptions, stringOption } from './command-options.js';
+import { printOutcomeActions } from './print-outcome.js';
+import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { UsageError } from '../engine/errors.js';
 
 /** `glidepath start`: begin the rollouts a merge asks for. */
 export const startCommand: Command = {

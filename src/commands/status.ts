@@ -1,8 +1,10 @@
 import { renderStatus } from '../core/rollout/status.js';
-import { botActor, engineForCommand, stringOption } from '../engine/command-engine.js';
+import { engineForCommand } from './command-engine.js';
+import { botActor, stringOption } from './command-options.js';
 import { stateStoreFor } from '../engine/run-tick.js';
 import { loadWorkspace } from '../engine/workspace.js';
-import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
+import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { UsageError } from '../engine/errors.js';
 
 const FORMATS = ['text', 'md', 'json'] as const;
 

@@ -1,10 +1,11 @@
-import { loadWorkspaceFiles } from './load-workspace.js';
+import { loadWorkspaceFiles } from '../engine/load-workspace.js';
 import { hasErrors } from '../core/problem.js';
 import { problemsToAnnotations } from '../core/validate/annotations.js';
 import { countProblems, summaryLine } from '../core/validate/problem-summary.js';
 import { PROBLEM_FORMATS, problemRenderers, type ProblemFormat } from '../core/validate/render-problems.js';
 import { renderValidationSummary } from '../core/validate/render-summary.js';
-import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
+import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { UsageError } from '../engine/errors.js';
 
 export const CHECK_NAME = 'Glidepath / validate';
 

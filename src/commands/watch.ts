@@ -1,9 +1,11 @@
 import { parseDuration } from '../core/model/duration.js';
-import { botActor, engineForCommand, engineOptions, stringOption } from '../engine/command-engine.js';
+import { engineForCommand } from './command-engine.js';
+import { botActor, engineOptions, stringOption } from './command-options.js';
 import { rolloutExitCode } from '../engine/exit-code.js';
 import { formatOutcome } from '../engine/run-tick.js';
 import { runWatch } from '../engine/run-watch.js';
-import { UsageError, type Command, type CommandContext, type CommandOutcome } from './command.js';
+import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { UsageError } from '../engine/errors.js';
 
 /** A GitHub-hosted job may run six hours; stop short of it so the last tick is recorded. */
 const DEFAULT_DURATION = '5h50m';

@@ -1,4 +1,4 @@
-import { auditHeadPath, StateBranchError, statePath, type AuditHead, type StateStore } from '../adapters/state/state-store.js';
+import { auditHeadPath, StateBranchError, statePath, type AuditHead, type StateStore } from './state-store.js';
 import { parseAuditLog, verifyAuditLog, type AuditRecord } from '../core/audit/chain.js';
 import type { Sha256 } from '../core/audit/hash.js';
 import { replayDecisions, type ReplayResult } from '../core/audit/replay.js';

@@ -1,16 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import type { AuditRecord } from '../core/audit/chain.js';
 import { commentMarker } from '../core/report/comment-marker.js';
-import type { Decision } from '../core/gates/judgement.js';
 import { planProviderFailure } from '../core/rollout/plan-provider-failure.js';
 import { describeSplit, sameSplit } from '../core/rollout/split.js';
 import { fillAuditHash, type Action, type AuditRecordDraft, type RolloutState } from '../core/rollout/types.js';
-import type { StateStore } from '../adapters/state/state-store.js';
+import type { StateStore } from './state-store.js';
 import type { ChangeRequestResult, RefLocked } from '../ports/scm.js';
-import type { TrafficSplit } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
 import { planRevertChange } from './revert-change.js';
 import { scmAtRoot, type RolloutSetup } from './workspace.js';
+import type { TrafficSplit } from '../core/model/traffic-split.js';
+import type { Decision } from '../core/rollout/decision.js';
 
 /** A plan from any planner: planTick, planStart, planRollback, planApprove. */
 export interface PlanLike {

@@ -1,7 +1,9 @@
-import type { ExitCode } from '../commands/command.js';
-import type { Decision } from '../core/gates/judgement.js';
 import type { ReleaseOutcome } from './retry-on-conflict.js';
 import { isFailure } from './run-tick.js';
+import type { Decision } from '../core/rollout/decision.js';
+
+/** 0: done and fine; 1: the user's files or rollouts have problems; 2: usage or internal error. */
+export type ExitCode = 0 | 1 | 2;
 
 /**
  * Decisions Glidepath takes on its own that a person must look at: the command that took (or,

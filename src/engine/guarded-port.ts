@@ -1,7 +1,8 @@
 import type { MetricsSnapshot } from '../core/metrics/arm-data.js';
 import { checkSnapshot } from '../core/metrics/check-snapshot.js';
 import type { MetricsQuery, MetricsResult, MetricsSource } from '../ports/metrics-source.js';
-import type { CallFailureKind, CallOptions, ProviderResult, TrafficProvider, TrafficSplit, TrafficTarget } from '../ports/traffic-provider.js';
+import type { CallFailureKind, CallOptions, ProviderResult, TrafficProvider, TrafficTarget } from '../ports/traffic-provider.js';
+import type { TrafficSplit } from '../core/model/traffic-split.js';
 
 /** A provider call past this is a failed call of kind `timeout`: the split it serves is unknown until the next read. */
 export const DEFAULT_PROVIDER_TIMEOUT_MS = 30_000;

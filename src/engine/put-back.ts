@@ -1,10 +1,10 @@
-import type { StateStore } from '../adapters/state/state-store.js';
+import type { StateStore } from './state-store.js';
 import { CHAMPION_ONLY, describeSplit, sameSplit, servesUsers } from '../core/rollout/split.js';
 import type { Action, RolloutState } from '../core/rollout/types.js';
-import type { TrafficSplit } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
 import { errorOutcome, type ReleaseOutcome } from './retry-on-conflict.js';
 import { resolveRollout, type RolloutSetup, type Workspace } from './workspace.js';
+import type { TrafficSplit } from '../core/model/traffic-split.js';
 
 /**
  * Traffic moves before the state commit. When that commit cannot be made (the races were all lost,

@@ -1,13 +1,13 @@
-import type { StateSnapshot, StateStore } from '../adapters/state/state-store.js';
-import type { Decision } from '../core/gates/judgement.js';
+import type { StateSnapshot, StateStore } from './state-store.js';
 import type { Action, RolloutState } from '../core/rollout/types.js';
-import type { TrafficSplit } from '../ports/traffic-provider.js';
 import { DEFAULT_MAX_ATTEMPTS, defaultSleep, retryDelay, type EngineContext } from './context.js';
 import { executePlan, type ExecuteOutcome, type PlanLike } from './execute-plan.js';
 import type { PortFault } from './guarded-port.js';
 import { putBackRecordedSplit } from './put-back.js';
 import { sealedStateRefusal } from './state-seal-check.js';
 import type { RolloutSetup } from './workspace.js';
+import type { TrafficSplit } from '../core/model/traffic-split.js';
+import type { Decision } from '../core/rollout/decision.js';
 
 /** What one release's tick, start, rollback or approval did. */
 export interface ReleaseOutcome {

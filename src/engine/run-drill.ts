@@ -3,11 +3,11 @@ import type { AuditRecord } from '../core/audit/chain.js';
 import { planRollback } from '../core/rollout/plan-rollback.js';
 import { CHAMPION_ONLY, describeSplit, sameSplit } from '../core/rollout/split.js';
 import type { Action, AuditRecordDraft } from '../core/rollout/types.js';
-import type { TrafficSplit } from '../ports/traffic-provider.js';
 import { DEFAULT_MAX_ATTEMPTS, defaultSleep, retryDelay, type EngineContext } from './context.js';
 import { prepareRecorded } from './run-rollback.js';
 import { stateStoreFor } from './run-tick.js';
 import { loadWorkspace, type Workspace } from './workspace.js';
+import type { TrafficSplit } from '../core/model/traffic-split.js';
 
 export interface DrillOptions {
   readonly release: string;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { readRepositoryAt } from '../adapters/scm/read-repository-at.js';
-import type { StateStore } from '../adapters/state/state-store.js';
+import type { StateStore } from './state-store.js';
 import { planRollback } from '../core/rollout/plan-rollback.js';
 import { requestsPerHourOf } from '../core/model/traffic.js';
 import type { RolloutState } from '../core/rollout/types.js';

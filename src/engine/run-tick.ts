@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { createStateStore, type StateSnapshot, type StateStore } from '../adapters/state/state-store.js';
+import { createStateStore, type StateSnapshot, type StateStore } from './state-store.js';
 import { GateConfigError } from '../core/gates/gate-config-error.js';
 import { planTick } from '../core/rollout/planner.js';
 import { describeSplit } from '../core/rollout/split.js';

@@ -1,9 +1,9 @@
 import { isTerminal } from '../core/rollout/types.js';
-import { ConfigurationError } from '../commands/command.js';
 import { defaultSleep, type EngineContext } from './context.js';
 import { needsAttention } from './exit-code.js';
 import { errorOutcome, type ReleaseOutcome } from './retry-on-conflict.js';
 import { runTick, type TickReport } from './run-tick.js';
+import { ConfigurationError } from './errors.js';
 
 export interface WatchOptions {
   readonly intervalMs: number;

@@ -1,7 +1,7 @@
-import { DEFAULT_STATE_BRANCH } from '../adapters/state/state-store.js';
-import { ConfigurationError } from '../commands/command.js';
+import { DEFAULT_STATE_BRANCH } from './state-store.js';
 import { formatProblem } from '../core/problem.js';
 import type { Workspace } from './workspace.js';
+import { ConfigurationError } from './errors.js';
 
 const CONFIG_FILES = new Set(['glidepath.yaml', 'glidepath.yml']);
 

@@ -1,4 +1,4 @@
-import { auditPath, statePath, type StateSnapshot } from '../adapters/state/state-store.js';
+import { auditPath, statePath, type StateSnapshot } from './state-store.js';
 import type { Sha256 } from '../core/audit/hash.js';
 import { compareStateWithChain } from '../core/audit/state-seal.js';
 

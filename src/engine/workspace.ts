@@ -1,5 +1,5 @@
 import { scopeScm } from '../adapters/scm/scoped-scm.js';
-import { loadWorkspaceFiles } from '../commands/load-workspace.js';
+import { loadWorkspaceFiles } from './load-workspace.js';
 import { formatProblem, type Problem } from '../core/problem.js';
 import { bundleHash } from '../core/rollout/bundle-hash.js';
 import type { GlidepathConfig, GlidepathRepository, Provider, Release, RolloutPolicy } from '../core/model/index.js';

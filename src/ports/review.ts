@@ -1,17 +1,4 @@
-/**
- * Where results are shown to reviewers of a pull request: check runs and a sticky comment.
- * The GitHub adapter implements it; commands never touch octokit.
- */
-export interface Annotation {
-  readonly path: string;
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly startColumn?: number;
-  readonly endColumn?: number;
-  readonly level: 'failure' | 'warning' | 'notice';
-  readonly message: string;
-  readonly title?: string;
-}
+import type { Annotation } from '../core/report/annotation.js';
 
 export interface CheckRunReport {
   /** Check-run name; with the head sha it identifies the run to create or update. */
@@ -28,6 +15,10 @@ export interface CheckRunReport {
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged';
 
+/**
+ * Where results are shown to reviewers of a pull request: check runs and a sticky comment.
+ * The GitHub adapter implements it; commands never touch octokit.
+ */
 export interface ReviewChannel {
   publishCheck(report: CheckRunReport): Promise<{ readonly url?: string }>;
   /** Creates or updates the one comment on `issueNumber` that carries `marker`; leaves it alone when the body is the same. */

@@ -1,14 +1,5 @@
 import type { Bundle } from '../core/model/index.js';
-
-/** The split a provider serves for one release. */
-export interface TrafficSplit {
-  /** `off`: champion only. `shadow`: champion serves, challenger mirrored. `traffic`: weighted split. */
-  readonly mode: 'off' | 'shadow' | 'traffic';
-  /** Percent of requests the challenger serves (0 for off and shadow). */
-  readonly weight: number;
-  /** Ring: context attribute values always routed to the challenger. */
-  readonly segment?: { readonly attribute: string; readonly values: readonly string[] };
-}
+import type { TrafficSplit } from '../core/model/traffic-split.js';
 
 /** What a provider needs to know about the release it shifts. */
 export interface TrafficTarget {

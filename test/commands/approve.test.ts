@@ -2,9 +2,9 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { approveCommand } from '../../src/commands/approve.js';
 import { startCommand } from '../../src/commands/start.js';
-import { UsageError } from '../../src/commands/command.js';
 import { quickstartRepo, runCommand } from '../support/command-fixture.js';
 import type { TempGitRepo } from '../support/temp-git-repo.js';
+import { UsageError } from '../../src/engine/errors.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { auditCommand } from '../../src/commands/audit.js';
 import { rollbackCommand } from '../../src/commands/rollback.js';
 import { startCommand } from '../../src/commands/start.js';
-import { UsageError } from '../../src/commands/command.js';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
@@ -11,6 +10,7 @@ import { quickstartRepo, runCommand } from '../support/command-fixture.js';
 import { sealRecord, serializeRecord, type AuditRecord } from '../../src/core/audit/chain.js';
 import { sha256 } from '../../src/adapters/crypto.js';
 import type { TempGitRepo } from '../support/temp-git-repo.js';
+import { UsageError } from '../../src/engine/errors.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 let repo: TempGitRepo;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { approveCommand } from '../../src/commands/approve.js';
 import { auditCommand } from '../../src/commands/audit.js';
-import { ConfigurationError, UsageError, type Command, type OptionValues } from '../../src/commands/command.js';
+import type { Command, OptionValues } from '../../src/commands/command.js';
 import { drillCommand } from '../../src/commands/drill.js';
 import { evaluateCommand } from '../../src/commands/evaluate.js';
 import { rollbackCommand } from '../../src/commands/rollback.js';
@@ -16,6 +16,7 @@ import { watchCommand } from '../../src/commands/watch.js';
 import { quickstartRepo, runCommand, steppingClock } from '../support/command-fixture.js';
 import { T0 } from '../support/engine-fixture.js';
 import type { TempGitRepo } from '../support/temp-git-repo.js';
+import { ConfigurationError, UsageError } from '../../src/engine/errors.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 

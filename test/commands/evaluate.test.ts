@@ -3,8 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { evaluateCommand } from '../../src/commands/evaluate.js';
-import { UsageError, type CommandContext, type CommandOutcome, type OptionValues } from '../../src/commands/command.js';
+import type { CommandContext, CommandOutcome, OptionValues } from '../../src/commands/command.js';
 import { fixedClock } from '../../src/ports/clock.js';
+import { UsageError } from '../../src/engine/errors.js';
+import { createRuntime } from '../../src/runtime.js';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 const quickstart = resolve(repoRoot, 'examples/quickstart');
@@ -26,6 +28,7 @@ async function evaluate(options: OptionValues): Promise<Run> {
     logger: { info: () => {}, warn: (m) => warnings.push(m), debug: () => {} },
     clock: fixedClock(new Date('2026-11-16T18:00:00Z')),
     env: {},
+    runtime: createRuntime(),
   };
   const outcome = await evaluateCommand.run(ctx);
   return { outcome, out, warnings };

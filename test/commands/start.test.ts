@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCommand } from '../../src/commands/start.js';
-import { UsageError } from '../../src/commands/command.js';
 import { quickstartRepo, runCommand } from '../support/command-fixture.js';
 import type { TempGitRepo } from '../support/temp-git-repo.js';
+import { UsageError } from '../../src/engine/errors.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

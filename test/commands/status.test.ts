@@ -2,11 +2,11 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCommand } from '../../src/commands/start.js';
 import { statusCommand } from '../../src/commands/status.js';
-import { UsageError } from '../../src/commands/command.js';
 import { quickstartRepo, runCommand } from '../support/command-fixture.js';
 import { T0 } from '../support/engine-fixture.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import type { TempGitRepo } from '../support/temp-git-repo.js';
+import { UsageError } from '../../src/engine/errors.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

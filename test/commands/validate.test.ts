@@ -4,11 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { UsageError, type CommandContext, type OptionValues, type RunEvent } from '../../src/commands/command.js';
+import type { CommandContext, OptionValues } from '../../src/commands/command.js';
 import { commands } from '../../src/commands/index.js';
 import { CHECK_NAME, validateCommand } from '../../src/commands/validate.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import type { CheckRunReport, ReviewChannel } from '../../src/ports/review.js';
+import type { RunEvent } from '../../src/core/model/run-event.js';
+import { UsageError } from '../../src/engine/errors.js';
+import { createRuntime } from '../../src/runtime.js';
 
 const VALID = resolve('test/fixtures/valid/basic');
 const INVALID = resolve('test/fixtures/invalid/mixed');
@@ -41,6 +44,7 @@ function context(root: string, options: OptionValues = {}, review?: 'record' | '
     logger: { info: () => {}, warn: (m) => warnings.push(m), debug: () => {} },
     clock: fixedClock(new Date('2025-11-22T10:00:00Z')),
     env: {},
+    runtime: createRuntime(),
     ...(review ? { review: channel } : {}),
     ...(review && event ? { event } : {}),
   };

@@ -2,10 +2,10 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCommand } from '../../src/commands/start.js';
 import { watchCommand } from '../../src/commands/watch.js';
-import { UsageError } from '../../src/commands/command.js';
 import { quickstartRepo, runCommand, steppingClock, writeMetricsFile } from '../support/command-fixture.js';
 import { BAD, GOOD, T0 } from '../support/engine-fixture.js';
 import type { TempGitRepo } from '../support/temp-git-repo.js';
+import { UsageError } from '../../src/engine/errors.js';
 
 let repo: TempGitRepo;
 afterEach(() => repo?.cleanup());

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { sha256 } from '../../src/adapters/crypto.js';
 import { trafficProviders } from '../../src/adapters/providers/index.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
-import { createStateStore } from '../../src/adapters/state/state-store.js';
+import { createStateStore } from '../../src/engine/state-store.js';
 import { CHAMPION_ONLY, describeSplit, sameSplit } from '../../src/core/rollout/split.js';
 import type { EngineContext } from '../../src/engine/context.js';
 import { checkAuditLogs, formatAuditCheck } from '../../src/engine/audit-check.js';

@@ -11,8 +11,9 @@ import { runWatch } from '../../src/engine/run-watch.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { isFailure, runTick } from '../../src/engine/run-tick.js';
 import type { MetricsSource } from '../../src/ports/metrics-source.js';
-import type { ProviderResult, TrafficProvider, TrafficSplit } from '../../src/ports/traffic-provider.js';
+import type { ProviderResult, TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { BAD, createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
+import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
 
 // Releases tick in name order: the faulty one goes first, so a fault that stopped the tick would leave the second unevaluated.
 const FAULTY = 'summarizer-prompt';

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { readSettings } from '../../src/adapters/actions/inputs.js';
 import { ACTION_OUTPUTS } from '../../src/commands/action-outputs.js';
+import { commandCatalog } from '../../src/commands/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const action = parse(readFileSync(`${root}/action.yml`, 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
@@ -19,7 +20,7 @@ test('action.yml declares exactly the inputs the Action reads', async () => {
   await readSettings((name) => {
     read.add(name);
     return name === 'command' ? 'evaluate' : '';
-  }, root);
+  }, root, commandCatalog);
   assert.deepEqual(Object.keys(action.inputs).sort(), [...read].sort());
 });
 

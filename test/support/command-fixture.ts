@@ -6,6 +6,7 @@ import type { Clock } from '../../src/ports/clock.js';
 import { QUICKSTART, T0 } from './engine-fixture.js';
 import { createTempGitRepo, type TempGitRepo } from './temp-git-repo.js';
 import { fixedClock } from '../../src/ports/clock.js';
+import { createRuntime } from '../../src/runtime.js';
 
 /** A command run: what it printed, what it logged, and its outcome. */
 export interface CommandRun {
@@ -33,6 +34,7 @@ export async function runCommand(command: Command, root: string, options: Option
     logger: { info: (m) => log.push(`${m}\n`), warn: (m) => log.push(`warning: ${m}\n`), debug: () => {} },
     clock,
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], USER: 'local-user' },
+    runtime: createRuntime(),
   };
   const outcome = await command.run(ctx);
   return { outcome, out: out.join(''), log: log.join('') };

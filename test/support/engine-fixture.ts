@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { sha256 } from '../../src/adapters/crypto.js';
 import { trafficProviders } from '../../src/adapters/providers/index.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
-import { createStateStore, type StateStore } from '../../src/adapters/state/state-store.js';
+import { createStateStore, type StateStore } from '../../src/engine/state-store.js';
 import type { MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { MetricsResult, MetricsSource } from '../../src/ports/metrics-source.js';
-import type { TrafficSplit } from '../../src/ports/traffic-provider.js';
 import type { EngineContext } from '../../src/engine/context.js';
 import { createTempGitRepo, type TempGitRepo } from './temp-git-repo.js';
+import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
 
 export const QUICKSTART = new URL('../../examples/quickstart/', import.meta.url).pathname;
 export const T0 = new Date('2025-03-03T08:00:00.000Z');

@@ -1,10 +1,12 @@
-import type { Decision, JudgementOutcome, StageJudgement } from '../../src/core/gates/judgement.js';
+import type { JudgementOutcome, StageJudgement } from '../../src/core/gates/judgement.js';
 import type { Verdict } from '../../src/core/gates/verdict.js';
 import type { GlidepathConfig, Release, RolloutPolicy } from '../../src/core/model/index.js';
 import { planTick, type TickInput } from '../../src/core/rollout/planner.js';
 import { splitForStage } from '../../src/core/rollout/split.js';
 import type { Action, RolloutState } from '../../src/core/rollout/types.js';
-import type { ProviderResult, TrafficSplit } from '../../src/ports/traffic-provider.js';
+import type { ProviderResult } from '../../src/ports/traffic-provider.js';
+import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
+import type { Decision } from '../../src/core/rollout/decision.js';
 
 /** Monday 2 March 2026, 10:00 UTC: every test's clock starts here. */
 export const T0 = Date.parse('2026-03-02T10:00:00.000Z');

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { commands, loadCommand } from '../../commands/index.js';
 
 /** Everything the Action reads from its inputs, parsed once and checked (cf. actions/checkout's input-helper). */
 export interface ActionSettings {
@@ -15,16 +14,26 @@ export interface ActionSettings {
 
 export type InputReader = (name: string) => string;
 
+/**
+ * The commands the Action may run, as the caller's registry answers them: the adapter checks the
+ * `command` input against it without importing the commands (adapters sit below them).
+ */
+export interface CommandCatalog {
+  readonly names: readonly string[];
+  /** The command called `name` (only its subcommands matter here), or undefined when there is none. */
+  load(name: string): Promise<{ readonly subcommands?: readonly string[] } | undefined>;
+}
+
 const passThrough = ['release', 'stage', 'metrics-file', 'base', 'head', 'reason', 'interval', 'duration'] as const;
 
 /** Commands whose output the runner turns into annotations; the others print text to the log. */
 const githubFormat = new Set(['validate', 'plan']);
 
-export async function readSettings(getInput: InputReader, workspace: string): Promise<ActionSettings> {
+export async function readSettings(getInput: InputReader, workspace: string, catalog: CommandCatalog): Promise<ActionSettings> {
   const [command = 'validate', subcommand, ...extra] = getInput('command').trim().split(/\s+/).filter(Boolean);
-  const known = await loadCommand(command);
+  const known = await catalog.load(command);
   if (!known) {
-    throw new Error(`Input 'command' is '${command}', which is not a Glidepath command. Use one of: ${Object.keys(commands).join(', ')}.`);
+    throw new Error(`Input 'command' is '${command}', which is not a Glidepath command. Use one of: ${catalog.names.join(', ')}.`);
   }
   if (extra.length > 0 || (subcommand !== undefined && !known.subcommands?.includes(subcommand))) {
     const allowed = known.subcommands?.map((s) => `'${command} ${s}'`).join(' or ');

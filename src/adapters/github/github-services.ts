@@ -1,9 +1,9 @@
-import type { RunEvent } from '../../commands/command.js';
 import type { Logger } from '../../ports/logger.js';
 import type { ReviewChannel } from '../../ports/review.js';
 import { createOctokit, type GitHubClient, type OctokitOptions } from './client.js';
 import { createGitHubReviewChannel } from './review-channel.js';
 import { readRunEvent, type ActionsContext } from './run-event.js';
+import type { RunEvent } from '../../core/model/run-event.js';
 
 /** What the Action hands a command about GitHub: the event, and where to report. */
 export interface GitHubServices {

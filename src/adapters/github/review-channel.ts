@@ -1,6 +1,7 @@
 import type { Logger } from '../../ports/logger.js';
-import type { Annotation, CheckRunReport, CommentOutcome, ReviewChannel } from '../../ports/review.js';
+import type { CheckRunReport, CommentOutcome, ReviewChannel } from '../../ports/review.js';
 import type { GitHubClient } from './client.js';
+import type { Annotation } from '../../core/report/annotation.js';
 
 /** GitHub's limits: the Checks API takes 50 annotations per request; outputs and comments have fixed maximum lengths. */
 export const ANNOTATIONS_PER_REQUEST = 50;

@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../commands/command.js';
+import type { RunEvent } from '../../core/model/run-event.js';
 
 /** What we read from `@actions/github`'s `context` (a plain object in tests). */
 export interface ActionsContext {

@@ -4,7 +4,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { resolveInsideRoot } from '../fs/inside-root.js';
 import { removeDeadRunFiles } from '../fs/dead-run-files.js';
 import type { FlagdProvider } from '../../core/model/index.js';
-import type { ProviderResult, TrafficProvider, TrafficSplit, TrafficTarget } from '../../ports/traffic-provider.js';
+import type { ProviderResult, TrafficProvider, TrafficTarget } from '../../ports/traffic-provider.js';
+import type { TrafficSplit } from '../../core/model/traffic-split.js';
 
 /** The two variants every Glidepath-managed flag has. */
 export const CHAMPION = 'champion';

@@ -1,7 +1,8 @@
-import type { Decision, StageJudgement } from '../gates/judgement.js';
+import type { StageJudgement } from '../gates/judgement.js';
 import { decideTick } from '../rollout/decide-tick.js';
 import type { DecisionFacts } from '../rollout/types.js';
 import type { AuditRecord } from './chain.js';
+import type { Decision } from '../rollout/decision.js';
 
 const PHASES = new Set(['pending', 'progressing', 'watching', 'complete', 'rolled-back', 'paused', 'frozen']);
 

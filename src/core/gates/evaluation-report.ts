@@ -1,7 +1,8 @@
 import type { MetricDefinition } from '../model/index.js';
-import type { Decision, JudgementOutcome, StageJudgement } from './judgement.js';
+import type { JudgementOutcome, StageJudgement } from './judgement.js';
 import type { Verdict, VerdictKind } from './verdict.js';
 import { formatCount, formatDifference, formatP, formatValue } from './format-evidence.js';
+import type { Decision } from '../rollout/decision.js';
 
 /** One gate or rollback criterion in `glidepath evaluate` output (docs/evaluate-output.md). Non-finite numbers are null. */
 export interface VerdictReport {

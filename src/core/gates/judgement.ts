@@ -45,6 +45,3 @@ export interface StageJudgement {
   /** The statistical settings the verdicts were reached with, so a decision can be replayed. */
   readonly analysis?: { readonly alpha: number; readonly srmAlpha: number; readonly tuneN: number; readonly minSamples: number };
 }
-
-/** The closed set of decisions a tick can take. */
-export type Decision = 'advance' | 'hold' | 'extend' | 'rollback' | 'pause' | 'freeze' | 'complete';

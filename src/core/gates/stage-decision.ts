@@ -1,5 +1,6 @@
 import type { RolloutPolicy } from '../model/index.js';
-import type { Decision, JudgementOutcome, StageJudgement } from './judgement.js';
+import type { JudgementOutcome, StageJudgement } from './judgement.js';
+import type { Decision } from '../rollout/decision.js';
 
 /** What the judgement alone asks for; the engine adds bake time, deploy windows and approvals on top. */
 export interface StageDecision {

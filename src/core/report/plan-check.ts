@@ -1,10 +1,10 @@
-import type { Annotation } from '../../ports/review.js';
 import type { Plan } from '../plan/build-plan.js';
 import { formatFinding } from '../plan/policy-diff.js';
 import { cutAtLine, fitSections } from './fit-sections.js';
 import { plain } from './markdown.js';
 import { planConclusion, planHeadline } from './plan-headline.js';
 import { renderPlanOverview, renderReleaseSection } from './plan-markdown.js';
+import type { Annotation } from './annotation.js';
 
 /** GitHub's limit on a check run's `output.summary` and `output.text`. */
 export const CHECK_OUTPUT_MAX_CHARS = 65_535;

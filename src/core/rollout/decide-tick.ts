@@ -1,8 +1,9 @@
-import type { Decision, StageJudgement } from '../gates/judgement.js';
+import type { StageJudgement } from '../gates/judgement.js';
 import { decideFromJudgement } from '../gates/stage-decision.js';
 import { formatDuration } from '../model/duration.js';
 import type { RolloutPolicy } from '../model/index.js';
 import type { DecisionFacts, DecisionRules, RollbackTrigger } from './types.js';
+import type { Decision } from './decision.js';
 
 /** A tick's decision before it becomes actions. `code` is the stable kind used to de-duplicate holds. */
 export interface TickDecision {

@@ -1,7 +1,7 @@
-import type { TrafficSplit } from '../../ports/traffic-provider.js';
 import { describeSplit } from './split.js';
 import { recorded, type TickPlan } from './transitions.js';
 import type { Action, AuditRecordDraft, RolloutState } from './types.js';
+import type { TrafficSplit } from '../model/traffic-split.js';
 
 export interface ProviderFailureInput {
   /** The state before the plan whose set-traffic failed (undefined for a release's first start). */

@@ -1,4 +1,4 @@
-import type { ProviderResult, TrafficSplit } from '../../ports/traffic-provider.js';
+import type { ProviderResult } from '../../ports/traffic-provider.js';
 import { summariseInputs } from '../audit/inputs.js';
 import type { StageJudgement } from '../gates/judgement.js';
 import type { MetricsSnapshot } from '../metrics/arm-data.js';
@@ -11,6 +11,7 @@ import { buildRollbackPlan } from './plan-rollback.js';
 import { CHAMPION_ONLY, describeSplit, sameSplit, splitForStage } from './split.js';
 import { closeHistory, draft, enterStage, inPhase, recorded, stageAt, type TickPlan } from './transitions.js';
 import type { Action, AuditRecordDraft, DecisionFacts, RolloutState } from './types.js';
+import type { TrafficSplit } from '../model/traffic-split.js';
 
 export { splitForStage } from './split.js';
 export type { TickPlan } from './transitions.js';

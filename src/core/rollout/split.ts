@@ -1,5 +1,5 @@
-import type { TrafficSplit } from '../../ports/traffic-provider.js';
 import type { Stage } from '../model/index.js';
+import type { TrafficSplit } from '../model/traffic-split.js';
 
 /** Champion only: where every rollback goes. */
 export const CHAMPION_ONLY: TrafficSplit = { mode: 'off', weight: 0 };

@@ -1,7 +1,7 @@
-import type { TrafficSplit } from '../../ports/traffic-provider.js';
-import type { Decision } from '../gates/judgement.js';
 import type { RolloutPolicy, Stage } from '../model/index.js';
 import type { Action, AuditRecordDraft, RolloutPhase, RolloutState, StageVisit } from './types.js';
+import type { TrafficSplit } from '../model/traffic-split.js';
+import type { Decision } from './decision.js';
 
 /** What every plan returns: the decision, why, the actions in order, and the state after them. */
 export interface TickPlan {

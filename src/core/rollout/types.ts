@@ -1,6 +1,7 @@
-import type { TrafficSplit } from '../../ports/traffic-provider.js';
-import type { Decision, StageJudgement } from '../gates/judgement.js';
+import type { StageJudgement } from '../gates/judgement.js';
 import type { MetricsSnapshot } from '../metrics/arm-data.js';
+import type { TrafficSplit } from '../model/traffic-split.js';
+import type { Decision } from './decision.js';
 
 /** Where a rollout is. Terminal phases: complete, rolled-back. */
 export type RolloutPhase =

@@ -1,5 +1,5 @@
 import type { Problem } from '../problem.js';
-import type { Annotation } from '../../ports/review.js';
+import type { Annotation } from '../report/annotation.js';
 
 /** Check-run annotations at each problem's line and column (warnings stay warnings). */
 export function problemsToAnnotations(problems: readonly Problem[]): Annotation[] {

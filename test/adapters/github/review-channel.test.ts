@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createOctokit } from '../../../src/adapters/github/client.js';
 import { createGitHubReviewChannel } from '../../../src/adapters/github/review-channel.js';
-import type { Annotation, CheckRunReport } from '../../../src/ports/review.js';
+import type { CheckRunReport } from '../../../src/ports/review.js';
 import { createGitHubFake, type GitHubFake } from '../../support/github-fake.js';
+import type { Annotation } from '../../../src/core/report/annotation.js';
 
 const SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 const MARKER = '<!-- glidepath:plan -->';

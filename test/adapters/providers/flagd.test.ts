@@ -8,7 +8,8 @@ import { FlagdCore } from '@openfeature/flagd-core';
 import { createFlagdProvider } from '../../../src/adapters/providers/flagd.js';
 import { trafficProviders } from '../../../src/adapters/providers/index.js';
 import type { FlagdProvider } from '../../../src/core/model/index.js';
-import type { TrafficSplit, TrafficTarget } from '../../../src/ports/traffic-provider.js';
+import type { TrafficTarget } from '../../../src/ports/traffic-provider.js';
+import type { TrafficSplit } from '../../../src/core/model/traffic-split.js';
 
 const SPECS = '/work/shared/specs/flagd';
 

@@ -5,8 +5,8 @@ import { sealRecord, serializeRecord, verifyAuditLog, type AuditRecord } from '.
 import { replayDecisions } from '../../../src/core/audit/replay.js';
 import { planApprove, planStart, planTick, type TickPlan } from '../../../src/core/rollout/planner.js';
 import { fillAuditHash, type Action, type RolloutState } from '../../../src/core/rollout/types.js';
-import type { TrafficSplit } from '../../../src/ports/traffic-provider.js';
 import { at, BUNDLE, CONFIG, makeJudgement, makePolicy, makeRelease } from '../../support/rollout-fixtures.js';
+import type { TrafficSplit } from '../../../src/core/model/traffic-split.js';
 
 /** Carries out actions the way a command does: provider first, then state and log. */
 class Runner {

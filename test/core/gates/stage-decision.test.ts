@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decideFromJudgement } from '../../../src/core/gates/stage-decision.js';
-import type { Decision, JudgementOutcome, StageJudgement } from '../../../src/core/gates/judgement.js';
+import type { JudgementOutcome, StageJudgement } from '../../../src/core/gates/judgement.js';
 import { policyWith, type PolicyOptions } from './fixtures.js';
+import type { Decision } from '../../../src/core/rollout/decision.js';
 
 function judgement(outcome: JudgementOutcome): StageJudgement {
   return { release: 'r', stage: 'canary-5', outcome, reason: `because ${outcome}`, srm: { verdict: 'ok' }, gates: [], rollback: [], samples: { control: 0, canary: 0 } };

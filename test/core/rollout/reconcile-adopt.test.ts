@@ -6,8 +6,8 @@ import { replayDecisions } from '../../../src/core/audit/replay.js';
 import type { RolloutPolicy } from '../../../src/core/model/index.js';
 import type { StageJudgement } from '../../../src/core/gates/judgement.js';
 import type { RolloutState } from '../../../src/core/rollout/types.js';
-import type { TrafficSplit } from '../../../src/ports/traffic-provider.js';
 import { at, auditOf, makeJudgement, makePolicy, makeState, ok, tick, trafficOf, types } from '../../support/rollout-fixtures.js';
+import type { TrafficSplit } from '../../../src/core/model/traffic-split.js';
 
 const policy = makePolicy();
 const adopting = makePolicy({ manualTrafficChanges: 'adopt' });

@@ -1,12 +1,12 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLocalGitScm } from '../../../src/adapters/scm/local-git.js';
-import { createStateStore } from '../../../src/adapters/state/state-store.js';
-import { sha256 } from '../../../src/adapters/crypto.js';
-import { verifyAuditLog } from '../../../src/core/audit/chain.js';
-import { hashState } from '../../../src/core/audit/state-seal.js';
-import type { AuditRecordDraft, RolloutState } from '../../../src/core/rollout/types.js';
-import { createTempGitRepo, type TempGitRepo } from '../../support/temp-git-repo.js';
+import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
+import { createStateStore } from '../../src/engine/state-store.js';
+import { sha256 } from '../../src/adapters/crypto.js';
+import { verifyAuditLog } from '../../src/core/audit/chain.js';
+import { hashState } from '../../src/core/audit/state-seal.js';
+import type { AuditRecordDraft, RolloutState } from '../../src/core/rollout/types.js';
+import { createTempGitRepo, type TempGitRepo } from '../support/temp-git-repo.js';
 
 const repos: TempGitRepo[] = [];
 after(() => repos.forEach((r) => r.cleanup()));

@@ -1,6 +1,6 @@
 import { describeSplit } from '../core/rollout/split.js';
 import type { Action } from '../core/rollout/types.js';
-import type { ReleaseOutcome } from './retry-on-conflict.js';
+import type { ReleaseOutcome } from '../engine/retry-on-conflict.js';
 
 /** One line per planned action: what a dry run would have done, in order. */
 export function describeAction(action: Action): string {

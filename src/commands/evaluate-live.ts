@@ -1,11 +1,12 @@
-import type { CommandContext, CommandOutcome } from '../commands/command.js';
+import type { CommandContext, CommandOutcome } from './command.js';
 import { renderStatus } from '../core/rollout/status.js';
 import type { Scm } from '../ports/scm.js';
-import { botActor, engineForCommand } from './command-engine.js';
-import { rolloutExitCode } from './exit-code.js';
+import { engineForCommand } from './command-engine.js';
+import { botActor } from './command-options.js';
+import { rolloutExitCode } from '../engine/exit-code.js';
 import { printOutcomeActions } from './print-outcome.js';
-import { formatOutcome, runTick, stateStoreFor } from './run-tick.js';
-import { loadWorkspace } from './workspace.js';
+import { formatOutcome, runTick, stateStoreFor } from '../engine/run-tick.js';
+import { loadWorkspace } from '../engine/workspace.js';
 
 /**
  * `glidepath evaluate` without --metrics-file: one live tick for every active rollout (or

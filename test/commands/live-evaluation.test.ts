@@ -2,7 +2,7 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Command } from '../../src/commands/command.js';
 import { startCommand } from '../../src/commands/start.js';
-import { evaluateLive } from '../../src/engine/evaluate-live.js';
+import { evaluateLive } from '../../src/commands/evaluate-live.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import { quickstartRepo, runCommand, writeMetricsFile } from '../support/command-fixture.js';
 import { BAD, GOOD, HOUR, T0 } from '../support/engine-fixture.js';

@@ -1,8 +1,8 @@
-import { parseAuditLog, sealRecord, serializeRecord, type AuditRecord, type ChainProblem } from '../../core/audit/chain.js';
-import type { Sha256 } from '../../core/audit/hash.js';
-import { sealState } from '../../core/audit/state-seal.js';
-import type { AuditRecordDraft, RolloutState } from '../../core/rollout/types.js';
-import type { FileChange, RefLocked, Scm } from '../../ports/scm.js';
+import { parseAuditLog, sealRecord, serializeRecord, type AuditRecord, type ChainProblem } from '../core/audit/chain.js';
+import type { Sha256 } from '../core/audit/hash.js';
+import { sealState } from '../core/audit/state-seal.js';
+import type { AuditRecordDraft, RolloutState } from '../core/rollout/types.js';
+import type { FileChange, RefLocked, Scm } from '../ports/scm.js';
 
 /** Where Glidepath keeps rollout state when the config names no branch. */
 export const DEFAULT_STATE_BRANCH = 'glidepath/state';

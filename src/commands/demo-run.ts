@@ -4,21 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseDocument } from 'yaml';
-import { sha256 } from '../adapters/crypto.js';
-import { metricsSources } from '../adapters/metrics/index.js';
-import { trafficProviders } from '../adapters/providers/index.js';
 import { createLocalGitScm, DEFAULT_GIT_IDENTITY } from '../adapters/scm/local-git.js';
-import { createStateStore, DEFAULT_STATE_BRANCH, auditPath } from '../adapters/state/state-store.js';
+import { createStateStore, DEFAULT_STATE_BRANCH, auditPath } from '../engine/state-store.js';
 import { describeSplit } from '../core/rollout/split.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import { fixedClock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import { checkAuditLogs, formatAuditCheck } from './audit-check.js';
-import { BOT_ACTOR, type EngineContext } from './context.js';
-import type { ReleaseOutcome } from './retry-on-conflict.js';
-import { runApprove } from './run-approve.js';
-import { runStart } from './run-start.js';
-import { runTick } from './run-tick.js';
+import type { Runtime } from './command.js';
+import { checkAuditLogs, formatAuditCheck } from '../engine/audit-check.js';
+import { BOT_ACTOR, type EngineContext } from '../engine/context.js';
+import type { ReleaseOutcome } from '../engine/retry-on-conflict.js';
+import { runApprove } from '../engine/run-approve.js';
+import { runStart } from '../engine/run-start.js';
+import { runTick } from '../engine/run-tick.js';
 
 const run = promisify(execFile);
 
@@ -60,6 +58,8 @@ export interface DemoOptions {
   readonly logger: Logger;
   /** The example repository to copy (examples/quickstart). */
   readonly quickstart: string;
+  /** Providers, metric sources and hashing; the demo makes its own throwaway clone. */
+  readonly runtime: Pick<Runtime, 'providers' | 'metricsSources' | 'sha256'>;
   /** Where to make the temporary repository (default: the OS temp dir). */
   readonly tmp?: string;
 }
@@ -101,14 +101,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     scm: createLocalGitScm(dir, { author: DEFAULT_GIT_IDENTITY }),
     clock,
     logger: options.logger,
-    sha256,
-    providers: trafficProviders,
-    metricsSources,
+    sha256: options.runtime.sha256,
+    providers: options.runtime.providers,
+    metricsSources: options.runtime.metricsSources,
     actor: BOT_ACTOR,
     dryRun: false,
     baseBranch: 'main',
   };
-  const store = createStateStore(engine.scm, { branch: DEFAULT_STATE_BRANCH, sha256 });
+  const store = createStateStore(engine.scm, { branch: DEFAULT_STATE_BRANCH, sha256: engine.sha256 });
   const state = async (): Promise<RolloutState | undefined> => (await store.load()).states.get(RELEASE);
 
   // Scenario 1: the good challenger.
@@ -150,12 +150,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   // The audit log: verify, tamper, verify again.
   print('');
   print('== 3. Verify the audit log, then tamper with one byte and verify again');
-  const intact = await checkAuditLogs(store, sha256);
+  const intact = await checkAuditLogs(store, engine.sha256);
   for (const c of intact) formatAuditCheck(c).forEach((line) => print(`   ${line}`));
   check(intact.length > 0 && intact.every((c) => c.ok), 'audit verify passes on the untouched log');
   const tampered = await tamperWithOneByte(engine);
   print(`   (changed one byte of line ${tampered.line}, seq ${tampered.seq}: '${tampered.from}' → '${tampered.to}' in "${tampered.field}")`);
-  const broken = await checkAuditLogs(store, sha256);
+  const broken = await checkAuditLogs(store, engine.sha256);
   for (const c of broken) formatAuditCheck(c).forEach((line) => print(`   ${line}`));
   const named = broken.some((c) => c.chainProblems.some((p) => p.seq === tampered.seq && p.line === tampered.line));
   check(broken.some((c) => !c.ok) && named, `audit verify fails and names the altered record (line ${tampered.line}, seq ${tampered.seq})`);

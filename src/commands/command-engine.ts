@@ -1,0 +1,39 @@
+import type { CommandContext, LocalClone } from './command.js';
+import type { Scm } from '../ports/scm.js';
+import type { EngineContext } from '../engine/context.js';
+import { UsageError } from '../engine/errors.js';
+
+/**
+ * The engine's dependencies for a command run: the repository that holds ctx.root through the
+ * git CLI (the Action may pass the GitHub Scm instead), where the root sits in it, the
+ * registered providers and metric sources, and the actor the records will name.
+ */
+export async function engineForCommand(ctx: CommandContext, opts: { readonly actor: string; readonly scm?: Scm }): Promise<EngineContext> {
+  const clone = await ctx.runtime.openClone(ctx.root);
+  if (!opts.scm && !clone) {
+    throw new UsageError(`${ctx.root} is not a git repository: Glidepath keeps rollout state and the audit log on a branch of the repository, so run it in a clone (or pass --root)`);
+  }
+  const option = ctx.options['base-branch'];
+  const baseBranch = (typeof option === 'string' && option) || (await defaultBaseBranch(ctx, clone));
+  return {
+    root: ctx.root,
+    scm: opts.scm ?? clone!.scm,
+    rootPrefix: clone?.prefix ?? '',
+    clock: ctx.clock,
+    logger: ctx.logger,
+    sha256: ctx.runtime.sha256,
+    providers: ctx.runtime.providers,
+    metricsSources: ctx.runtime.metricsSources,
+    actor: opts.actor,
+    dryRun: ctx.options['dry-run'] === true,
+    baseBranch,
+    ...(ctx.review ? { review: ctx.review } : {}),
+    ...(ctx.review && ctx.event?.pullRequest ? { pullRequest: { number: ctx.event.pullRequest.number, headSha: ctx.event.pullRequest.headSha } } : {}),
+  };
+}
+
+async function defaultBaseBranch(ctx: CommandContext, clone: LocalClone | undefined): Promise<string> {
+  const ref = ctx.env['GITHUB_REF_NAME'];
+  if (ctx.env['GITHUB_ACTIONS'] === 'true' && ref && ctx.env['GITHUB_REF_TYPE'] !== 'tag' && !ref.includes('/merge')) return ref;
+  return (await clone?.currentBranch()) ?? 'main';
+}

@@ -1,0 +1,21 @@
+import { sha256 } from './adapters/crypto.js';
+import { readMetricsFile } from './adapters/metrics/file.js';
+import { metricsSources } from './adapters/metrics/index.js';
+import { trafficProviders } from './adapters/providers/index.js';
+import { createLocalGitScm, currentBranch, locateWorkTree } from './adapters/scm/local-git.js';
+import type { Runtime } from './commands/command.js';
+
+/** The one place adapters are built: main.ts (the Action) and cli.ts pass this to every command. */
+export function createRuntime(): Runtime {
+  return {
+    async openClone(root) {
+      const workTree = await locateWorkTree(root);
+      if (!workTree) return undefined;
+      return { prefix: workTree.prefix, scm: createLocalGitScm(workTree.top), currentBranch: () => currentBranch(root) };
+    },
+    providers: trafficProviders,
+    metricsSources,
+    sha256,
+    readMetricsFile,
+  };
+}
