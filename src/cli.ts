@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import module from 'node:module';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { commands, loadCommand } from './commands/index.js';
@@ -99,7 +100,18 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   }
 }
 
+/**
+ * Keeps V8's compiled code of the bundle in Node's cache folder (in the temp folder, per Node
+ * version; NODE_DISABLE_COMPILE_CACHE=1 turns it off). Compiling the command's chunks is most of a
+ * short command's start-up, and every start after the first skips it. Node before 22.1 has no such
+ * cache; a folder that cannot be written only loses the speed-up.
+ */
+function enableCompileCache(): void {
+  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+}
+
 const invokedDirectly = process.argv[1] !== undefined && /(^|[/\\])cli\.(ts|js)$/.test(process.argv[1]);
 if (invokedDirectly) {
+  enableCompileCache();
   process.exitCode = await runCli(process.argv.slice(2));
 }
