@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __glidepathCreateRequire } from 'node:module';
 const require = __glidepathCreateRequire(import.meta.url);
-import{commands,createRuntime,loadCommand}from"./chunks/chunk-7JVL2XLH.js";import{systemClock}from"./chunks/chunk-ULNXWZLK.js";import"./chunks/chunk-6GNJCFMD.js";import"./chunks/chunk-QG7TZCUS.js";import{ConfigurationError,UsageError}from"./chunks/chunk-T63TQ3EG.js";import"./chunks/chunk-ZMLPXI7U.js";import{parseArgs}from"node:util";import{resolve}from"node:path";var globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options, `glidepath --version` for the version."].join(`
+import{commands,createRuntime,loadCommand}from"./chunks/chunk-7JVL2XLH.js";import{systemClock}from"./chunks/chunk-ULNXWZLK.js";import"./chunks/chunk-6GNJCFMD.js";import"./chunks/chunk-QG7TZCUS.js";import{ConfigurationError,UsageError}from"./chunks/chunk-T63TQ3EG.js";import"./chunks/chunk-ZMLPXI7U.js";import module from"node:module";import{parseArgs}from"node:util";import{resolve}from"node:path";var globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options, `glidepath --version` for the version."].join(`
 `)}function commandUsage(command){return`Usage: glidepath ${command.name} ${command.usage}
 
 ${command.summary}`}var stderrLogger={info:m=>process.stderr.write(`${m}
@@ -24,4 +24,4 @@ ${commandUsage(command)}
 ${commandUsage(command)}
 `),2):(process.stderr.write(`glidepath ${name}: internal error: ${error.message}
 `),process.env.GLIDEPATH_DEBUG&&process.stderr.write(`${error.stack}
-`),2)}}var invokedDirectly=process.argv[1]!==void 0&&/(^|[/\\])cli\.(ts|js)$/.test(process.argv[1]);invokedDirectly&&(process.exitCode=await runCli(process.argv.slice(2)));export{runCli};
+`),2)}}function enableCompileCache(){module.enableCompileCache?.()}var invokedDirectly=process.argv[1]!==void 0&&/(^|[/\\])cli\.(ts|js)$/.test(process.argv[1]);invokedDirectly&&(enableCompileCache(),process.exitCode=await runCli(process.argv.slice(2)));export{runCli};
