@@ -1,5 +1,5 @@
-import { readRepositoryAt } from '../adapters/scm/read-repository-at.js';
-import { scopeScm } from '../adapters/scm/scoped-scm.js';
+import { readRepositoryAt } from '../engine/read-repository-at.js';
+import { scopeScm } from '../engine/scoped-scm.js';
 import { commentMarker } from '../core/report/comment-marker.js';
 import { buildPlan, weakeningReleases, type Plan, type PowerEstimator } from '../core/plan/build-plan.js';
 import { estimatePlanPower } from '../core/plan/plan-power.js';

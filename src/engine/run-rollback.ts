@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { readRepositoryAt } from '../adapters/scm/read-repository-at.js';
+import { readRepositoryAt } from './read-repository-at.js';
 import type { StateStore } from './state-store.js';
 import { planRollback } from '../core/rollout/plan-rollback.js';
 import { requestsPerHourOf } from '../core/model/traffic.js';

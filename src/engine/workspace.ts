@@ -1,4 +1,4 @@
-import { scopeScm } from '../adapters/scm/scoped-scm.js';
+import { scopeScm } from './scoped-scm.js';
 import { loadWorkspaceFiles } from './load-workspace.js';
 import { formatProblem, type Problem } from '../core/problem.js';
 import { bundleHash } from '../core/rollout/bundle-hash.js';

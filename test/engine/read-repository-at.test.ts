@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readRepositoryAt } from '../../../src/adapters/scm/read-repository-at.js';
-import { loadRepository } from '../../../src/core/validate/load-repository.js';
-import { YAML_LIMITS } from '../../../src/core/yaml/limits.js';
-import type { Scm } from '../../../src/ports/scm.js';
-import { BASE_FILES } from '../../core/validate/repo-fixture.js';
+import { readRepositoryAt } from '../../src/engine/read-repository-at.js';
+import { loadRepository } from '../../src/core/validate/load-repository.js';
+import { YAML_LIMITS } from '../../src/core/yaml/limits.js';
+import type { Scm } from '../../src/ports/scm.js';
+import { BASE_FILES } from '../core/validate/repo-fixture.js';
 
 /** An Scm whose refs are plain maps of files; records what was read. */
 function fakeScm(refs: Record<string, Record<string, string>>): Scm & { reads: string[] } {

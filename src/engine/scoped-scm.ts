@@ -1,4 +1,4 @@
-import type { ChangeRequest, CommitRequest, Scm } from '../../ports/scm.js';
+import type { ChangeRequest, CommitRequest, Scm } from '../ports/scm.js';
 
 /**
  * The Scm seen from a sub-folder: Glidepath's root may be a folder of the git repository

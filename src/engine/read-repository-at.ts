@@ -1,8 +1,8 @@
-import type { Problem } from '../../core/problem.js';
-import type { RepoSnapshot } from '../../core/validate/load-repository.js';
-import { referencedPaths } from '../../core/validate/referenced-paths.js';
-import { formatBytes, totalTooLargeMessage, YAML_LIMITS, type YamlLimits } from '../../core/yaml/limits.js';
-import type { Scm } from '../../ports/scm.js';
+import type { Problem } from '../core/problem.js';
+import type { RepoSnapshot } from '../core/validate/load-repository.js';
+import { referencedPaths } from '../core/validate/referenced-paths.js';
+import { formatBytes, totalTooLargeMessage, YAML_LIMITS, type YamlLimits } from '../core/yaml/limits.js';
+import type { Scm } from '../ports/scm.js';
 
 const YAML_FILE = /\.ya?ml$/;
 const ROOT_FILES = ['glidepath.yaml', 'glidepath.yml'];

@@ -1,27 +1,11 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLocalGitScm, locateWorkTree } from '../../../src/adapters/scm/local-git.js';
-import { scopeScm } from '../../../src/adapters/scm/scoped-scm.js';
-import { createTempGitRepo } from '../../support/temp-git-repo.js';
+import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
+import { scopeScm } from '../../src/engine/scoped-scm.js';
+import { createTempGitRepo } from '../support/temp-git-repo.js';
 
 const repo = createTempGitRepo({ 'README.md': 'app\n', 'ai/glidepath.yaml': 'a: 1\n', 'ai/releases/x.yaml': 'x: 1\n' });
 after(() => repo.cleanup());
-
-test('locateWorkTree names the top of the work tree and a sub-folder\'s path from it, and nothing outside one', async () => {
-  const top = realpathSync(repo.dir);
-  assert.deepEqual(await locateWorkTree(repo.dir), { top, prefix: '' });
-  assert.deepEqual(await locateWorkTree(join(repo.dir, 'ai')), { top, prefix: 'ai' });
-  assert.deepEqual(await locateWorkTree(join(repo.dir, 'ai', 'releases')), { top, prefix: 'ai/releases' });
-  const outside = mkdtempSync(join(tmpdir(), 'glidepath-nogit-'));
-  try {
-    assert.equal(await locateWorkTree(outside), undefined);
-  } finally {
-    rmSync(outside, { recursive: true, force: true });
-  }
-});
 
 test('a scoped Scm takes and answers paths relative to its folder, and leaves files outside it unseen', async () => {
   const base = repo.git('rev-parse', 'HEAD');
