@@ -35,6 +35,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['**/commands/**'], message: 'src/engine must not depend on src/commands: CLI parsing and printing stay in commands; move shared code down into engine.' },
+        { group: ['**/adapters/**'], message: 'src/engine depends on ports only: take git, the file system and vendors through EngineContext (built from the Runtime in src/runtime.ts); move logic over a port into engine.' },
       ] }],
     },
   },

@@ -1,4 +1,5 @@
 import { sha256 } from './adapters/crypto.js';
+import { readRepositoryFromDisk } from './adapters/fs/read-repository.js';
 import { readMetricsFile } from './adapters/metrics/file.js';
 import { metricsSources } from './adapters/metrics/index.js';
 import { trafficProviders } from './adapters/providers/index.js';
@@ -16,6 +17,7 @@ export function createRuntime(): Runtime {
     providers: trafficProviders,
     metricsSources,
     sha256,
+    readRepository: readRepositoryFromDisk,
     readMetricsFile,
   };
 }

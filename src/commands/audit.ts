@@ -30,7 +30,7 @@ export const auditCommand: Command = {
     const sub = ctx.options['subcommand'];
     if (sub !== 'verify' && sub !== 'export') throw new UsageError(`audit needs a subcommand: ${SUBCOMMANDS.join(' or ')}`);
     const engine = await engineForCommand(ctx, { actor: botActor() });
-    const store = stateStoreFor(engine, await loadWorkspace(ctx.root));
+    const store = stateStoreFor(engine, await loadWorkspace(ctx.root, ctx.runtime.readRepository));
     const release = stringOption(ctx, 'release');
     if (sub === 'verify') {
       const checks = await checkAuditLogs(store, engine.sha256, release);

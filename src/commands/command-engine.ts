@@ -22,6 +22,7 @@ export async function engineForCommand(ctx: CommandContext, opts: { readonly act
     clock: ctx.clock,
     logger: ctx.logger,
     sha256: ctx.runtime.sha256,
+    readRepository: ctx.runtime.readRepository,
     providers: ctx.runtime.providers,
     metricsSources: ctx.runtime.metricsSources,
     actor: opts.actor,

@@ -33,6 +33,7 @@ export interface Runtime {
   readonly providers: EngineContext['providers'];
   readonly metricsSources: EngineContext['metricsSources'];
   readonly sha256: Sha256;
+  readonly readRepository: EngineContext['readRepository'];
   /** Reads an exported metrics file (`evaluate --metrics-file`). */
   readMetricsFile(path: string, opts: ReadMetricsFileOptions): Promise<MetricsResult>;
 }

@@ -59,7 +59,7 @@ export interface DemoOptions {
   /** The example repository to copy (examples/quickstart). */
   readonly quickstart: string;
   /** Providers, metric sources and hashing; the demo makes its own throwaway clone. */
-  readonly runtime: Pick<Runtime, 'providers' | 'metricsSources' | 'sha256'>;
+  readonly runtime: Pick<Runtime, 'providers' | 'metricsSources' | 'sha256' | 'readRepository'>;
   /** Where to make the temporary repository (default: the OS temp dir). */
   readonly tmp?: string;
 }
@@ -102,6 +102,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     clock,
     logger: options.logger,
     sha256: options.runtime.sha256,
+    readRepository: options.runtime.readRepository,
     providers: options.runtime.providers,
     metricsSources: options.runtime.metricsSources,
     actor: BOT_ACTOR,

@@ -16,7 +16,7 @@ import { loadWorkspace } from '../engine/workspace.js';
  */
 export async function evaluateLive(ctx: CommandContext, options: { readonly release?: string; readonly scm?: Scm } = {}): Promise<CommandOutcome> {
   const engine = await engineForCommand(ctx, { actor: botActor(), ...(options.scm ? { scm: options.scm } : {}) });
-  const workspace = await loadWorkspace(ctx.root);
+  const workspace = await loadWorkspace(ctx.root, ctx.runtime.readRepository);
   const report = await runTick(engine, { workspace, ...(options.release !== undefined ? { release: options.release } : {}) });
   if (report.outcomes.length === 0) ctx.print('No active rollouts.');
   for (const outcome of report.outcomes) {

@@ -67,7 +67,7 @@ export const evaluateCommand: Command = {
 
 async function evaluateOffline(ctx: CommandContext, options: EvaluateOptions): Promise<CommandOutcome> {
   if (options.release === undefined) throw new UsageError('--release NAME is required with --metrics-file: which release the metrics are for');
-  const { repository } = await loadWorkspaceFiles(ctx.root);
+  const { repository } = await loadWorkspaceFiles(ctx.root, ctx.runtime.readRepository);
   const release = findRelease(repository, options.release);
   const policy = findPolicy(repository, release);
   const stage = findStage(policy.value, options.stage);

@@ -22,7 +22,7 @@ export const statusCommand: Command = {
     const format = asked === 'github' ? 'md' : asked;
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format is '${asked}'; use one of: ${FORMATS.join(', ')}`);
     const engine = await engineForCommand(ctx, { actor: botActor() });
-    const workspace = await loadWorkspace(ctx.root);
+    const workspace = await loadWorkspace(ctx.root, ctx.runtime.readRepository);
     const store = stateStoreFor(engine, workspace);
     const snapshot = await store.load();
     const release = stringOption(ctx, 'release');

@@ -25,7 +25,7 @@ export const validateCommand: Command = {
   options: {},
   async run(ctx: CommandContext): Promise<CommandOutcome> {
     const format = readFormat(ctx);
-    const { problems, documentCount } = await loadWorkspaceFiles(ctx.root);
+    const { problems, documentCount } = await loadWorkspaceFiles(ctx.root, ctx.runtime.readRepository);
     ctx.print(problemRenderers[format](problems, documentCount));
     const counts = countProblems(problems, documentCount);
     const failed = hasErrors(problems);

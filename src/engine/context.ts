@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { MetricsSource } from '../ports/metrics-source.js';
 import type { ReviewChannel } from '../ports/review.js';
+import type { ReadRepository } from '../ports/repository-files.js';
 import type { Scm } from '../ports/scm.js';
 import type { TrafficProvider } from '../ports/traffic-provider.js';
 import type { CallDeadlines } from './guarded-port.js';
@@ -34,6 +35,8 @@ export interface EngineContext {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly sha256: Sha256;
+  /** Reads the Glidepath files under `root` from disk. */
+  readonly readRepository: ReadRepository;
   readonly providers: Readonly<Record<string, TrafficProviderFactory>>;
   readonly metricsSources: Readonly<Record<string, MetricsSourceFactory>>;
   /** Who the records name: the bot for ticks, the person for rollback and approve. */

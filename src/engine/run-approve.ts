@@ -21,7 +21,7 @@ export interface ApproveOptions {
  * pause may set the stage's split back at once.
  */
 export async function runApprove(ctx: EngineContext, options: ApproveOptions): Promise<ReleaseOutcome> {
-  const workspace = options.workspace ?? (await loadWorkspace(ctx.root));
+  const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
   const store = stateStoreFor(ctx, workspace);
   const setup = resolveRollout(ctx, workspace, options.release);
   if ('error' in setup) return errorOutcome(options.release, setup.error);

@@ -38,7 +38,7 @@ export interface DrillReport {
  * split and pauses the rollout, as for any reduction made outside it: drill between ticks.)
  */
 export async function runDrill(ctx: EngineContext, options: DrillOptions): Promise<DrillReport> {
-  const workspace = options.workspace ?? (await loadWorkspace(ctx.root));
+  const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
   const store = stateStoreFor(ctx, workspace);
   const prepared = await prepareRecorded(ctx, store, workspace, options.release);
   const fail = (reason: string, extra: Partial<DrillReport> = {}): DrillReport => ({ release: options.release, ok: false, reason, actions: [], ...extra });

@@ -22,7 +22,7 @@ export interface RollbackOptions {
  * revert branch with the evidence. Works from any phase but rolled-back (which is a no-op).
  */
 export async function runRollback(ctx: EngineContext, options: RollbackOptions): Promise<ReleaseOutcome> {
-  const workspace = options.workspace ?? (await loadWorkspace(ctx.root));
+  const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
   const store = stateStoreFor(ctx, workspace);
   const prepared = await prepareRecorded(ctx, store, workspace, options.release);
   if ('error' in prepared) return errorOutcome(options.release, prepared.error, prepared.state);

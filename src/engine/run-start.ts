@@ -27,7 +27,7 @@ export interface StartReport {
  * the same bundle is a no-op, so re-running the workflow is safe.
  */
 export async function runStart(ctx: EngineContext, options: StartOptions = {}): Promise<StartReport> {
-  const workspace = options.workspace ?? (await loadWorkspace(ctx.root));
+  const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
   const head = options.head ?? 'HEAD';
   const sourceCommit = await ctx.scm.resolveRef(head);
   let names: string[];

@@ -39,7 +39,7 @@ export function stateStoreFor(ctx: Pick<EngineContext, 'scm' | 'sha256'>, worksp
  * only checked to still serve the champion.
  */
 export async function runTick(ctx: EngineContext, options: { readonly release?: string; readonly workspace?: Workspace } = {}): Promise<TickReport> {
-  const workspace = options.workspace ?? (await loadWorkspace(ctx.root));
+  const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
   const store = stateStoreFor(ctx, workspace);
   const snapshot = await store.load();
   const names = options.release !== undefined ? [options.release] : [...snapshot.states.keys()].sort();

@@ -3,6 +3,7 @@ import { loadWorkspaceFiles } from './load-workspace.js';
 import { formatProblem, type Problem } from '../core/problem.js';
 import { bundleHash } from '../core/rollout/bundle-hash.js';
 import type { GlidepathConfig, GlidepathRepository, Provider, Release, RolloutPolicy } from '../core/model/index.js';
+import type { ReadRepository } from '../ports/repository-files.js';
 import type { Scm } from '../ports/scm.js';
 import type { TrafficProvider, TrafficTarget } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
@@ -29,8 +30,8 @@ export interface RolloutSetup {
   readonly bundleHash: string;
 }
 
-export async function loadWorkspace(root: string): Promise<Workspace> {
-  const { repository, problems } = await loadWorkspaceFiles(root);
+export async function loadWorkspace(root: string, readRepository: ReadRepository): Promise<Workspace> {
+  const { repository, problems } = await loadWorkspaceFiles(root, readRepository);
   return { repository, problems };
 }
 

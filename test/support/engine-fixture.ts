@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../../src/adapters/crypto.js';
+import { readRepositoryFromDisk } from '../../src/adapters/fs/read-repository.js';
 import { trafficProviders } from '../../src/adapters/providers/index.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { createStateStore, type StateStore } from '../../src/engine/state-store.js';
@@ -86,6 +87,7 @@ export function createEngineFixture(): EngineFixture {
     clock,
     logger,
     sha256,
+    readRepository: readRepositoryFromDisk,
     providers: trafficProviders,
     metricsSources: { file: () => metrics.source() },
     actor: 'glidepath[bot]',

@@ -7,11 +7,10 @@ import type { RepoSnapshot } from '../../core/validate/load-repository.js';
 import { referencedPaths } from '../../core/validate/referenced-paths.js';
 import { findRepoPathProblem } from '../../core/validate/repo-path.js';
 import { formatBytes, totalTooLargeMessage, YAML_LIMITS, type YamlLimits } from '../../core/yaml/limits.js';
+import { RepositoryRootError } from '../../ports/repository-files.js';
 
-/** The directory given as the repository root does not exist or is not a directory. */
-export class RepositoryRootError extends Error {
-  override readonly name = 'RepositoryRootError';
-}
+// The error is the port's, so the engine can tell it apart without importing this adapter.
+export { RepositoryRootError };
 
 const DOCUMENT_DIRS = ['policies', 'releases'] as const;
 const ROOT_FILES = ['glidepath.yaml', 'glidepath.yml'] as const;
