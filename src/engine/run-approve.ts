@@ -1,8 +1,9 @@
 import { planApprove } from '../core/rollout/plan-approve.js';
 import type { EngineContext } from './context.js';
-import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
+import { planAndCommitRelease, plannedOf } from './plan-release.js';
+import type { ReleaseOutcome } from './retry-on-conflict.js';
 import { stateStoreFor } from './run-tick.js';
-import { loadWorkspace, resolveRollout, type Workspace } from './workspace.js';
+import { loadWorkspace, type Workspace } from './workspace.js';
 
 export interface ApproveOptions {
   readonly release: string;
@@ -23,11 +24,10 @@ export interface ApproveOptions {
 export async function runApprove(ctx: EngineContext, options: ApproveOptions): Promise<ReleaseOutcome> {
   const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
   const store = stateStoreFor(ctx, workspace);
-  const setup = resolveRollout(ctx, workspace, options.release);
-  if ('error' in setup) return errorOutcome(options.release, setup.error);
-  return planAndCommit(ctx, store, setup, async (_snapshot, state) => {
-    if (!state) return { refused: `${setup.name} has no rollout on ${store.branch}; there is nothing to approve` };
-    const planned = planApprove({
+  return planAndCommitRelease(ctx, store, workspace, {
+    release: options.release,
+    needsRollout: 'approve',
+    plan: (setup, state) => plannedOf(planApprove({
       release: setup.release,
       policy: setup.policy,
       config: setup.config,
@@ -37,7 +37,6 @@ export async function runApprove(ctx: EngineContext, options: ApproveOptions): P
       ...(options.reason !== undefined ? { reason: options.reason } : {}),
       ...(options.stage !== undefined ? { stage: options.stage } : {}),
       ...(options.memberOf !== undefined ? { memberOf: options.memberOf } : {}),
-    });
-    return 'refused' in planned ? { refused: planned.refused } : { plan: planned };
+    })),
   });
 }

@@ -6,7 +6,8 @@ import { requestsPerHourOf } from '../core/model/traffic.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import { loadRepository } from '../core/validate/load-repository.js';
 import type { EngineContext } from './context.js';
-import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
+import { planAndCommitRelease } from './plan-release.js';
+import type { ReleaseOutcome } from './retry-on-conflict.js';
 import { stateStoreFor } from './run-tick.js';
 import { sealedStateRefusal } from './state-seal-check.js';
 import { loadWorkspace, resolveRollout, scmAtRoot, type RolloutSetup, type Workspace } from './workspace.js';
@@ -24,24 +25,25 @@ export interface RollbackOptions {
 export async function runRollback(ctx: EngineContext, options: RollbackOptions): Promise<ReleaseOutcome> {
   const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
   const store = stateStoreFor(ctx, workspace);
-  const prepared = await prepareRecorded(ctx, store, workspace, options.release);
-  if ('error' in prepared) return errorOutcome(options.release, prepared.error, prepared.state);
-  const { setup } = prepared;
-  return planAndCommit(ctx, store, setup, async (_snapshot, state) => {
-    if (!state) return { refused: `${setup.name} has no rollout on ${store.branch}; there is nothing to roll back` };
-    const requestsPerHour = requestsPerHourOf(setup.release, setup.config);
-    const plan = planRollback({
-      release: setup.release,
-      policy: setup.policy,
-      state,
-      now: ctx.clock.now(),
-      actor: ctx.actor,
-      reason: options.reason,
-      trigger: 'manual',
-      ...(requestsPerHour !== undefined ? { requestsPerHour } : {}),
-    });
-    // The record states how long the decision took to reach the provider.
-    return { plan, metricsAt: performance.now() };
+  return planAndCommitRelease(ctx, store, workspace, {
+    release: options.release,
+    prepare: prepareRecorded,
+    needsRollout: 'roll back',
+    plan: (setup, state) => {
+      const requestsPerHour = requestsPerHourOf(setup.release, setup.config);
+      const plan = planRollback({
+        release: setup.release,
+        policy: setup.policy,
+        state,
+        now: ctx.clock.now(),
+        actor: ctx.actor,
+        reason: options.reason,
+        trigger: 'manual',
+        ...(requestsPerHour !== undefined ? { requestsPerHour } : {}),
+      });
+      // The record states how long the decision took to reach the provider.
+      return { plan, metricsAt: performance.now() };
+    },
   });
 }
 

@@ -1,9 +1,10 @@
 import { planStart } from '../core/rollout/plan-start.js';
 import type { EngineContext } from './context.js';
 import { isolateRelease } from './isolate-release.js';
-import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
+import { planAndCommitRelease, plannedOf } from './plan-release.js';
+import { errorOutcome, type ReleaseOutcome } from './retry-on-conflict.js';
 import { isFailure, stateStoreFor } from './run-tick.js';
-import { loadWorkspace, resolveRollout, scmAtRoot, type Workspace } from './workspace.js';
+import { loadWorkspace, scmAtRoot, type Workspace } from './workspace.js';
 
 export interface StartOptions {
   /** Start this release whether or not the merge changed it. */
@@ -47,23 +48,19 @@ export async function runStart(ctx: EngineContext, options: StartOptions = {}): 
   const store = stateStoreFor(ctx, workspace);
   const outcomes: ReleaseOutcome[] = [];
   for (const name of names) {
-    outcomes.push(await isolateRelease(ctx, name, undefined, async () => {
-      const setup = resolveRollout(ctx, workspace, name);
-      if ('error' in setup) return errorOutcome(name, setup.error);
-      return planAndCommit(ctx, store, setup, async (_snapshot, previous) => {
-        const planned = planStart({
-          release: setup.release,
-          policy: setup.policy,
-          config: setup.config,
-          previous,
-          bundleHash: setup.bundleHash,
-          ...(sourceCommit ? { sourceCommit } : {}),
-          now: ctx.clock.now(),
-          actor: ctx.actor,
-        });
-        return 'refused' in planned ? { refused: planned.refused } : { plan: planned };
-      });
-    }));
+    outcomes.push(await isolateRelease(ctx, name, undefined, () => planAndCommitRelease(ctx, store, workspace, {
+      release: name,
+      plan: (setup, previous) => plannedOf(planStart({
+        release: setup.release,
+        policy: setup.policy,
+        config: setup.config,
+        previous,
+        bundleHash: setup.bundleHash,
+        ...(sourceCommit ? { sourceCommit } : {}),
+        now: ctx.clock.now(),
+        actor: ctx.actor,
+      })),
+    })));
   }
   return { releases: names, outcomes, failed: outcomes.some((o) => isFailure(o) || o.decision === 'refused') };
 }
