@@ -137,6 +137,26 @@ export function boundContrast(arm: ArmEstimate, bound: number, beyond: 'above' |
 }
 
 /**
+ * One arm's rate against a fixed bound p₀ (`versus: absolute` proportions gates with `max` /
+ * `min`, `above` / `below` rollback criteria): x/n − p₀ with the standard error under the
+ * bound, √(p₀(1 − p₀)/n) — the one-sample score test, as {@link shareContrast} does for
+ * quantiles. The variance at the estimate ({@link estimateRate}) shrinks as the observed rate
+ * falls below the bound, so a canary whose true rate sat exactly at a 1 % bound, with 50
+ * requests per look, was passed on 6.9–9.4 % of days over 288 looks at alpha 5 %
+ * (decision 0003); under the bound's own variance the statistic is standard normal exactly
+ * where the error rate is stated. A bound of 0 or 1 has no variance of its own (every
+ * observation would be decisive), so there the estimate's variance is kept. No trials: NaN.
+ *
+ * R: `c(x/n - p0, sqrt(p0*(1 - p0)/n))` ('above'; `p0 - x/n` for 'below'), whose squared
+ * z is `prop.test(x, n, p = p0, correct = FALSE)$statistic`.
+ */
+export function rateBoundContrast(counts: Counts, bound: number, beyond: 'above' | 'below'): Contrast {
+  const arm = estimateRate(counts);
+  if (!(bound > 0 && bound < 1)) return boundContrast(arm, bound, beyond);
+  return { ...boundContrast(arm, bound, beyond), standardError: arm.n > 0 ? Math.sqrt((bound * (1 - bound)) / arm.n) : Number.NaN };
+}
+
+/**
  * Is the q-quantile beyond a bound b? It exceeds b exactly when fewer than a fraction q of
  * observations are ≤ b, so this tests `share` — the fraction of the n observations at or below
  * b — against q (a sign test), with the standard error under the null, √(q(1 − q)/n):
