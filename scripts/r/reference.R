@@ -128,8 +128,9 @@ prop(c(0, 5000), c(0, 300))
 
 # ---- one arm's rate (src/core/stats/contrast.ts: estimateRate, agrestiCaffoRate) -------------
 # estimateRate: the observed x/n with the variance p(1 - p)/n at p = (x + 1/2)/(n + 1) (what the
-# evidence shows, and what one arm is judged with against a fixed bound). agrestiCaffoRate: one
-# event and one non-event added, p = (x + 1)/(n + 2), variance p(1 - p)/(n + 2).
+# evidence shows; one arm against a fixed bound is tested in rateBoundContrast, below).
+# agrestiCaffoRate: one event and one non-event added, p = (x + 1)/(n + 2), variance
+# p(1 - p)/(n + 2).
 
 rate_estimate <- function(x, n) {
   setup <- sprintf("x <- %s; n <- %s", lit(x), lit(n))
