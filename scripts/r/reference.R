@@ -128,8 +128,9 @@ prop(c(0, 5000), c(0, 300))
 
 # ---- one arm's rate (src/core/stats/contrast.ts: estimateRate, agrestiCaffoRate) -------------
 # estimateRate: the observed x/n with the variance p(1 - p)/n at p = (x + 1/2)/(n + 1) (what the
-# evidence shows, and what one arm is judged with against a fixed bound). agrestiCaffoRate: one
-# event and one non-event added, p = (x + 1)/(n + 2), variance p(1 - p)/(n + 2).
+# evidence shows; one arm against a fixed bound is tested in rateBoundContrast, below).
+# agrestiCaffoRate: one event and one non-event added, p = (x + 1)/(n + 2), variance
+# p(1 - p)/(n + 2).
 
 rate_estimate <- function(x, n) {
   setup <- sprintf("x <- %s; n <- %s", lit(x), lit(n))
@@ -185,6 +186,29 @@ rate_contrast(c(57, 5700), c(0, 300), 0, "absolute", "higher")
 rate_contrast(c(0, 100000), c(0, 5000), 0.005, "absolute", "higher")
 rate_contrast(c(3, 40), c(2, 2), 0, "absolute", "higher")
 rate_contrast(c(12, 1000), c(0, 800), 0, "absolute", "higher")
+
+# ---- one arm's rate against a fixed bound (rateBoundContrast): the one-sample score test ----
+# x/n - p0 (oriented: 'above' asks x/n > p0, 'below' x/n < p0) with the standard error under
+# the bound, sqrt(p0*(1 - p0)/n). The squared z is prop.test's uncorrected one-sample statistic,
+# which checks the expression against R's own test.
+
+rate_bound <- function(x, n, p0, beyond) {
+  setup <- sprintf("x <- %s; n <- %s; p0 <- %s", lit(x), lit(n), lit(p0))
+  est <- if (beyond == "above") "x/n - p0" else "p0 - x/n"
+  call <- sprintf("est <- %s; se <- sqrt(p0*(1 - p0)/n); c(est, se, (est/se)^2, unname(prop.test(x, n, p = p0, correct = FALSE)$statistic))", est)
+  r <- run(setup, call)$value
+  stopifnot(abs(r[3] - r[4]) <= 1e-9 * max(1, r[4]))
+  add("rateBoundContrast", obj(
+    setup = str(setup), call = str(call), counts = obj(successes = num(x), trials = num(n)),
+    bound = num(p0), beyond = str(beyond),
+    estimate = num(r[1]), standardError = num(r[2]), propTestStatistic = num(r[4])))
+}
+rate_bound(0, 50, 0.01, "above")
+rate_bound(3, 50, 0.01, "above")
+rate_bound(57, 5700, 0.01, "above")
+rate_bound(130, 10000, 0.01, "above")
+rate_bound(4150, 5000, 0.8, "below")
+rate_bound(1, 14400, 0.0005, "above")
 
 # ---- Welch t-test (canary first) -----------------------------------------------------------
 

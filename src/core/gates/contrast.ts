@@ -1,4 +1,4 @@
-import { agrestiCaffoRate, estimateMean, estimateRate, shareContrast, type ArmEstimate, type Contrast } from '../stats/index.js';
+import { agrestiCaffoRate, boundContrast, estimateMean, estimateRate, rateBoundContrast, shareContrast, type ArmEstimate, type Contrast } from '../stats/index.js';
 import type { ArmData } from '../metrics/arm-data.js';
 import { summaryOf, type DistributionView } from '../metrics/distribution-view.js';
 
@@ -18,6 +18,15 @@ export function rateEstimate(data: ArmData): ArmEstimate | undefined {
  */
 export function testedEstimate(data: ArmData, shown: ArmEstimate): ArmEstimate {
   return data.kind === 'counts' ? agrestiCaffoRate(data) : shown;
+}
+
+/**
+ * One arm against a fixed bound: for counts the score form, tested under the bound's own
+ * variance (decision 0003: the variance at x/n passed canaries sitting at the bound too
+ * often); a mean keeps its own standard error.
+ */
+export function testedBoundContrast(data: ArmData, shown: ArmEstimate, bound: number, beyond: 'above' | 'below'): Contrast {
+  return data.kind === 'counts' ? rateBoundContrast(data, bound, beyond) : boundContrast(shown, bound, beyond);
 }
 
 /** The mean of a summary, samples or (approximately) histogram buckets; undefined for counts. */

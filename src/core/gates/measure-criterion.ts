@@ -2,7 +2,7 @@ import { boundaryMultiplier, confidenceSequence } from '../stats/index.js';
 import type { MetricDefinition, RollbackCriterion } from '../model/index.js';
 import { sampleSize, type ArmData } from '../metrics/arm-data.js';
 import { distributionView, type DistributionView } from '../metrics/distribution-view.js';
-import { beyondPValue, boundContrast, differenceContrast, differenceOf, meanEstimate, quantileContrast, rateEstimate, testedEstimate, type Contrast } from './contrast.js';
+import { beyondPValue, differenceContrast, differenceOf, meanEstimate, quantileContrast, rateEstimate, testedBoundContrast, testedEstimate, type Contrast } from './contrast.js';
 import { formatDifference, formatValue } from './format-evidence.js';
 import { GateConfigError } from './gate-config-error.js';
 import { resolveMargin, type GateMargin } from './gate-margin.js';
@@ -54,7 +54,7 @@ export function measureCriterion(criterion: RollbackCriterion, metric: MetricDef
     }
     const k = metric.type === 'proportion' ? rateEstimate(canary) : meanEstimate(canary);
     if (!k) return { status: 'no-data', test, reason: `${metric.name} has the wrong kind of data for the canary (${canary.kind})`, n };
-    const contrast = boundContrast(k, absolute.bound, absolute.beyond);
+    const contrast = testedBoundContrast(canary, k, absolute.bound, absolute.beyond);
     const cs = confidenceSequence(k.value, Math.sqrt(k.variance), k.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
     return measured(test, n, contrast, k.n, ctx, k.value, [cs.lower, cs.upper], absolute.bound, { canary: k.value }, `canary ${formatValue(k.value, metric)} (interval ${formatValue(cs.lower, metric)} to ${formatValue(cs.upper, metric)})`, condition);
   }

@@ -4,12 +4,12 @@ import { sampleSize, type ArmData } from '../metrics/arm-data.js';
 import { distributionView } from '../metrics/distribution-view.js';
 import {
   beyondPValue,
-  boundContrast,
   differenceContrast,
   differenceOf,
   meanEstimate,
   quantileContrast,
   rateEstimate,
+  testedBoundContrast,
   testedEstimate,
   withinPValue,
   type ArmEstimate,
@@ -201,7 +201,7 @@ function measureAbsolute(where: string, gate: Gate, metric: MetricDefinition, ca
   }
   const k = gate.test === 'proportions' ? rateEstimate(canary) : meanEstimate(canary);
   if (!k) return { status: 'no-data', test: gate.test, reason: `${metric.name} has ${describeKind(canary)} for the canary, but a ${gate.test} gate needs ${gate.test === 'proportions' ? 'counts' : 'a summary, samples or histogram buckets'}`, n };
-  const contrasts = bounds.map((b) => boundContrast(k, b.bound, b.beyond));
+  const contrasts = bounds.map((b) => testedBoundContrast(canary, k, b.bound, b.beyond));
   const cs = confidenceSequence(k.value, Math.sqrt(k.variance), k.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
   const interval: [number, number] = [cs.lower, cs.upper];
   const what = gate.test === 'proportions' ? 'rate' : 'mean';

@@ -6,8 +6,8 @@ import type { Summary } from './summary.js';
  * variance, a contrast of two arms (or of one arm and a bound) against a margin, and the
  * always-valid p-values of that contrast. Every gate and rollback criterion on rates, means
  * and quantiles goes through these functions, and each is checked against R in
- * `scripts/r/reference.R` (sections `rateContrast`, `meanContrast`, `shareContrast`,
- * `rateEstimate`, `sequentialBoundary`, `alwaysValidPValue`).
+ * `scripts/r/reference.R` (sections `rateContrast`, `rateBoundContrast`, `meanContrast`,
+ * `shareContrast`, `rateEstimate`, `sequentialBoundary`, `alwaysValidPValue`).
  *
  * To add an estimator (a ratio metric by the delta method, a per-user mean), write a function
  * that returns an {@link ArmEstimate} — a value, the squared standard error of that value, and
@@ -54,9 +54,10 @@ export interface Contrast {
  * arm with no events (a clean error rate) still has an honest, small uncertainty. With the
  * plain Wald variance p(1 − p)/n a zero-event canary has variance 0, and the sequence fired on
  * null data (decision 0003 has the measurement). The point estimate stays x/n, so the evidence
- * shows the rate the provider reported. This is what one arm is judged with against a fixed
- * bound (`max`/`min`, `above`/`below`) and what the evidence shows; a difference of two arms
- * is tested on {@link agrestiCaffoRate} instead. No trials: value and variance NaN, n 0.
+ * shows the rate the provider reported. This is what the evidence shows, and its interval
+ * against a fixed bound; the tests use {@link rateBoundContrast} (one arm against a bound,
+ * under the bound's variance) and {@link agrestiCaffoRate} (two arms). No trials: value and
+ * variance NaN, n 0.
  *
  * R: `p <- (x + 0.5)/(n + 1); c(x/n, p*(1 - p)/n)`.
  */
@@ -127,13 +128,40 @@ export function differenceContrast(control: ArmEstimate, canary: ArmEstimate, ma
   };
 }
 
-/** One arm against a fixed bound: `'above'` asks whether its value exceeds the bound, `'below'` whether it falls under it. */
+/**
+ * One arm against a fixed bound with the arm's own variance: `'above'` asks whether its value
+ * exceeds the bound, `'below'` whether it falls under it. A mean is tested so; a rate goes
+ * through {@link rateBoundContrast}.
+ */
 export function boundContrast(arm: ArmEstimate, bound: number, beyond: 'above' | 'below'): Contrast {
   return {
     estimate: beyond === 'above' ? arm.value - bound : bound - arm.value,
     threshold: 0,
     standardError: Math.sqrt(arm.variance),
   };
+}
+
+/**
+ * One arm's rate against a fixed bound p₀ (`versus: absolute` proportions gates with `max` /
+ * `min`, `above` / `below` rollback criteria): x/n − p₀ with the standard error under the
+ * bound, √(p₀(1 − p₀)/n) — the one-sample score test, as {@link shareContrast} does for
+ * quantiles. The variance at the estimate ({@link estimateRate}) shrinks as the observed rate
+ * falls below the bound, so a canary whose true rate sat exactly at a 1 % bound, with 50
+ * requests per look, was passed on 6.9 % of days over 288 looks at alpha 5 % (1.0 % now,
+ * decision 0003): under the bound's own variance the statistic is standard normal exactly
+ * where the error rate is stated, at the bound. The interval shown stays the x/n sequence
+ * with {@link estimateRate}'s variance: it describes the rate, and the verdict is this test
+ * (near the bound the two can disagree by a little). A bound of 0 or 1 has no variance of its
+ * own (every observation would be decisive), so there the estimate's variance is kept. No
+ * trials: NaN.
+ *
+ * R: `c(x/n - p0, sqrt(p0*(1 - p0)/n))` ('above'; `p0 - x/n` for 'below'), whose squared
+ * z is `prop.test(x, n, p = p0, correct = FALSE)$statistic`.
+ */
+export function rateBoundContrast(counts: Counts, bound: number, beyond: 'above' | 'below'): Contrast {
+  const arm = estimateRate(counts);
+  if (!(bound > 0 && bound < 1)) return boundContrast(arm, bound, beyond);
+  return { ...boundContrast(arm, bound, beyond), standardError: arm.n > 0 ? Math.sqrt((bound * (1 - bound)) / arm.n) : Number.NaN };
 }
 
 /**

@@ -31,6 +31,7 @@ export {
   differenceOf,
   differenceContrast,
   boundContrast,
+  rateBoundContrast,
   shareContrast,
   beyondPValue,
   withinPValue,

@@ -6,7 +6,7 @@ import { measureCriterion } from '../../../src/core/gates/measure-criterion.js';
 import { measureGate } from '../../../src/core/gates/measure-gate.js';
 import type { Gate, MetricDefinition } from '../../../src/core/model/index.js';
 import { assertClose, cases, dataset, rVersion } from '../stats/r-reference.js';
-import type { MeanContrastCase, RateContrastCase } from '../stats/contrast.test.js';
+import type { MeanContrastCase, RateBoundContrastCase, RateContrastCase } from '../stats/contrast.test.js';
 
 const ctx = { alpha: 0.05, tuneN: 10_000 };
 const marginOf = (kind: 'absolute' | 'relative', margin: number) => (kind === 'relative' ? `${Number((margin * 100).toPrecision(12))}%` : margin);
@@ -16,6 +16,24 @@ const metricFor = (type: 'proportion' | 'continuous', worse: 'higher' | 'lower')
   type,
   direction: worse === 'higher' ? 'lower-is-better' : 'higher-is-better',
 });
+
+for (const c of cases<RateBoundContrastCase>('rateBoundContrast')) {
+  const limit = c.beyond === 'above' ? { max: c.bound } : { min: c.bound };
+  test(`a proportions gate with versus: absolute and ${c.beyond === 'above' ? 'max' : 'min'} ${c.bound}, and an ${c.beyond} rollback criterion, test ${c.counts.successes}/${c.counts.trials} with the score z of R's ${c.call} in ${rVersion}`, () => {
+    const worse = c.beyond === 'above' ? 'higher' : 'lower';
+    const z = c.estimate / c.standardError;
+    const gate: Gate = { metric: 'm', test: 'proportions', versus: 'absolute', ...limit };
+    const m = measureGate('g', gate, metricFor('proportion', worse), undefined, { kind: 'counts', ...c.counts }, ctx);
+    assert.equal(m.status, 'measured');
+    if (m.status !== 'measured') return;
+    assertClose(m.statistic, z, 1e-11, `${c.call}: the gate's z, (x/n − p0) / √(p0(1 − p0)/n)`);
+    assertClose(m.estimates.canary!, c.counts.successes / c.counts.trials, 1e-15, `${c.call}: the rate shown is x/n`, 1e-300);
+    const r = measureCriterion({ metric: 'm', [c.beyond]: c.bound }, metricFor('proportion', worse), undefined, { kind: 'counts', ...c.counts }, false, ctx, 'spec.rollback[0]');
+    assert.equal(r.status, 'measured');
+    if (r.status !== 'measured') return;
+    assertClose(r.statistic, z, 1e-11, `${c.call}: the criterion's z`);
+  });
+}
 
 for (const c of cases<RateContrastCase>('rateContrast')) {
   test(`a proportions gate (maxIncrease ${marginOf(c.kind, c.margin)}, ${c.worse} is worse) measures R's ${c.call} in ${rVersion}`, () => {

@@ -7,6 +7,7 @@ import {
   differenceOf,
   estimateMean,
   estimateRate,
+  rateBoundContrast,
   shareContrast,
   normalQuantile,
   summarize,
@@ -100,6 +101,38 @@ for (const c of cases<MeanContrastCase>('meanContrast')) {
     assertClose((contrast.estimate - contrast.threshold) / contrast.standardError, c.statistic, 1e-10, `${c.call}: statistic`);
   });
 }
+
+export interface RateBoundContrastCase {
+  setup: string;
+  call: string;
+  counts: Counts;
+  bound: number;
+  beyond: 'above' | 'below';
+  estimate: number;
+  standardError: number;
+  /** prop.test(x, n, p = p0, correct = FALSE)$statistic: the squared score z. */
+  propTestStatistic: number;
+}
+
+for (const c of cases<RateBoundContrastCase>('rateBoundContrast')) {
+  test(`one arm's rate ${c.counts.successes}/${c.counts.trials} ${c.beyond} a bound of ${c.bound} is the score contrast of the R expression ${c.setup}; ${c.call} in ${rVersion}`, () => {
+    const contrast = rateBoundContrast(c.counts, c.bound, c.beyond);
+    const where = `${c.setup}; ${c.call}`;
+    assertClose(contrast.estimate, c.estimate, 1e-12, `${where}: x/n against the bound`, 1e-17);
+    assert.equal(contrast.threshold, 0);
+    assertClose(contrast.standardError, c.standardError, 1e-12, `${where}: standard error under the bound, √(p0(1 − p0)/n)`);
+    assertClose((contrast.estimate / contrast.standardError) ** 2, c.propTestStatistic, 1e-9, `${where}: the squared z is prop.test's statistic`, 1e-15);
+  });
+}
+
+test('a rate bound of 0 or 1, which has no variance of its own, keeps the variance at the estimate, and no trials give no evidence', () => {
+  const clean = { successes: 2, trials: 400 };
+  assert.equal(rateBoundContrast(clean, 0, 'above').standardError, Math.sqrt(estimateRate(clean).variance));
+  assert.equal(rateBoundContrast(clean, 1, 'below').standardError, Math.sqrt(estimateRate(clean).variance));
+  const none = rateBoundContrast({ successes: 0, trials: 0 }, 0.01, 'above');
+  assert.equal(beyondPValue(none, 0, 1000), 1);
+  assert.equal(withinPValue(none, 0, 1000), 1);
+});
 
 interface ShareContrastCase {
   data: string;
