@@ -144,8 +144,8 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
       const logs = expectedHead === null ? new Map<string, string>() : await readLogs(expectedHead, [...byRelease.keys()]);
       const files: FileChange[] = [];
       const sealed: AuditRecord[] = [];
-      for (const state of changes.states) files.push({ path: statePath(state.release), content: `${JSON.stringify(state, null, 2)}\n` });
       for (const state of changes.states) {
+        files.push({ path: statePath(state.release), content: `${JSON.stringify(state, null, 2)}\n` });
         const drafts = byRelease.get(state.release);
         // A state the chain does not seal would be refused by the next run (decision 0009).
         if (!drafts || drafts.length === 0) throw new Error(`StateStore.commit: the state of ${state.release} comes without an audit record to seal it in`);
