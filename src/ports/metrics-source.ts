@@ -1,6 +1,7 @@
 import type { MetricDefinition } from '../core/model/index.js';
-import type { MetricsSnapshot } from '../core/metrics/arm-data.js';
-import type { CallFailureKind, CallOptions } from './traffic-provider.js';
+import type { Arm, ArmData, MetricsSnapshot } from '../core/metrics/arm-data.js';
+import type { AdapterDeps, Built } from './adapter-deps.js';
+import type { CallFailureKind, CallOptions, CallResult } from './call.js';
 
 export interface MetricsQuery {
   readonly release: string;
@@ -19,3 +20,53 @@ export interface MetricsSource {
   readonly type: string;
   query(query: MetricsQuery, options?: CallOptions): Promise<MetricsResult>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The metrics contract every source implements (issue #8): answers per metric, so one metric's
+// failure is no-data for that metric only, and each reading keeps the query it ran for the audit
+// record. The engine moves from the interface above to these; until then both exist.
+// ---------------------------------------------------------------------------------------------
+
+/** Both arms of one metric over the window (and per segment value, when the policy segments). */
+export interface ArmPair {
+  readonly control: ArmData;
+  readonly canary: ArmData;
+}
+
+/** One metric's answer. A failure here is a measurement (that metric has no data), never a crash. */
+export type MetricReading =
+  | {
+      readonly metric: string;
+      readonly ok: true;
+      readonly arms: ArmPair;
+      /** segment attribute → segment value → both arms. */
+      readonly segments?: Readonly<Record<string, Readonly<Record<string, ArmPair>>>>;
+      /** The query as sent, templates filled in (PromQL, a Datadog query, a file and field): kept in the audit record. */
+      readonly query?: string;
+    }
+  | {
+      readonly metric: string;
+      readonly ok: false;
+      readonly kind: CallFailureKind;
+      readonly error: string;
+      readonly query?: string;
+      readonly retryAfterMs?: number;
+    };
+
+/** What a source answers for one window: a reading per metric asked for, and the requests each arm served when it can count them. */
+export interface MetricsAnswer {
+  /** ISO times of the window the numbers cover: both arms over the same one. */
+  readonly window: { readonly start: string; readonly end: string };
+  /** Requests (or, with an analysis unit, units) per arm: the split check's input; absent when the source cannot count them. */
+  readonly requests?: Readonly<Record<Arm, number>>;
+  readonly readings: readonly MetricReading[];
+}
+
+/** The source contract: a whole-source failure (unreachable, unauthorized) makes every one of its metrics no-data. */
+export interface MetricsReader {
+  readonly type: string;
+  read(query: MetricsQuery, options?: CallOptions): Promise<CallResult<MetricsAnswer>>;
+}
+
+/** Builds a metrics source from its glidepath.yaml entry (typed by the schema's `type` union); makes no call. */
+export type MetricsSourceFactory<Config> = (config: Config, deps: AdapterDeps) => Built<MetricsReader>;
