@@ -7,7 +7,7 @@ import type { RunEvent } from '../core/model/run-event.js';
 import type { ExitCode } from '../engine/exit-code.js';
 import type { Sha256 } from '../core/audit/hash.js';
 import type { EngineContext } from '../engine/context.js';
-import type { MetricsResult } from '../ports/metrics-source.js';
+import type { MetricsResult } from '../core/metrics/metrics-result.js';
 import type { Scm } from '../ports/scm.js';
 import type { ReadMetricsFileOptions } from '../adapters/metrics/file.js';
 
