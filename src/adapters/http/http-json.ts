@@ -33,6 +33,10 @@ export interface HttpOptions {
    * answers 500 when a JSON Patch `test` fails). Such an answer is returned at once.
    */
   readonly final?: (status: number, body: unknown) => boolean;
+  /** The URL itself is a credential (a Slack webhook): errors name the label and method, not the path. */
+  readonly secretUrl?: boolean;
+  /** A 2xx answer that is not JSON is answered as its text (Slack answers `ok`), not as a failure. */
+  readonly acceptText?: boolean;
 }
 
 export interface HttpAnswer<T> {
@@ -59,7 +63,7 @@ const MESSAGE_CHARS = 200;
  */
 export async function requestJson<T = unknown>(deps: HttpDeps, request: HttpRequest, options: HttpOptions): Promise<CallResult<HttpAnswer<T>>> {
   const method = (request.method ?? 'GET').toUpperCase();
-  const where = `${options.label}: ${method} ${pathOf(request.url)}`;
+  const where = `${options.label}: ${method} ${options.secretUrl ? '(URL withheld: it is a credential)' : pathOf(request.url)}`;
   const secrets = Object.values(request.headers ?? {}).filter((value) => value.length >= 8);
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   let body: string | undefined;
@@ -87,6 +91,7 @@ export async function requestJson<T = unknown>(deps: HttpDeps, request: HttpRequ
       const parsed = parseJson(text);
       if (response.status >= 200 && response.status < 300) {
         if (parsed.ok) return { ok: true, value: { status: response.status, body: parsed.value as T, headers: response.headers } };
+        if (options.acceptText) return { ok: true, value: { status: response.status, body: text as T, headers: response.headers } };
         return { ok: false, kind: 'invalid', error: `${where} answered ${response.status} with a body that is not JSON: ${redact(clip(text), secrets)}` };
       }
       const kind = kindOfStatus(response.status);
