@@ -11,6 +11,8 @@ export interface HttpRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** Sent as JSON (with `Content-Type: application/json` unless the headers set another). */
   readonly body?: unknown;
+  /** Sent as these exact bytes instead of `body` (a signed body must arrive as it was signed). */
+  readonly rawBody?: string;
 }
 
 export interface HttpDeps {
@@ -66,8 +68,8 @@ export async function requestJson<T = unknown>(deps: HttpDeps, request: HttpRequ
   const where = `${options.label}: ${method} ${options.secretUrl ? '(URL withheld: it is a credential)' : pathOf(request.url)}`;
   const secrets = Object.values(request.headers ?? {}).filter((value) => value.length >= 8);
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-  let body: string | undefined;
-  if (request.body !== undefined) {
+  let body: string | undefined = request.rawBody;
+  if (body === undefined && request.body !== undefined) {
     body = JSON.stringify(request.body);
     if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
   }
