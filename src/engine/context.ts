@@ -5,7 +5,7 @@ import type { Logger } from '../ports/logger.js';
 import type { MetricsSource } from '../ports/metrics-source.js';
 import type { ReviewChannel } from '../ports/review.js';
 import type { ReadRepository } from '../ports/repository-files.js';
-import type { Scm } from '../ports/scm.js';
+import type { ScmRoles } from '../ports/scm.js';
 import type { TrafficProvider } from '../ports/traffic-provider.js';
 import type { CallDeadlines } from './guarded-port.js';
 
@@ -25,13 +25,11 @@ export type MetricsSourceFactory = (source: MetricSource, ctx: { readonly root: 
 export interface EngineContext {
   /** The checkout the Glidepath files, the flag file and metric files are read from. */
   readonly root: string;
-  /** Holds the state branch and receives revert branches. */
-  readonly scm: Scm;
   /**
-   * Where `root` sits in the repository `scm` reads (`ai` for a root at <repository>/ai; '' or
-   * absent at the top). Release and prompt paths are root-relative; git's are not.
+   * The repository's revisions and change requests, scoped to `root` (engine/scoped-scm.ts:
+   * release and prompt paths are root-relative), and its compare-and-swap branches (the state branch).
    */
-  readonly rootPrefix?: string;
+  readonly scm: ScmRoles;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly sha256: Sha256;
