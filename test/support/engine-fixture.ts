@@ -133,7 +133,7 @@ export function createEngineFixture(): EngineFixture {
     metrics,
     logs,
     engine,
-    store: () => createStateStore(createLocalGitScm(repo.dir), { sha256 }),
+    store: () => createStateStore(createLocalGitScm(repo.dir).branch('glidepath/state'), { sha256 }),
     flag: (key) => (JSON.parse(readFileSync(join(repo.dir, 'flags/glidepath.flagd.json'), 'utf8')) as { flags: Record<string, unknown> }).flags[key],
     flagText: () => readFileSync(join(repo.dir, 'flags/glidepath.flagd.json'), 'utf8'),
     cleanup: () => repo.cleanup(),
