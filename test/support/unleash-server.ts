@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { createServer as createHttpServer } from 'node:http';
+import { isDeepStrictEqual } from 'node:util';
+import { Ajv } from 'ajv';
 
 /**
  * A real Unleash for a test file: Debian's PostgreSQL in a temporary directory (trust auth, a
@@ -147,4 +150,242 @@ export async function startUnleashServer(): Promise<UnleashServer> {
     await stop();
     throw error;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A fake Unleash for the paths a real server will not take on demand (429, 5xx, Retry-After, lost
+// answers). It keeps one project's toggles in memory and checks every request against Unleash's
+// own OpenAPI description (/work/shared/specs/unleash/openapi.json): the operation must exist, the
+// body must fit its schema, and each 2xx answer of the fake must fit the spec's response schema,
+// so the fake cannot drift into accepting what Unleash would not.
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const UNLEASH_SPEC = '/work/shared/specs/unleash/openapi.json';
+
+interface SpecOperation { readonly method: string; readonly template: string; readonly regex: RegExp; readonly names: readonly string[]; readonly node: JsonObject }
+let specCache: { document: JsonObject; operations: SpecOperation[] } | undefined;
+
+function unleashSpec(): { document: JsonObject; operations: SpecOperation[] } {
+  if (specCache) return specCache;
+  const document = JSON.parse(readFileSync(UNLEASH_SPEC, 'utf8')) as JsonObject;
+  const operations: SpecOperation[] = [];
+  for (const [template, methods] of Object.entries(document['paths'] as Record<string, JsonObject>)) {
+    const names: string[] = [];
+    const regex = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => { names.push(name); return '([^/]+)'; })}$`);
+    for (const [method, node] of Object.entries(methods)) {
+      if (node && typeof node === 'object' && !Array.isArray(node) && 'responses' in node) operations.push({ method: method.toUpperCase(), template, regex, names, node: node as JsonObject });
+    }
+  }
+  // Literal paths beat templated ones (`/strategies/{id}` vs a literal sibling).
+  operations.sort((a, b) => a.names.length - b.names.length);
+  specCache = { document, operations };
+  return specCache;
+}
+
+/** OpenAPI 3.0 → JSON Schema for ajv: `#/components` refs gathered into definitions, `nullable` as a null type. */
+function toJsonSchema(document: JsonObject, root: Json, closeObjects: boolean): JsonObject {
+  const definitions: Record<string, Json> = {};
+  const pending: string[] = [];
+  const drop = new Set(['example', 'examples', 'description', 'title', 'nullable', 'deprecated', 'readOnly', 'writeOnly', 'discriminator', 'externalDocs']);
+  const convert = (node: Json, close: boolean): Json => {
+    if (node === null || typeof node !== 'object') return node;
+    if (Array.isArray(node)) return node.map((n) => convert(n, close));
+    if (typeof node['$ref'] === 'string') {
+      const name = node['$ref'].replace('#/components/schemas/', '');
+      if (!(name in definitions) && !pending.includes(name)) pending.push(name);
+      return { $ref: `#/definitions/${name}` };
+    }
+    const out: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (drop.has(key) || key.startsWith('x-')) continue;
+      if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) out[key] = Object.fromEntries(Object.entries(value).map(([n, s]) => [n, convert(s, close)]));
+      else if (key === 'allOf') out[key] = (value as Json[]).map((n) => convert(n, false));
+      else if (['items', 'additionalProperties', 'not', 'anyOf', 'oneOf'].includes(key)) out[key] = convert(value, close);
+      else out[key] = value;
+    }
+    if (close && out['properties'] && out['additionalProperties'] === undefined && !out['allOf'] && !out['anyOf'] && !out['oneOf']) out['additionalProperties'] = false;
+    if (node['nullable'] === true) {
+      if (typeof out['type'] === 'string') out['type'] = [out['type'], 'null'];
+      else return { anyOf: [out, { type: 'null' }] };
+    }
+    return out;
+  };
+  const converted = convert(root, closeObjects) as JsonObject;
+  const schemas = (document['components'] as JsonObject)['schemas'] as JsonObject;
+  while (pending.length > 0) {
+    const name = pending.shift() as string;
+    definitions[name] = null;
+    // A request body's objects are closed all the way down: a misspelt field is an error, not ignored.
+    definitions[name] = convert(schemas[name] as Json, closeObjects);
+  }
+  return { ...converted, definitions };
+}
+
+export interface FakeAnswer { readonly status: number; readonly body?: unknown; readonly headers?: Readonly<Record<string, string>> }
+export interface FakeRequest { readonly method: string; readonly path: string; readonly operationId: string; readonly body: unknown }
+
+export interface UnleashFake {
+  readonly url: string;
+  readonly token: string;
+  /** Every request, in order. */
+  readonly requests: FakeRequest[];
+  /** Requests or answers that broke the spec. */
+  readonly violations: string[];
+  /** Answers to give instead of the real handling, for requests with this method, in order. `applyFirst` handles the request and then answers this (a lost answer). */
+  inject(method: string, ...answers: (FakeAnswer & { readonly applyFirst?: boolean })[]): void;
+  /** Creates a toggle (disabled, no strategies) in project `default`, environment `development`. */
+  addToggle(key: string): void;
+  /** The stored feature environment, as GET answers it. */
+  featureEnvironment(key: string): { enabled: boolean; strategies: JsonObject[] } | undefined;
+  stop(): Promise<void>;
+}
+
+/** Starts the fake on a free loopback port. */
+export async function startUnleashFake(): Promise<UnleashFake> {
+  const spec = unleashSpec();
+  const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+  for (const name of ['date-time', 'date', 'uri', 'int32', 'int64', 'double', 'email', 'binary']) ajv.addFormat(name, true);
+  const compiled = new Map<Json, ReturnType<typeof ajv.compile>>();
+  const validate = (root: Json, close: boolean, value: unknown): string | undefined => {
+    let check = compiled.get(root);
+    if (check === undefined) compiled.set(root, (check = ajv.compile(toJsonSchema(spec.document, root, close))));
+    return check(value) ? undefined : (check.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`).join('; ');
+  };
+
+  const token = `*:*.${randomBytes(16).toString('hex')}`;
+  const requests: FakeRequest[] = [];
+  const violations: string[] = [];
+  const injected = new Map<string, (FakeAnswer & { applyFirst?: boolean })[]>();
+  const toggles = new Map<string, { enabled: boolean; strategies: JsonObject[] }>();
+  let ids = 0;
+
+  /** Unleash stores fixed-weight variants first and gives the variable ones what is left of 1000. */
+  const normaliseVariants = (variants: Json): Json => {
+    if (!Array.isArray(variants)) return variants;
+    const list = variants as JsonObject[];
+    const fixed = list.filter((v) => v['weightType'] === 'fix');
+    const variable = list.filter((v) => v['weightType'] !== 'fix');
+    const left = 1000 - fixed.reduce((sum, v) => sum + Number(v['weight']), 0);
+    return [...fixed, ...variable.map((v, i) => ({ ...v, weight: Math.floor(left / variable.length) + (i < left % variable.length ? 1 : 0) }))];
+  };
+  const pointerParts = (path: string): string[] => path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const getAt = (doc: Json, parts: string[]): Json | undefined => parts.reduce<Json | undefined>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, Json>)[part] : undefined), doc);
+  /** RFC 6902 for the ops the provider sends (test, replace, add, remove), failing like Unleash does. */
+  const applyPatch = (doc: JsonObject, ops: JsonObject[]): { ok: true; doc: JsonObject } | { ok: false; index: number } => {
+    const next = structuredClone(doc);
+    for (const [index, op] of ops.entries()) {
+      const parts = pointerParts(String(op['path']));
+      const last = parts.pop() as string;
+      const parent = getAt(next, parts) as Record<string, Json> | Json[] | undefined;
+      if (op['op'] === 'test') {
+        if (!isDeepStrictEqual(getAt(next, [...parts, last]), op['value'])) return { ok: false, index };
+      } else if (parent && typeof parent === 'object') {
+        if (op['op'] === 'remove') delete (parent as Record<string, Json>)[last];
+        else (parent as Record<string, Json>)[last] = op['value'] as Json;
+      }
+    }
+    return { ok: true, doc: next };
+  };
+
+  const handle = (method: string, op: SpecOperation, params: Record<string, string>, body: unknown): FakeAnswer => {
+    if (params['projectId'] !== 'default') return { status: 404, body: { name: 'NotFoundError', message: `There's no project named "${params['projectId']}".` } };
+    const toggle = toggles.get(params['featureName'] ?? '');
+    if (toggle === undefined) return { status: 404, body: { name: 'NotFoundError', message: `There's no feature named "${params['featureName']}" in project "default".` } };
+    if (params['environment'] !== 'development') return { status: 404, body: { name: 'NotFoundError', message: `Could not find ${params['featureName']} in ${params['environment']}` } };
+    const view = (): JsonObject => ({ name: params['featureName'] as string, environment: 'development', enabled: toggle.enabled, strategies: toggle.strategies });
+    switch (op.node['operationId']) {
+      case 'getFeatureEnvironment': return { status: 200, body: view() };
+      case 'addFeatureStrategy': {
+        const input = body as JsonObject;
+        const strategy: JsonObject = { id: `fake-${(ids += 1)}`, name: input['name'] as string, title: input['title'] ?? null, disabled: input['disabled'] ?? false, constraints: input['constraints'] ?? [], parameters: input['parameters'] ?? {}, variants: normaliseVariants(input['variants'] ?? []), segments: [], sortOrder: toggle.strategies.length };
+        toggle.strategies.push(strategy);
+        return { status: 200, body: strategy };
+      }
+      case 'patchFeatureStrategy': {
+        const index = toggle.strategies.findIndex((s) => s['id'] === params['strategyId']);
+        if (index < 0) return { status: 404, body: { name: 'NotFoundError', message: `Could not find strategy with id ${params['strategyId']}` } };
+        const patched = applyPatch(toggle.strategies[index] as JsonObject, body as JsonObject[]);
+        if (!patched.ok) return { status: 500, body: { name: 'UnknownError', message: `Test operation failed\nname: TEST_OPERATION_FAILED\nindex: ${patched.index}` } };
+        const stored = { ...patched.doc, variants: normaliseVariants(patched.doc['variants'] ?? []) };
+        toggle.strategies[index] = stored;
+        return { status: 200, body: stored };
+      }
+      case 'toggleFeatureEnvironmentOn': {
+        toggle.enabled = true;
+        return { status: 200, body: { name: params['featureName'] as string, project: 'default', type: 'release', environments: [view()] } };
+      }
+      default: return { status: 501, body: { message: `the fake does not implement ${String(op.node['operationId'])} (${method})` } };
+    }
+  };
+
+  const server = createHttpServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => { raw += chunk.toString('utf8'); });
+    req.on('end', () => {
+      const method = req.method ?? 'GET';
+      const path = new URL(req.url ?? '/', 'http://fake').pathname;
+      const send = (answer: FakeAnswer): void => {
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+      };
+      const op = spec.operations.find((o) => o.method === method && o.regex.test(path));
+      let body: unknown;
+      try {
+        body = raw === '' ? undefined : JSON.parse(raw);
+      } catch {
+        violations.push(`${method} ${path}: the body is not JSON`);
+      }
+      if (op === undefined) {
+        violations.push(`${method} ${path} is not an operation in Unleash's OpenAPI description`);
+        send({ status: 404, body: { message: 'no such route' } });
+        return;
+      }
+      requests.push({ method, path, operationId: String(op.node['operationId']), body });
+      if (req.headers['authorization'] !== token) {
+        send({ status: 401, body: { name: 'UnauthorizedError', message: 'You must log in to use Unleash.' } });
+        return;
+      }
+      const requestBody = (op.node['requestBody'] as JsonObject | undefined)?.['content'] as Record<string, JsonObject> | undefined;
+      const schema = requestBody?.['application/json']?.['schema'];
+      if (schema !== undefined) {
+        const problem = validate(schema, true, body);
+        if (problem) violations.push(`${method} ${path} (${String(op.node['operationId'])}): the request body breaks the spec: ${problem}`);
+      } else if (body !== undefined) {
+        violations.push(`${method} ${path} (${String(op.node['operationId'])}) takes no body but got one`);
+      }
+      const params = Object.fromEntries(op.names.map((name, i) => [name, decodeURIComponent((op.regex.exec(path) as RegExpExecArray)[i + 1] as string)]));
+      const queue = injected.get(method) ?? [];
+      const forced = queue.shift();
+      if (forced !== undefined && !forced.applyFirst) {
+        send(forced);
+        return;
+      }
+      const answer = handle(method, op, params, body);
+      if (answer.status >= 200 && answer.status < 300) {
+        const declared = ((op.node['responses'] as JsonObject)[String(answer.status)] as JsonObject | undefined)?.['content'] as Record<string, JsonObject> | undefined;
+        const responseSchema = declared?.['application/json']?.['schema'];
+        if (responseSchema === undefined) violations.push(`the fake answered ${answer.status} to ${String(op.node['operationId'])}, which the spec does not declare`);
+        else {
+          const problem = validate(responseSchema, false, answer.body);
+          if (problem) violations.push(`the fake's answer to ${String(op.node['operationId'])} breaks the spec: ${problem}`);
+        }
+      }
+      send(forced ?? answer);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the fake has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    token,
+    requests,
+    violations,
+    inject: (method, ...answers) => { injected.set(method, [...(injected.get(method) ?? []), ...answers]); },
+    addToggle: (key) => { toggles.set(key, { enabled: false, strategies: [] }); },
+    featureEnvironment: (key) => toggles.get(key),
+    stop: () => new Promise<void>((done) => server.close(() => done())),
+  };
 }
