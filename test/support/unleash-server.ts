@@ -299,7 +299,7 @@ export async function startUnleashFake(): Promise<UnleashFake> {
       case 'getFeatureEnvironment': return { status: 200, body: view() };
       case 'addFeatureStrategy': {
         const input = body as JsonObject;
-        const strategy: JsonObject = { id: `fake-${(ids += 1)}`, name: input['name'] as string, title: input['title'] ?? null, disabled: input['disabled'] ?? false, constraints: input['constraints'] ?? [], parameters: input['parameters'] ?? {}, variants: normaliseVariants(input['variants'] ?? []), segments: [], sortOrder: toggle.strategies.length };
+        const strategy: JsonObject = { id: `fake-${(ids += 1)}`, name: input['name'] as string, title: input['title'] ?? null, disabled: input['disabled'] ?? false, constraints: input['constraints'] ?? [], parameters: input['parameters'] ?? {}, variants: normaliseVariants(input['variants'] ?? []), segments: [], sortOrder: (input['sortOrder'] as number | undefined) ?? toggle.strategies.length };
         toggle.strategies.push(strategy);
         return { status: 200, body: strategy };
       }
@@ -311,6 +311,11 @@ export async function startUnleashFake(): Promise<UnleashFake> {
         const stored = { ...patched.doc, variants: normaliseVariants(patched.doc['variants'] ?? []) };
         toggle.strategies[index] = stored;
         return { status: 200, body: stored };
+      }
+      case 'deleteFeatureStrategy': {
+        const before = toggle.strategies.length;
+        toggle.strategies = toggle.strategies.filter((s) => s['id'] !== params['strategyId']);
+        return before === toggle.strategies.length ? { status: 404, body: { name: 'NotFoundError', message: `Could not find strategy with id ${params['strategyId']}` } } : { status: 200 };
       }
       case 'toggleFeatureEnvironmentOn': {
         toggle.enabled = true;
@@ -366,8 +371,8 @@ export async function startUnleashFake(): Promise<UnleashFake> {
       if (answer.status >= 200 && answer.status < 300) {
         const declared = ((op.node['responses'] as JsonObject)[String(answer.status)] as JsonObject | undefined)?.['content'] as Record<string, JsonObject> | undefined;
         const responseSchema = declared?.['application/json']?.['schema'];
-        if (responseSchema === undefined) violations.push(`the fake answered ${answer.status} to ${String(op.node['operationId'])}, which the spec does not declare`);
-        else {
+        if (responseSchema === undefined && answer.body !== undefined) violations.push(`the fake answered ${answer.status} to ${String(op.node['operationId'])}, which the spec does not declare`);
+        else if (responseSchema !== undefined) {
           const problem = validate(responseSchema, false, answer.body);
           if (problem) violations.push(`the fake's answer to ${String(op.node['operationId'])} breaks the spec: ${problem}`);
         }

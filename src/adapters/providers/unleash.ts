@@ -29,6 +29,10 @@ export interface UnleashProviderConfig {
 export const STRATEGY_TITLE = 'glidepath';
 /** The strategy parameter recording the split's mode: SDKs see it through the toggle's definition, so an application knows to mirror (shadow). */
 export const MODE_PARAMETER = 'glidepathMode';
+/** The strategy routing a ring's context values to the challenger, evaluated before the weighted one. */
+export const RING_TITLE = 'glidepath-ring';
+/** Leaves room before the weighted strategy for the ring. */
+const MAIN_SORT_ORDER = 10;
 const CHAMPION = 'champion';
 const CHALLENGER = 'challenger';
 /** Unleash variant weights are out of 1000. */
@@ -37,7 +41,8 @@ const WEIGHT_TOTAL = 1000;
 export const unleashCapabilities: ProviderCapabilities = {
   // Unleash cannot mirror requests; the mode parameter tells the application to.
   shadow: 'marker',
-  segments: false,
+  // A second strategy with an `IN` constraint on the ring's context field.
+  segments: true,
   // Variant weights are integers out of 1000.
   weightStep: 0.1,
   settles: 'now',
@@ -60,16 +65,31 @@ interface Strategy {
   constraints?: unknown[];
   segments?: unknown[];
   variants?: Variant[];
+  sortOrder?: number;
 }
 interface FeatureEnvironment {
   enabled: boolean;
   strategies: Strategy[];
 }
 
-/** What Glidepath writes on its strategy for a split: the whole of its state, so equality means nothing to do. */
+interface Constraint {
+  contextName: string;
+  operator: string;
+  values: string[];
+  caseInsensitive?: boolean;
+  inverted?: boolean;
+}
+/** Glidepath's strategies on the toggle: the weighted one and, for a ring, the one routing listed context values to the challenger. */
+interface Owned {
+  main?: Strategy;
+  ring?: Strategy;
+}
+
+/** What Glidepath writes on its strategies for a split: the whole of their state, so equality means nothing to do. */
 interface Desired {
   parameters: Record<string, string>;
   variants: Variant[];
+  ring?: { parameters: Record<string, string>; constraints: Constraint[]; variants: Variant[] };
 }
 
 /**
@@ -132,20 +152,42 @@ export function createUnleashProvider(config: UnleashProviderConfig, deps: Adapt
     return failure;
   }
 
-  /** Our strategy, or why the toggle's strategies leave the split unknown. */
-  function ours(key: string, env: FeatureEnvironment): CallResult<Strategy | undefined> {
-    const mine = env.strategies.filter((s) => s.title === STRATEGY_TITLE);
-    const foreign = env.strategies.filter((s) => s.title !== STRATEGY_TITLE && s.disabled !== true);
-    if (mine.length > 1) return { ok: false, kind: 'invalid', error: `${where(key)} has ${mine.length} strategies titled '${STRATEGY_TITLE}' (${mine.map((s) => s.id).join(', ')}); delete all but one` };
+  /** Glidepath's strategies on the toggle, or why the toggle's strategies leave the split unknown. */
+  function ours(key: string, env: FeatureEnvironment): CallResult<Owned> {
+    const titled = (title: string): Strategy[] => env.strategies.filter((s) => s.title === title);
+    for (const title of [STRATEGY_TITLE, RING_TITLE]) {
+      const found = titled(title);
+      if (found.length > 1) return { ok: false, kind: 'invalid', error: `${where(key)} has ${found.length} strategies titled '${title}' (${found.map((s) => s.id).join(', ')}); delete all but one` };
+      const strategy = found[0];
+      if (strategy !== undefined && strategy.name !== 'flexibleRollout') return { ok: false, kind: 'invalid', error: `${where(key)}: strategy ${strategy.id} titled '${title}' is a ${strategy.name}, not a flexibleRollout; delete it and Glidepath recreates it` };
+    }
+    const foreign = env.strategies.filter((s) => s.title !== STRATEGY_TITLE && s.title !== RING_TITLE && s.disabled !== true);
     if (foreign.length > 0) {
       return { ok: false, kind: 'invalid', error: `${where(key)} has strategies Glidepath does not own (${foreign.map((s) => `${s.name} ${s.id}`).join(', ')}), which decide some users before its own; delete or disable them so the '${STRATEGY_TITLE}' strategy decides every user` };
     }
-    const strategy = mine[0];
-    if (strategy !== undefined && strategy.name !== 'flexibleRollout') return { ok: false, kind: 'invalid', error: `${where(key)}: strategy ${strategy.id} titled '${STRATEGY_TITLE}' is a ${strategy.name}, not a flexibleRollout; delete it and Glidepath recreates it` };
-    return { ok: true, value: strategy };
+    const main = titled(STRATEGY_TITLE)[0];
+    const ring = titled(RING_TITLE)[0];
+    return { ok: true, value: { ...(main ? { main } : {}), ...(ring ? { ring } : {}) } };
   }
 
-  function splitOf(key: string, env: FeatureEnvironment, strategy: Strategy | undefined): CallResult<TrafficSplit> {
+  function splitOf(key: string, env: FeatureEnvironment, owned: Owned): CallResult<TrafficSplit> {
+    const base = mainSplitOf(key, env, owned.main);
+    if (!base.ok || owned.ring === undefined || owned.ring.disabled === true || !env.enabled) return base;
+    const ring = owned.ring;
+    const constraint = ring.constraints?.[0] as { contextName?: unknown; operator?: unknown; values?: unknown; inverted?: unknown } | undefined;
+    const variants = ring.variants ?? [];
+    if (ring.constraints?.length !== 1 || constraint === undefined || constraint.operator !== 'IN' || constraint.inverted === true || typeof constraint.contextName !== 'string'
+      || !Array.isArray(constraint.values) || (ring.segments?.length ?? 0) > 0 || variants.length !== 1 || variants[0]?.name !== CHALLENGER) {
+      return { ok: false, kind: 'invalid', error: `${where(key)}: the ring strategy ${ring.id} ('${RING_TITLE}') was changed: it must have one \`IN\` constraint and only the '${CHALLENGER}' variant; delete it and Glidepath recreates it` };
+    }
+    if (owned.main !== undefined && (ring.sortOrder ?? 0) >= (owned.main.sortOrder ?? 0)) {
+      return { ok: false, kind: 'invalid', error: `${where(key)}: the ring strategy ${ring.id} comes after strategy ${owned.main.id}, so ring members are split by weight; move '${RING_TITLE}' first, or delete it and Glidepath recreates it` };
+    }
+    const segment = { attribute: constraint.contextName, values: (constraint.values as unknown[]).map(String) };
+    return { ok: true, value: { mode: 'traffic', weight: base.value.mode === 'traffic' ? base.value.weight : 0, segment } };
+  }
+
+  function mainSplitOf(key: string, env: FeatureEnvironment, strategy: Strategy | undefined): CallResult<TrafficSplit> {
     if (strategy === undefined || !env.enabled || strategy.disabled === true) return { ok: true, value: { mode: 'off', weight: 0 } };
     if ((strategy.constraints?.length ?? 0) > 0 || (strategy.segments?.length ?? 0) > 0) {
       return { ok: false, kind: 'invalid', error: `${where(key)}: strategy ${strategy.id} has constraints or segments Glidepath did not set, so who gets which arm is unknown; remove them` };
@@ -168,28 +210,44 @@ export function createUnleashProvider(config: UnleashProviderConfig, deps: Adapt
   async function read(target: TrafficTarget, options?: CallOptions): Promise<CallResult<TrafficSplit>> {
     const env = await load(target.key, options);
     if (!env.ok) return env;
-    const strategy = ours(target.key, env.value);
-    if (!strategy.ok) return strategy;
-    return splitOf(target.key, env.value, strategy.value);
+    const owned = ours(target.key, env.value);
+    if (!owned.ok) return owned;
+    return splitOf(target.key, env.value, owned.value);
   }
 
   function desiredOf(target: TrafficTarget, split: TrafficSplit): Desired {
     const fixed = split.mode === 'traffic' ? Math.round(split.weight * (WEIGHT_TOTAL / 100)) : 0;
+    const challenger = { type: 'json', value: canonicalJson(target.challenger) };
     return {
       parameters: { rollout: '100', stickiness, groupId: target.key, [MODE_PARAMETER]: split.mode },
       // The order Unleash stores them in (fixed first), so a read-back compares equal.
       variants: [
-        { name: CHALLENGER, weight: fixed, weightType: 'fix', stickiness, payload: { type: 'json', value: canonicalJson(target.challenger) } },
+        { name: CHALLENGER, weight: fixed, weightType: 'fix', stickiness, payload: challenger },
         { name: CHAMPION, weight: WEIGHT_TOTAL - fixed, weightType: 'variable', stickiness, payload: { type: 'json', value: canonicalJson(target.champion) } },
       ],
+      ...(split.segment !== undefined ? {
+        ring: {
+          parameters: { rollout: '100', stickiness, groupId: target.key },
+          constraints: [{ contextName: split.segment.attribute, operator: 'IN', values: [...new Set(split.segment.values)].sort(), caseInsensitive: false, inverted: false }],
+          variants: [{ name: CHALLENGER, weight: WEIGHT_TOTAL, weightType: 'variable', stickiness, payload: challenger }],
+        },
+      } : {}),
     };
   }
 
   /** Whether the strategy already says what `desired` says (the payloads compared as JSON, so key order does not matter). */
-  function matches(strategy: Strategy, desired: Desired): boolean {
+  function matches(strategy: Strategy | undefined, desired: { parameters: Record<string, string>; variants: Variant[]; constraints?: Constraint[] } | undefined): boolean {
+    if (strategy === undefined || desired === undefined) return strategy === desired;
     if (strategy.disabled === true) return false;
     const parameters = strategy.parameters ?? {};
     if (Object.keys(desired.parameters).some((name) => parameters[name] !== desired.parameters[name])) return false;
+    const constraints = (strategy.constraints ?? []) as Constraint[];
+    const wanted = desired.constraints ?? [];
+    if (constraints.length !== wanted.length || !wanted.every((want, i) => {
+      const have = constraints[i];
+      return have !== undefined && have.contextName === want.contextName && have.operator === want.operator && have.inverted !== true
+        && [...new Set(have.values)].sort().join('\n') === want.values.join('\n');
+    })) return false;
     const variants = strategy.variants ?? [];
     if (variants.length !== desired.variants.length) return false;
     return desired.variants.every((want) => {
@@ -199,10 +257,39 @@ export function createUnleashProvider(config: UnleashProviderConfig, deps: Adapt
     });
   }
 
+  /**
+   * A JSON Patch whose `test` ops make it a compare-and-swap on exactly what was read. Unleash
+   * answers 500 when a `test` fails; an earlier attempt of ours may have won with its answer lost,
+   * so only a strategy that still differs (`done` false on a fresh read) is someone else's change.
+   */
+  async function swap(key: string, strategy: Strategy, tested: readonly string[], replaced: Record<string, unknown>, done: (owned: Owned) => boolean, options?: CallOptions): Promise<CallResult<void>> {
+    const current = strategy as unknown as Record<string, unknown>;
+    const patch = [
+      ...tested.map((field) => ({ op: 'test', path: `/${field}`, value: current[field] ?? (field === 'parameters' ? {} : []) })),
+      ...Object.entries(replaced).map(([field, value]) => ({ op: 'replace', path: `/${field}`, value })),
+      ...(strategy.disabled === true ? [{ op: 'replace', path: '/disabled', value: false }] : []),
+    ];
+    let failedTest = false;
+    const final = (status: number, body: unknown): boolean => (failedTest = isFailedTest(status, body));
+    const patched = await call<unknown>({ method: 'PATCH', url: `${featureUrl(key)}/strategies/${encodeURIComponent(strategy.id)}`, body: patch }, options, { final });
+    if (patched.ok) return { ok: true, value: undefined };
+    if (!failedTest) return explain(patched, key);
+    const again = await load(key, options);
+    const now = again.ok ? ours(key, again.value) : again;
+    if (now.ok && done(now.value)) return { ok: true, value: undefined };
+    return { ok: false, kind: 'conflict', error: `${where(key)}: strategy ${strategy.id} changed between Glidepath's read and its write (the JSON Patch test failed); nothing was applied, the next tick reads it again` };
+  }
+
+  async function create(key: string, body: Record<string, unknown>, options?: CallOptions): Promise<CallResult<Strategy>> {
+    // POST is not idempotent: a retry after a lost answer would add a second strategy.
+    const created = await call<Strategy>({ method: 'POST', url: `${featureUrl(key)}/strategies`, body: { name: 'flexibleRollout', disabled: false, ...body } }, options, { retries: 0 });
+    return created.ok ? created : explain(created, key);
+  }
+
   async function apply(target: TrafficTarget, split: TrafficSplit, options?: CallOptions): Promise<CallResult<ApplyAnswer>> {
     const key = target.key;
-    if (split.segment !== undefined) {
-      return { ok: false, kind: 'invalid', error: `${label}: Unleash provider does not route segments (rings); use a weighted stage for '${target.release}'` };
+    if (split.segment !== undefined && split.mode !== 'traffic') {
+      return { ok: false, kind: 'invalid', error: `${label}: a ring (segment) is served only in traffic mode, not ${split.mode}` };
     }
     if (split.mode === 'traffic' && !(split.weight >= 0 && split.weight <= 100)) {
       return { ok: false, kind: 'invalid', error: `${label}: weight ${split.weight} is not a percentage` };
@@ -212,36 +299,33 @@ export function createUnleashProvider(config: UnleashProviderConfig, deps: Adapt
     if (!loaded.ok) return loaded;
     const found = ours(key, loaded.value);
     if (!found.ok) return found;
-    const strategy = found.value;
+    let main = found.value.main;
+    const ring = found.value.ring;
 
-    if (strategy === undefined) {
-      // POST is not idempotent: a retry after a lost answer would add a second strategy.
-      const created = await call<unknown>({ method: 'POST', url: `${featureUrl(key)}/strategies`, body: { name: 'flexibleRollout', title: STRATEGY_TITLE, disabled: false, constraints: [], ...desired } }, options, { retries: 0 });
-      if (!created.ok) return explain(created, key);
-    } else if (!matches(strategy, desired)) {
-      // The `test` ops make the patch a compare-and-swap on exactly what was read.
-      const patch = [
-        { op: 'test', path: '/parameters', value: strategy.parameters ?? {} },
-        { op: 'test', path: '/variants', value: strategy.variants ?? [] },
-        { op: 'replace', path: '/parameters', value: desired.parameters },
-        { op: 'replace', path: '/variants', value: desired.variants },
-        ...(strategy.disabled === true ? [{ op: 'replace', path: '/disabled', value: false }] : []),
-      ];
-      let failedTest = false;
-      const final = (status: number, body: unknown): boolean => (failedTest = isFailedTest(status, body));
-      const patched = await call<unknown>({ method: 'PATCH', url: `${featureUrl(key)}/strategies/${encodeURIComponent(strategy.id)}`, body: patch }, options, { final });
-      if (!patched.ok) {
-        if (!failedTest) return explain(patched, key);
-        // Unleash answers 500 when a `test` fails. An earlier attempt of ours may have won (its
-        // answer lost), so only a strategy that still differs is someone else's change.
-        const again = await load(key, options);
-        const now = again.ok ? ours(key, again.value) : again;
-        if (!(now.ok && now.value !== undefined && matches(now.value, desired))) {
-          return { ok: false, kind: 'conflict', error: `${where(key)}: strategy ${strategy.id} changed between Glidepath's read and its write (the JSON Patch test failed); nothing was applied, the next tick reads it again` };
-        }
-      }
+    if (main === undefined) {
+      const created = await create(key, { title: STRATEGY_TITLE, sortOrder: MAIN_SORT_ORDER, constraints: [], parameters: desired.parameters, variants: desired.variants }, options);
+      if (!created.ok) return created;
+      main = created.value;
+    } else if (!matches(main, desired)) {
+      const swapped = await swap(key, main, ['parameters', 'variants'], { parameters: desired.parameters, variants: desired.variants }, (now) => matches(now.main, desired), options);
+      if (!swapped.ok) return swapped;
     }
-    if (!loaded.value.enabled && split.mode !== 'off') {
+
+    if (desired.ring !== undefined && ring === undefined) {
+      // Unleash takes the variant of the first strategy that matches: the ring goes before the weighted one.
+      const created = await create(key, { title: RING_TITLE, sortOrder: Math.min(0, (main.sortOrder ?? 0) - 1), ...desired.ring }, options);
+      if (!created.ok) return created;
+    } else if (desired.ring !== undefined && ring !== undefined && !matches(ring, desired.ring)) {
+      const swapped = await swap(key, ring, ['constraints', 'variants'], desired.ring, (now) => matches(now.ring, desired.ring), options);
+      if (!swapped.ok) return swapped;
+    } else if (desired.ring === undefined && ring !== undefined) {
+      const deleted = await call<unknown>({ method: 'DELETE', url: `${featureUrl(key)}/strategies/${encodeURIComponent(ring.id)}` }, options);
+      // A retried delete whose first attempt landed answers 404: the read-back below decides.
+      if (!deleted.ok && deleted.kind !== 'not-found') return explain(deleted, key);
+    }
+
+    const serving = split.mode !== 'off';
+    if (!loaded.value.enabled && serving) {
       const on = await call<unknown>({ method: 'POST', url: `${featureUrl(key)}/on` }, options);
       if (!on.ok) return explain(on, key);
     }
@@ -252,8 +336,7 @@ export function createUnleashProvider(config: UnleashProviderConfig, deps: Adapt
     if (!mine.ok) return mine;
     const served = splitOf(key, back.value, mine.value);
     if (!served.ok) return served;
-    const expectServing = split.mode !== 'off';
-    if (mine.value === undefined || !matches(mine.value, desired) || (expectServing && !back.value.enabled)) {
+    if (!matches(mine.value.main, desired) || !matches(mine.value.ring, desired.ring) || (serving && !back.value.enabled)) {
       return { ok: false, kind: 'conflict', error: `${where(key)}: read back ${describe(served.value)} after applying ${describe(split)}; someone else changed it, the next tick reads it again` };
     }
     return { ok: true, value: { status: 'settled', split: served.value } };

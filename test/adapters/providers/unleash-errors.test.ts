@@ -135,3 +135,26 @@ test("the provider's schema fragment accepts a documented entry and target and r
   assert.equal(target({ provider: 'flags', key: 'support-assistant-model' }), true);
   assert.equal(target({ provider: 'flags', key: 'has/slash' }), false);
 });
+
+test('a ring is a second strategy, evaluated first, with an IN constraint, and a failed test on it is a conflict', async () => {
+  const { provider, target } = setup();
+  const ring: TrafficSplit = { mode: 'traffic', weight: 5, segment: { attribute: 'tenantId', values: ['acme'] } };
+  assert.deepEqual(await provider.apply(target, ring), { ok: true, value: { status: 'settled', split: ring } });
+  const [main, second] = fake.featureEnvironment(target.key)?.strategies ?? [];
+  assert.ok((second?.['sortOrder'] as number) < (main?.['sortOrder'] as number));
+  assert.deepEqual(second?.['constraints'], [{ contextName: 'tenantId', operator: 'IN', values: ['acme'], caseInsensitive: false, inverted: false }]);
+  // Someone edits the ring's values after Glidepath read them.
+  const sent: string[] = [];
+  const interfering: typeof globalThis.fetch = async (input, init) => {
+    if (init?.method === 'PATCH') {
+      sent.push('PATCH');
+      (second as Record<string, unknown>)['constraints'] = [{ contextName: 'tenantId', operator: 'IN', values: ['umbrella'], caseInsensitive: false, inverted: false }];
+    }
+    return globalThis.fetch(input, init);
+  };
+  const built = createUnleashProvider({ name: 'flags', type: 'unleash', url: fake.url, environment: 'development', apiTokenEnv: 'T' }, { root: '/', env: { T: fake.token }, fetch: interfering, logger: silentLogger, clock: systemClock, signal: new AbortController().signal });
+  assert.ok(built.ok);
+  const result = await built.value.apply(target, { ...ring, segment: { attribute: 'tenantId', values: ['acme', 'globex'] } });
+  assert.equal(!result.ok && result.kind, 'conflict');
+  assert.deepEqual(sent, ['PATCH']);
+});

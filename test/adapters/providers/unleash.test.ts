@@ -195,3 +195,24 @@ test("a user on the challenger stays on it as the weight grows, by Unleash's own
     previous = onChallenger;
   }
 });
+
+async function variantFor(key: string, context: Record<string, string>): Promise<string | undefined> {
+  const answer = await admin<{ features: { name: string; variant: { name: string } }[] }>('POST', '/api/admin/playground', { projects: '*', environment: ENVIRONMENT, context: { appName: 'glidepath-test', ...context } });
+  return answer.features.find((f) => f.name === key)?.variant.name;
+}
+
+test('a ring routes its listed context values to the challenger, beside the weight, and goes when the ring ends', async () => {
+  const provider = providerWith();
+  const target = await newToggle();
+  const ring: TrafficSplit = { mode: 'traffic', weight: 0, segment: { attribute: 'tenantId', values: ['globex', 'acme'] } };
+  assert.deepEqual(await provider.apply(target, ring), { ok: true, value: { status: 'settled', split: { ...ring, segment: { attribute: 'tenantId', values: ['acme', 'globex'] } } } });
+  assert.equal(await variantFor(target.key, { tenantId: 'acme', userId: 'u-1' }), 'challenger');
+  assert.equal(await variantFor(target.key, { tenantId: 'initech', userId: 'u-1' }), 'champion');
+
+  const ringAndWeight: TrafficSplit = { mode: 'traffic', weight: 20, segment: { attribute: 'tenantId', values: ['acme'] } };
+  assert.deepEqual(await provider.apply(target, ringAndWeight), { ok: true, value: { status: 'settled', split: ringAndWeight } });
+  assert.equal(await variantFor(target.key, { tenantId: 'globex', userId: 'u-1' }), (await variantFor(target.key, { userId: 'u-1' })), 'globex left the ring: it is split by weight like everyone else');
+
+  assert.deepEqual(await provider.apply(target, { mode: 'traffic', weight: 20 }), { ok: true, value: { status: 'settled', split: { mode: 'traffic', weight: 20 } } });
+  assert.deepEqual((await rawStrategies(target.key)).strategies.map((s) => s.title), [STRATEGY_TITLE]);
+});
