@@ -132,7 +132,7 @@ export async function startUnleashServer(): Promise<UnleashServer> {
     unleash.stdout?.on('data', keep);
     unleash.stderr?.on('data', keep);
     const url = `http://127.0.0.1:${port}`;
-    const deadline = performance.now() + 120_000;
+    const deadline = performance.now() + 240_000;
     for (;;) {
       if (unleash.exitCode !== null) throw new Error(`unleash-server exited with ${unleash.exitCode}:\n${log.join('').slice(-2000)}`);
       try {
@@ -141,7 +141,7 @@ export async function startUnleashServer(): Promise<UnleashServer> {
       } catch {
         // Not listening yet.
       }
-      if (performance.now() > deadline) throw new Error(`unleash-server did not answer /health within 120 s:\n${log.join('').slice(-2000)}`);
+      if (performance.now() > deadline) throw new Error(`unleash-server did not answer /health within 240 s:\n${log.join('').slice(-2000)}`);
       await new Promise((done) => setTimeout(done, 100));
     }
     const version = (JSON.parse(readFileSync(join(UNLEASH_DIR, 'package.json'), 'utf8')) as { version: string }).version;
