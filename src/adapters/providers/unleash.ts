@@ -101,6 +101,8 @@ interface Desired {
  * one normalised hash of (groupId, stickiness value), so the challenger's range only grows with its
  * weight: a user on the challenger stays there at every later stage. Stepping the `rollout`
  * instead would also be sticky, but only in whole percent and with the champion outside Unleash.
+ * A ring is a second strategy (title `glidepath-ring`) before it, with an `IN` constraint on the
+ * ring's context field and only the challenger variant.
  */
 export function createUnleashProvider(config: UnleashProviderConfig, deps: AdapterDeps & Partial<Pick<HttpDeps, 'sleep' | 'random'>>): Built<ApiProvider> {
   const entry = `providers[${config.name}]`;
@@ -246,7 +248,7 @@ export function createUnleashProvider(config: UnleashProviderConfig, deps: Adapt
     if (constraints.length !== wanted.length || !wanted.every((want, i) => {
       const have = constraints[i];
       return have !== undefined && have.contextName === want.contextName && have.operator === want.operator && have.inverted !== true
-        && [...new Set(have.values)].sort().join('\n') === want.values.join('\n');
+        && Array.isArray(have.values) && [...new Set(have.values)].sort().join('\n') === want.values.join('\n');
     })) return false;
     const variants = strategy.variants ?? [];
     if (variants.length !== desired.variants.length) return false;
