@@ -162,7 +162,11 @@ export async function startUnleashServer(): Promise<UnleashServer> {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const UNLEASH_SPEC = '/work/shared/specs/unleash/openapi.json';
+/** The specifications sit beside the project (`../shared/specs`, see its README); worktrees use the workplace's copy. */
+const UNLEASH_SPEC = ((): string => {
+  const beside = join(REPO, '../shared/specs/unleash/openapi.json');
+  return existsSync(beside) ? beside : '/work/shared/specs/unleash/openapi.json';
+})();
 
 interface SpecOperation { readonly method: string; readonly template: string; readonly regex: RegExp; readonly names: readonly string[]; readonly node: JsonObject }
 let specCache: { document: JsonObject; operations: SpecOperation[] } | undefined;
