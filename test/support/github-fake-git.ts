@@ -242,7 +242,7 @@ export function createFakeGit(context: FakeGitContext): { git: FakeGit; handlers
       state: pull.state,
       draft: pull.draft,
       user: user(pull.login),
-      labels: pull.labels.map((name, i) => ({ id: 9000 + i, node_id: Buffer.from(`Label${name}`).toString('base64'), url: `${base(r)}/labels/${encodeURIComponent(name)}`, name, description: null, color: 'ededed', default: false })),
+      labels: pull.labels.map((name, i) => ({ id: 9000 + i, node_id: Buffer.from(`Label${name}`).toString('base64'), url: `${base(r)}/labels/${encodeURIComponent(name)}`, name, description: '', color: 'ededed', default: false })),
       requested_reviewers: pull.reviewers.map(user),
       requested_teams: [],
       head: side('head', pull.head, pull.headSha),
@@ -401,7 +401,7 @@ export function createFakeGit(context: FakeGitContext): { git: FakeGit; handlers
       const body = r.body as { labels?: (string | { name: string })[] } | string[];
       const names = (Array.isArray(body) ? body : body.labels ?? []).map((l) => (typeof l === 'string' ? l : l.name));
       for (const name of names) if (!pull.labels.includes(name)) pull.labels.push(name);
-      return json(200, pull.labels.map((name, i) => ({ id: 9000 + i, node_id: Buffer.from(`Label${name}`).toString('base64'), url: `${base(r)}/labels/${encodeURIComponent(name)}`, name, description: null, color: 'ededed', default: false })));
+      return json(200, pull.labels.map((name, i) => ({ id: 9000 + i, node_id: Buffer.from(`Label${name}`).toString('base64'), url: `${base(r)}/labels/${encodeURIComponent(name)}`, name, description: '', color: 'ededed', default: false })));
     },
     'pulls/request-reviewers': (r) => {
       const pull = findPull(r, 'pull_number');
