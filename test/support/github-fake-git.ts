@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FakeHandler, FakeRequest, FakeResponse } from './github-fake.js';
 
 /**
@@ -55,6 +56,10 @@ export interface FakeGit {
   files(commitOrBranch: string): Map<string, string>;
   /** Adds a pull request as if someone had opened (or, with `mergeCommitSha`, merged) it. */
   addPull(pull: Partial<FakePull> & { head: string; base: string }): FakePull;
+  /** Archives downloaded from codeload (where the tarball API redirects; not API requests), by URL. */
+  readonly downloads: string[];
+  /** Serves a codeload.github.com URL (a commit's tarball), or undefined for any other origin. */
+  codeload(url: URL): Response | undefined;
 }
 
 export interface FakeGitContext {
@@ -76,6 +81,49 @@ function error(status: number, message: string, errors?: Json[]): FakeResponse {
 
 const notFound = (): FakeResponse => error(404, 'Not Found');
 
+/** One ustar header block, checksum included. */
+function tarHeader(name: string, size: number, type: string): Buffer {
+  const header = Buffer.alloc(512);
+  header.write(name, 0, 100, 'utf8');
+  header.write('0000644\0', 100);
+  header.write('0000000\0', 108);
+  header.write('0000000\0', 116);
+  header.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  header.write('00000000000\0', 136);
+  header.write('        ', 148);
+  header.write(type, 156);
+  header.write('ustar\0', 257);
+  header.write('00', 263);
+  const sum = header.reduce((a, b) => a + b, 0);
+  header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return header;
+}
+
+function tarEntry(name: string, content: Buffer, type: string): Buffer {
+  const pad = Buffer.alloc((512 - (content.length % 512)) % 512);
+  return Buffer.concat([tarHeader(name, content.length, type), content, pad]);
+}
+
+function paxRecord(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`;
+  let length = body.length + 1;
+  while (`${length}${body}`.length !== length) length += 1;
+  return `${length}${body}`;
+}
+
+/** A commit's files as GitHub's tarball has them: a pax global header with the sha, then `<owner>-<repo>-<short sha>/<path>`. */
+function tarball(owner: string, repo: string, sha: string, files: ReadonlyMap<string, Buffer>): Buffer {
+  const top = `${owner}-${repo}-${sha.slice(0, 7)}`;
+  const parts = [tarEntry('pax_global_header', Buffer.from(paxRecord('comment', sha)), 'g'), tarEntry(`${top}/`, Buffer.alloc(0), '5')];
+  for (const [path, content] of files) {
+    const name = `${top}/${path}`;
+    if (Buffer.byteLength(name) > 100) parts.push(tarEntry('PaxHeader', Buffer.from(paxRecord('path', name)), 'x'));
+    parts.push(tarEntry(name.slice(0, 100), content, '0'));
+  }
+  parts.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(parts));
+}
+
 function hash(type: string, body: Buffer): string {
   return createHash('sha1').update(`${type} ${body.length}\0`).update(body).digest('hex');
 }
@@ -84,6 +132,7 @@ export function createFakeGit(context: FakeGitContext): { git: FakeGit; handlers
   const objects = new Map<string, FakeGitObject>();
   const refs = new Map<string, string>();
   const pulls: FakePull[] = [];
+  const downloads: string[] = [];
   let nextPull = 1;
 
   function putBlob(content: Buffer): string {
@@ -261,10 +310,28 @@ export function createFakeGit(context: FakeGitContext): { git: FakeGit; handlers
     return pulls.find((p) => p.number === Number(r.params[key]));
   }
 
+  /** A branch name or commit sha → the commit sha. */
+  function commitOf(ish: string): string | undefined {
+    const sha = refs.get(`refs/heads/${ish}`) ?? ish;
+    return objects.get(sha)?.type === 'commit' ? sha : undefined;
+  }
+
   const git: FakeGit = {
     objects,
     refs,
     pulls,
+    downloads,
+    codeload(url) {
+      if (url.origin !== 'https://codeload.github.com') return undefined;
+      const m = /^\/([^/]+)\/([^/]+)\/legacy\.tar\.gz\/(.+)$/.exec(url.pathname);
+      const sha = m ? commitOf(decodeURIComponent(m[3] as string)) : undefined;
+      if (!m || !sha) return new Response('404: Not Found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      downloads.push(url.href);
+      const files = new Map<string, Buffer>();
+      const tree = (objects.get(sha) as Extract<FakeGitObject, { type: 'commit' }>).tree;
+      for (const [path, e] of flatten(tree)) files.set(path, (objects.get(e.sha) as Extract<FakeGitObject, { type: 'blob' }>).content);
+      return new Response(tarball(m[1] as string, m[2] as string, sha, files), { status: 200, headers: { 'content-type': 'application/x-gzip' } });
+    },
     commit(branch, files, message = 'commit') {
       const parent = refs.get(`refs/heads/${branch}`);
       const flat = parent ? new Map(flatten((objects.get(parent) as Extract<FakeGitObject, { type: 'commit' }>).tree)) : new Map<string, FakeTreeEntry & { path: string }>();
@@ -299,6 +366,11 @@ export function createFakeGit(context: FakeGitContext): { git: FakeGit; handlers
   };
 
   const handlers: Record<string, FakeHandler> = {
+    'repos/download-tarball-archive': (r) => {
+      const ref = r.params['ref'] as string;
+      if (!commitOf(ref)) return notFound();
+      return { status: 302, headers: { location: `https://codeload.github.com/${owner(r)}/${repo(r)}/legacy.tar.gz/${encodeURIComponent(ref)}` } };
+    },
     'git/get-ref': (r) => {
       const ref = `refs/${r.params['ref']}`;
       const sha = refs.get(ref);

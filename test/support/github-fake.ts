@@ -591,6 +591,8 @@ export function createGitHubFake(options: GitHubFakeOptions = {}): GitHubFake {
 
   const fakeFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const download = gitData.git.codeload(url);
+    if (download) return download;
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const headers: Record<string, string> = {};
     new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).forEach((value, key) => { headers[key] = value; });
@@ -598,6 +600,9 @@ export function createGitHubFake(options: GitHubFakeOptions = {}): GitHubFake {
     const served = serve(method, url, headers, rawBody);
     const { response, ...recorded } = served;
     requests.push(recorded);
+    // fetch follows redirects (the archive APIs answer 302 to codeload) unless told not to.
+    const location = response.headers?.['location'];
+    if (response.status === 302 && location && init?.redirect !== 'manual') return fakeFetch(location, { method: 'GET' });
     const responseHeaders = new Headers({ 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...response.headers });
     return new Response(response.body === undefined ? null : JSON.stringify(response.body), { status: response.status, headers: responseHeaders });
   };

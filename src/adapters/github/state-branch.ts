@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import type { CommitResult, FileChange, StateBranch } from '../../ports/scm.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError } from './github-error.js';
@@ -12,6 +13,13 @@ import type { RepositoryRef } from './review-channel.js';
 const INLINE_MAX_BYTES = 256 * 1024;
 /** Blob reads in flight at once: enough to hide latency, few enough not to trip the secondary rate limit. */
 const BLOB_READS_IN_FLIGHT = 8;
+
+/**
+ * A read that needs more blobs than this, none cached (a fresh runner loading every release),
+ * fetches the commit's tarball instead: one API request (its download from codeload does not
+ * count against the rate limit) in place of one request per file.
+ */
+const TARBALL_FROM_BLOBS = 4;
 
 /** Commit trees kept in memory: the heads a run reads and writes, not the whole history. */
 const TREES_KEPT = 16;
@@ -32,7 +40,12 @@ interface TreeEntry {
 export interface GitHubStateBranchOptions {
   /** Commit author; default: the token's identity (GitHub's default for the git data API). */
   readonly author?: { readonly name: string; readonly email: string };
+  /** Waits before retrying a ref write GitHub refused while the head did not move (tests pass one that does not wait). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/** Delays before each retry of a ref write refused with the head unmoved. */
+const REF_RETRY_DELAYS_MS = [500, 2000];
 
 /**
  * A StateBranch on GitHub through the git data API, for runners that do not keep a clone between
@@ -53,6 +66,7 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
   const refPath = `heads/${name}`;
   const trees = new Map<string, Promise<Tree>>();
   const blobs = new Map<string, Uint8Array>();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   async function head(): Promise<string | null> {
     try {
@@ -96,6 +110,13 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
     return bytes;
   }
 
+  /** Every file of `commit` into the blob cache, keyed by the sha git gives its content. */
+  async function loadTarball(commit: string): Promise<void> {
+    const { data } = await octokit.rest.repos.downloadTarballArchive({ owner, repo, ref: commit });
+    if (!(data instanceof ArrayBuffer)) return;
+    for (const content of readTarGz(new Uint8Array(data))) blobs.set(gitBlobSha(content), content);
+  }
+
   async function createTree(base: string | null, files: readonly FileChange[]): Promise<string> {
     const known = base === null ? undefined : await treeOf(base);
     const entries: { path: string; mode: '100644'; type: 'blob'; sha?: string | null; content?: string }[] = [];
@@ -122,14 +143,6 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
     return data.sha;
   }
 
-  /** Re-reads the head after a refused ref write: a moved head is a lost race; an unmoved one is not, and the error stands. */
-  async function conflictOr(error: unknown, expectedHead: string | null): Promise<CommitResult> {
-    if (!(error instanceof GitHubError) || error.status !== 422) throw error;
-    const actualHead = await head();
-    if (actualHead === expectedHead) throw error;
-    return { status: 'conflict', actualHead };
-  }
-
   return {
     name,
     head,
@@ -140,6 +153,8 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
         const entry = entries.get(path);
         return entry && entry.type === 'blob' ? [entry] : [];
       });
+      const missing = new Set(wanted.filter((e) => !blobs.has(e.sha)).map((e) => e.sha));
+      if (missing.size > TARBALL_FROM_BLOBS) await loadTarball(commit);
       const out = new Map<string, Uint8Array>();
       for (let i = 0; i < wanted.length; i += BLOB_READS_IN_FLIGHT) {
         const batch = wanted.slice(i, i + BLOB_READS_IN_FLIGHT);
@@ -165,14 +180,26 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
         parents: request.expectedHead === null ? [] : [request.expectedHead],
         ...(options.author ? { author: options.author, committer: options.author } : {}),
       });
-      try {
-        if (request.expectedHead === null) {
-          await octokit.rest.git.createRef({ owner, repo, ref: `refs/${refPath}`, sha: commit.sha });
-        } else {
-          await octokit.rest.git.updateRef({ owner, repo, ref: refPath, sha: commit.sha, force: false });
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          if (request.expectedHead === null) {
+            await octokit.rest.git.createRef({ owner, repo, ref: `refs/${refPath}`, sha: commit.sha });
+          } else {
+            await octokit.rest.git.updateRef({ owner, repo, ref: refPath, sha: commit.sha, force: false });
+          }
+          break;
+        } catch (error) {
+          if (!(error instanceof GitHubError) || error.status !== 422) throw error;
+          // A refused ref write is a lost race only if the head moved. If it moved to our own
+          // commit, a write GitHub reported failed went through after all.
+          const actualHead = await head();
+          if (actualHead === commit.sha) break;
+          if (actualHead !== request.expectedHead) return { status: 'conflict', actualHead };
+          // Unmoved: GitHub's transient "Reference update failed"; the write is idempotent.
+          const delay = REF_RETRY_DELAYS_MS[attempt];
+          if (delay === undefined) throw error;
+          await sleep(delay);
         }
-      } catch (error) {
-        return conflictOr(error, request.expectedHead);
       }
       return { status: 'committed', sha: commit.sha };
     },
@@ -182,6 +209,25 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
 /** The git object id of a blob with these bytes, so that what we wrote is read back from memory. */
 export function gitBlobSha(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/**
+ * The regular files' contents of a gzipped tar (GitHub's tarballs: ustar with pax headers). Only
+ * contents are needed: they are matched to tree entries by their blob sha, not by path.
+ */
+export function readTarGz(gz: Uint8Array): Uint8Array[] {
+  const tar = gunzipSync(gz);
+  const files: Uint8Array[] = [];
+  for (let at = 0; at + 512 <= tar.length;) {
+    const header = tar.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) break;
+    const size = parseInt(Buffer.from(header.subarray(124, 136)).toString('latin1').replace(/\0.*$/, '').trim() || '0', 8);
+    const type = String.fromCharCode(header[156] ?? 0);
+    const start = at + 512;
+    if (type === '0' || type === '\0') files.push(new Uint8Array(tar.subarray(start, start + size)));
+    at = start + Math.ceil(size / 512) * 512;
+  }
+  return files;
 }
 
 function checkBranchName(name: string): void {

@@ -11,8 +11,8 @@ const REPO = { owner: 'o', repo: 'r' };
 const BRANCH = 'glidepath/state';
 
 /** A runner of its own: its own client and adapter (so its own caches), the same GitHub. */
-function runner(fake: GitHubFake, branch = BRANCH): StateBranch {
-  return createGitHubStateBranch(createOctokit(TOKEN, { fetch: fake.fetch, throttle: false, retry: false }), REPO, branch);
+function runner(fake: GitHubFake, branch = BRANCH, sleeps: number[] = []): StateBranch {
+  return createGitHubStateBranch(createOctokit(TOKEN, { fetch: fake.fetch, throttle: false, retry: false }), REPO, branch, { sleep: async (ms) => { sleeps.push(ms); } });
 }
 
 const text = (bytes: Uint8Array | undefined): string | undefined => (bytes ? Buffer.from(bytes).toString('utf8') : undefined);
@@ -117,34 +117,94 @@ test('two writers racing to create the branch: exactly one creates it', async ()
   fake.assertClean();
 });
 
-test('reading files at a commit costs one tree call and a blob call per content not seen before', async () => {
+test('a ref write GitHub refuses while the head stays put is retried, and fails after two retries', async () => {
   const fake = createGitHubFake();
-  const files: Record<string, string> = {};
-  for (let i = 0; i < 20; i += 1) files[`states/r${i}.json`] = `{"release":"r${i}"}\n`;
-  files['audit/r0.jsonl'] = 'record\n';
-  fake.git.commit(BRANCH, files);
-  const branch = runner(fake);
-  const paths = Object.keys(files).filter((p) => p.startsWith('states/'));
+  const start = fake.git.commit(BRANCH, { 'states/a.json': 'v1' });
+  const sleeps: number[] = [];
+  fake.failNext('git/update-ref', 422, 'Reference update failed');
+  const result = await runner(fake, BRANCH, sleeps).commit({ expectedHead: start, files: [{ path: 'states/a.json', content: 'v2' }], message: 'm' });
+  assert.ok(result.status === 'committed');
+  assert.equal(fake.git.head(BRANCH), result.sha);
+  assert.deepEqual(sleeps, [500]);
 
+  const again: number[] = [];
+  for (let i = 0; i < 3; i += 1) fake.failNext('git/update-ref', 422, 'Reference update failed');
+  const error = await runner(fake, BRANCH, again).commit({ expectedHead: result.sha, files: [{ path: 'states/a.json', content: 'v3' }], message: 'm' }).then(() => undefined, (e: unknown) => e);
+  assert.ok(error instanceof GitHubError && /Reference update failed/.test(error.message), String(error));
+  assert.deepEqual(again, [500, 2000]);
+  assert.equal(fake.git.head(BRANCH), result.sha);
+  fake.assertClean();
+});
+
+test('a ref write reported failed that went through is a commit, not a conflict with itself', async () => {
+  const fake = createGitHubFake();
+  const start = fake.git.commit(BRANCH, { 'states/a.json': 'v1' });
+  // GitHub applies the update but the answer is lost to a 422 (as after a timeout at its edge).
+  fake.handle('git/update-ref', (r, f) => {
+    f.git.refs.set(`refs/${r.params['ref']}`, (r.body as { sha: string }).sha);
+    return { status: 422, body: { message: 'Reference update failed', documentation_url: 'https://docs.github.com/rest' } };
+  });
+  const result = await runner(fake).commit({ expectedHead: start, files: [{ path: 'states/a.json', content: 'v2' }], message: 'm' });
+  assert.ok(result.status === 'committed', JSON.stringify(result));
+  assert.equal(fake.git.head(BRANCH), result.sha);
+  fake.assertClean();
+});
+
+test('reading files at a commit costs one tree call, and few new contents a blob call each', async () => {
+  const fake = createGitHubFake();
+  fake.git.commit(BRANCH, { 'states/a.json': 'a1', 'states/b.json': 'b1', 'audit/a.jsonl': 'r\n' });
+  const branch = runner(fake);
   const cold = await counted(fake, async () => {
     const head = await branch.head() as string;
     const listed = await branch.listFiles(head, 'states');
-    return { head, listed, read: await branch.readFiles(head, [...listed, 'states/missing.json']) };
+    return { listed, read: await branch.readFiles(head, [...listed, 'states/missing.json']) };
   });
-  assert.deepEqual(cold.value.listed, [...paths].sort());
-  assert.equal(cold.value.read.size, 20);
-  assert.equal(text(cold.value.read.get('states/r7.json')), '{"release":"r7"}\n');
-  assert.equal(cold.routes.filter((r) => r.includes('/git/trees/')).length, 1, 'one tree call for the listing and the reads');
-  assert.equal(cold.routes.filter((r) => r.includes('/git/ref/')).length, 1);
-  assert.equal(cold.routes.filter((r) => r.includes('/git/blobs/')).length, 20);
-  assert.equal(cold.routes.length, 22);
+  assert.deepEqual(cold.value.listed, ['states/a.json', 'states/b.json']);
+  assert.equal(text(cold.value.read.get('states/b.json')), 'b1');
+  assert.equal(cold.value.read.has('states/missing.json'), false);
+  assert.deepEqual(cold.routes.sort(), [
+    'GET /repos/{owner}/{repo}/git/blobs/{file_sha}', 'GET /repos/{owner}/{repo}/git/blobs/{file_sha}',
+    'GET /repos/{owner}/{repo}/git/ref/{ref}', 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
+  ], 'one tree call serves the listing and the reads');
+
+  // Another runner changes one file: the next read fetches that one content only.
+  fake.git.commit(BRANCH, { 'states/b.json': 'b2' });
+  const next = await counted(fake, async () => {
+    const head = await branch.head() as string;
+    return branch.readFiles(head, await branch.listFiles(head, 'states'));
+  });
+  assert.equal(text(next.value.get('states/b.json')), 'b2');
+  assert.equal(next.routes.filter((r) => r.includes('/git/blobs/')).length, 1);
 
   const warm = await counted(fake, async () => {
     const head = await branch.head() as string;
     return branch.readFiles(head, await branch.listFiles(head, 'states'));
   });
-  assert.equal(warm.value.size, 20);
+  assert.equal(warm.value.size, 2);
   assert.deepEqual(warm.routes, ['GET /repos/{owner}/{repo}/git/ref/{ref}'], 'an unchanged head costs the ref read alone');
+  fake.assertClean();
+});
+
+test('a fresh runner reads 100 releases in three API requests, through the tarball', async () => {
+  const fake = createGitHubFake();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 100; i += 1) {
+    files[`states/release-${i}.json`] = `{"release":"release-${i}","phase":"progressing"}\n`;
+    files[`audit/release-${i}.jsonl`] = `{"seq":1,"release":"release-${i}"}\n`;
+    files[`audit/release-${i}.head.json`] = `{"seq":1}\n`;
+  }
+  files[`audit/${'long-'.repeat(25)}name.jsonl`] = 'a path longer than a tar header holds\n';
+  fake.git.commit(BRANCH, files);
+  const branch = runner(fake);
+  const load = await counted(fake, async () => {
+    const head = await branch.head() as string;
+    const wanted = (await branch.listFiles(head, '')).filter((p) => /^states\/.*\.json$|^audit\/.*\.jsonl$/.test(p));
+    return branch.readFiles(head, wanted);
+  });
+  assert.equal(load.value.size, 201);
+  for (const [path, bytes] of load.value) assert.equal(text(bytes), files[path], path);
+  assert.deepEqual(load.routes, ['GET /repos/{owner}/{repo}/git/ref/{ref}', 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', 'GET /repos/{owner}/{repo}/tarball/{ref}']);
+  assert.equal(fake.git.downloads.length, 1, 'the archive itself comes from codeload, outside the API');
   fake.assertClean();
 });
 
