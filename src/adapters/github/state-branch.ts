@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import type { CommitResult, FileChange, StateBranch } from '../../ports/scm.js';
+import type { FileChange, StateBranch } from '../../ports/scm.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError } from './github-error.js';
 import type { RepositoryRef } from './review-channel.js';
@@ -50,8 +50,9 @@ const REF_RETRY_DELAYS_MS = [500, 2000];
 /**
  * A StateBranch on GitHub through the git data API, for runners that do not keep a clone between
  * runs. Reads cost the ref, one recursive tree call per commit (cached: commits never change) and
- * a blob call per file content not seen before (cached by blob sha, and seeded with what this
- * adapter wrote, so reading back its own commit costs no blob). A commit costs a tree, a commit
+ * the contents not seen before: a blob call each, or the commit's tarball when there are more than
+ * TARBALL_FROM_BLOBS (contents are cached by blob sha, and seeded with what this adapter wrote, so
+ * reading back its own commit costs no content call). A commit costs a tree, a commit
  * and a ref update (plus one blob per file above INLINE_MAX_BYTES, and the tree listing of
  * `expectedHead` when it was not read first).
  *
