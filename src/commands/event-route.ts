@@ -231,7 +231,8 @@ export type CommentDecision =
  */
 export function decideCommentCommand(request: CommentRequest, facts: CommentFacts): CommentDecision {
   if (PERMISSION_RANK[facts.permission] < PERMISSION_RANK.write) {
-    return { kind: 'refuse', reason: `${request.user} has ${facts.permission} access to this repository; /glidepath commands need write access` };
+    const has = facts.permission === 'none' ? 'no' : facts.permission;
+    return { kind: 'refuse', reason: `${request.user} has ${has} access to this repository; /glidepath commands need write access` };
   }
   if (request.verb === 'pause') {
     return { kind: 'refuse', reason: '/glidepath pause is not supported yet: Glidepath has no manual pause. To stop traffic now, use /glidepath rollback <release> <reason>; a policy with `onFailure: pause` pauses on a failed gate, and /glidepath resume resumes' };

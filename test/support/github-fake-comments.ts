@@ -46,7 +46,7 @@ export function serveCommentCommands(fake: GitHubFake, login = 'github-actions[b
     const role = state.permissions.get(username);
     if (role === undefined) return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } };
     const body = example('repository-collaborator-permission-response-if-user-has-admin-permissions');
-    return { status: 200, body: { ...body, permission: LEGACY[role], role_name: role, user: { ...(body['user'] as object), login: username } } };
+    return { status: 200, body: { ...body, permission: LEGACY[role], role_name: role, user: { ...(body['user'] as object), login: username, role_name: role } } };
   });
   fake.handle('reactions/create-for-issue-comment', (r) => {
     const commentId = Number(r.params['comment_id']);
