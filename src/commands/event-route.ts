@@ -213,7 +213,7 @@ export interface CommentFacts {
   readonly releases: readonly string[];
   /** Releases the pull request changes (undefined when the comment is not on a pull request). */
   readonly changedReleases?: readonly string[];
-  /** The author of the named release's latest change, when the comment is not on its pull request (found through the API). */
+  /** The author of the named release's latest change, when the comment is not on a pull request that changes it (found through the API). */
   readonly releaseAuthor?: string;
 }
 
@@ -259,7 +259,8 @@ export function decideCommentCommand(request: CommentRequest, facts: CommentFact
   switch (request.verb) {
     case 'approve':
     case 'resume': {
-      const author = request.onPullRequest ? request.issueAuthor || undefined : facts.releaseAuthor;
+      // The pull request's author wrote the release only if the pull request changes it.
+      const author = request.onPullRequest && facts.changedReleases?.includes(release) ? request.issueAuthor || undefined : facts.releaseAuthor;
       if (author) options['author'] = author;
       // Approving a paused or frozen rollout is what resumes it (planApprove); `resume` refuses anything else.
       if (request.verb === 'resume') options['resume'] = true;

@@ -104,8 +104,10 @@ async function runComment(input: AutoInput, request: CommentRequest): Promise<Om
     if (request.onPullRequest) {
       const changed = new Set(await comments.changedFiles(request.issueNumber));
       changedReleases = releases.filter((name) => changed.has(files.get(name) as string));
-    } else if (request.words[0] !== undefined && files.has(request.words[0]) && (request.verb === 'approve' || request.verb === 'resume')) {
-      releaseAuthor = await comments.lastAuthorOf(files.get(request.words[0]) as string);
+    }
+    const named = request.words[0];
+    if (named !== undefined && files.has(named) && !changedReleases?.includes(named) && (request.verb === 'approve' || request.verb === 'resume')) {
+      releaseAuthor = await comments.lastAuthorOf(files.get(named) as string);
     }
   }
   const decision = decideCommentCommand(request, { permission, releases, ...(changedReleases ? { changedReleases } : {}), ...(releaseAuthor ? { releaseAuthor } : {}) });

@@ -164,3 +164,10 @@ test('resume approves only a paused or frozen rollout; pause answers that it is 
   assert.deepEqual(resume, { kind: 'run', release: 'a', command: { command: 'approve', options: { release: 'a', by: 'octocat', author: 'hubot', resume: true } } });
   assert.match(JSON.stringify(decideCommentCommand(request('pause', ['a']), { permission: 'write', releases: ['a'] })), /"refuse".*not supported yet/);
 });
+
+test('on a pull request, its author counts as the release\'s author only for a release the pull request changes', () => {
+  const own = decideCommentCommand(request('approve', ['a']), { permission: 'write', releases: ['a', 'b'], changedReleases: ['a'] });
+  assert.equal(own.kind === 'run' ? own.command.options['author'] : undefined, 'hubot');
+  const other = decideCommentCommand(request('approve', ['b']), { permission: 'write', releases: ['a', 'b'], changedReleases: ['a'], releaseAuthor: 'alice' });
+  assert.equal(other.kind === 'run' ? other.command.options['author'] : undefined, 'alice');
+});
