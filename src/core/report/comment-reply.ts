@@ -8,7 +8,8 @@ export const COMMENT_REPLY_MARKER = '<!-- glidepath:comment-reply -->';
  * links, headings or quotes, so a reason cannot render as a fake verdict.
  */
 export function inert(text: string): string {
-  return prose(text).replace(/[\\`*_[\]{}()#+!|~>-]/g, '\\$&');
+  // Escape first: prose then adds entities (`&#64;`) whose `#` must stay as it is.
+  return prose(text.replace(/[\\`*_[\]{}()#+!|~-]/g, '\\$&'));
 }
 
 /** A fenced block that no backtick run in `text` can close. */
