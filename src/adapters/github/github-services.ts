@@ -1,5 +1,7 @@
 import type { Logger } from '../../ports/logger.js';
 import type { ReviewChannel } from '../../ports/review.js';
+import type { CommentCommands } from '../../ports/comment-commands.js';
+import { createGitHubCommentCommands } from './comment-commands.js';
 import { createOctokit, type GitHubClient, type OctokitOptions } from './client.js';
 import { createGitHubReviewChannel } from './review-channel.js';
 import { readRunEvent, type ActionsContext } from './run-event.js';
@@ -10,6 +12,8 @@ export interface GitHubServices {
   readonly event?: RunEvent;
   readonly review?: ReviewChannel;
   readonly octokit?: GitHubClient;
+  /** Permission checks, reactions and replies for `/glidepath` comments. */
+  readonly comments?: CommentCommands;
 }
 
 export interface GitHubServicesInput extends Omit<OctokitOptions, 'logger'> {
@@ -37,5 +41,6 @@ export function createGitHubServices(input: GitHubServicesInput): GitHubServices
   }
   const { token, context: _context, logger, ...options } = input;
   const octokit = createOctokit(token, { ...options, logger });
-  return { event, review: createGitHubReviewChannel(octokit, { owner: event.owner, repo: event.repo }, logger), octokit };
+  const repository = { owner: event.owner, repo: event.repo };
+  return { event, review: createGitHubReviewChannel(octokit, repository, logger), octokit, comments: createGitHubCommentCommands(octokit, repository) };
 }

@@ -53,6 +53,10 @@ export interface RolloutPolicy {
      */
     approvers?: string[];
     /**
+     * Whether the author of a release's change may approve it: `allow` (default), `deny-high-risk` (not when the release is `risk: high`: someone else must approve) or `deny` (never). The author is the pull request's author, read from GitHub when the approval comes from a `/glidepath approve` comment, or `--author` on the command line.
+     */
+    selfApproval?: 'allow' | 'deny-high-risk' | 'deny';
+    /**
      * When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`.
      */
     onInconclusive?: 'hold' | 'extend' | 'rollback';
