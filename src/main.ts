@@ -29,7 +29,7 @@ export async function run(overrides: ActionOverrides = {}): Promise<void> {
     const settings = await readSettings((name) => core.getInput(name), process.env['GITHUB_WORKSPACE'] ?? process.cwd(), commandCatalog);
     if (settings.token) core.setSecret(settings.token);
     const gitHub = createGitHubServices({ token: settings.token, context: () => overrides.context ?? github.context, logger: actionsLogger, ...overrides.octokit });
-    const runtime = createRuntime();
+    const runtime = createRuntime(gitHub.remote ? { remote: gitHub.remote } : {});
     const base: CommandContext = {
       root: settings.root,
       options: settings.options,

@@ -2,7 +2,7 @@ import type { CommandContext, LocalClone } from './command.js';
 import type { ScmRoles } from '../ports/scm.js';
 import { scopeScmRoles } from '../engine/scoped-scm.js';
 import type { EngineContext } from '../engine/context.js';
-import { UsageError } from '../engine/errors.js';
+import { ConfigurationError, UsageError } from '../engine/errors.js';
 
 /**
  * The engine's dependencies for a command run: the repository that holds ctx.root through the
@@ -13,6 +13,10 @@ export async function engineForCommand(ctx: CommandContext, opts: { readonly act
   const clone = await ctx.runtime.openClone(ctx.root);
   if (!opts.scm && !clone) {
     throw new UsageError(`${ctx.root} is not a git repository: Glidepath keeps rollout state and the audit log on a branch of the repository, so run it in a clone (or pass --root)`);
+  }
+  if (ctx.env['GITHUB_ACTIONS'] === 'true' && !ctx.runtime.remote && !opts.scm && ctx.options['dry-run'] !== true) {
+    // A runner's clone vanishes with the job: state, audit records and revert branches written there would be lost.
+    throw new ConfigurationError('Glidepath has no GitHub token to keep rollout state with, so it could only write to this runner\'s clone, which is lost when the job ends. Pass `github-token: ${{ secrets.GITHUB_TOKEN }}` (the default) and give the job\n  permissions:\n    contents: write\n    pull-requests: write\n    checks: write\n    issues: write');
   }
   const option = ctx.options['base-branch'];
   const baseBranch = (typeof option === 'string' && option) || (await defaultBaseBranch(ctx, clone));

@@ -31,6 +31,8 @@ export interface LocalClone {
 export interface Runtime {
   /** The clone that holds `root`, or undefined when root is in none. */
   openClone(root: string): Promise<LocalClone | undefined>;
+  /** Whether branches and change requests go through the host's API (true in the Action with a token). */
+  readonly remote: boolean;
   readonly providers: EngineContext['providers'];
   readonly metricsSources: EngineContext['metricsSources'];
   readonly sha256: Sha256;

@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { run } from '../../../src/main.js';
+import { runAction, TOKEN } from '../../support/run-action.js';
 import { weakeningPullRequest } from '../../core/plan/quickstart.js';
 import { quickstartRepo } from '../../support/command-fixture.js';
 import { createGitHubFake } from '../../support/github-fake.js';
@@ -11,40 +8,8 @@ import { serveCommentCommands } from '../../support/github-fake-comments.js';
 import { createTempGitRepo } from '../../support/temp-git-repo.js';
 import { contextFor, webhookExample } from './webhook-examples.js';
 
-const TOKEN = 'ghs_actionTokenNeverPrinted';
 const cleanup: (() => void)[] = [];
 after(() => cleanup.forEach((f) => f()));
-
-/** Runs `run()` as the runner would, with no `command` input (action.yml's default, auto), stdout captured. */
-async function runAction(workspace: string, overrides: Parameters<typeof run>[0]): Promise<{ stdout: string; exitCode: typeof process.exitCode; outputs: string; summary: string }> {
-  const files = mkdtempSync(join(tmpdir(), 'glidepath-auto-'));
-  cleanup.push(() => rmSync(files, { recursive: true, force: true }));
-  const outputFile = join(files, 'output');
-  const summaryFile = join(files, 'summary');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env = { 'INPUT_GITHUB-TOKEN': TOKEN, 'INPUT_ROOT': '.', 'INPUT_DRY-RUN': 'false', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile };
-  const saved = { ...process.env };
-  const write = process.stdout.write.bind(process.stdout);
-  let stdout = '';
-  Object.assign(process.env, env);
-  delete process.env['INPUT_COMMAND'];
-  // @actions/core writes strings; the test runner's own reports are binary and must still go out.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    if (typeof chunk !== 'string') return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-    stdout += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await run(overrides);
-    return { stdout, exitCode: process.exitCode, outputs: readFileSync(outputFile, 'utf8'), summary: readFileSync(summaryFile, 'utf8') };
-  } finally {
-    process.stdout.write = write;
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-    process.exitCode = undefined;
-  }
-}
 
 test('with the default command input, a real pull_request payload runs validate and then plan', async () => {
   const pr = weakeningPullRequest();
