@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 
 const debianPackages = [
   { command: 'Rscript', pkg: 'r-base-core', why: 'statistics are checked against R' },
+  { command: 'promtool', pkg: 'prometheus', why: 'the Prometheus metrics source is tested against a real server' },
 ];
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;

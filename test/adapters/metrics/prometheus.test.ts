@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { createPrometheusSource, type PrometheusSourceConfig } from '../../../src/adapters/metrics/prometheus.js';
 import type { MetricDefinition } from '../../../src/core/model/index.js';
+import type { ArmData } from '../../../src/core/metrics/arm-data.js';
 import type { AdapterDeps } from '../../../src/ports/adapter-deps.js';
 import { fixedClock } from '../../../src/ports/clock.js';
 import { silentLogger } from '../../../src/ports/logger.js';
@@ -97,7 +98,7 @@ test('a summary from sum, count and sum-of-squares counters gives the mean and s
     const values = valuesIn(arms('steady')[arm]);
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
     const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
-    const got = r.arms[arm];
+    const got: ArmData = r.arms[arm];
     if (got.kind !== 'summary') assert.fail(`${arm} is ${got.kind}, not a summary`);
     assert.equal(got.n, values.length);
     assert.ok(Math.abs(got.mean - mean) < 1e-9 * mean, `mean ${got.mean} vs ${mean}`);
