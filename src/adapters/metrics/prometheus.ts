@@ -165,7 +165,7 @@ export function createPrometheusSource(config: PrometheusSourceConfig, deps: Ada
         const window = promDuration(spanMs);
         const time = query.window.end.getTime() / 1000;
         const signal = options?.signal ? AbortSignal.any([deps.signal, options.signal]) : deps.signal;
-        const variants = { ...DEFAULT_VARIANTS, ...config.variants, ...(query as MetricsQuery & { readonly variants?: Partial<Record<Arm, string>> }).variants };
+        const variants = { ...DEFAULT_VARIANTS, ...config.variants };
         const valuesFor = (arm: Arm) => ({ arm, variant: variants[arm], window, release: query.release });
 
         // Each distinct expression is asked once, however many metrics share it (a common `total`).

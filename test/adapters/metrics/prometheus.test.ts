@@ -164,6 +164,16 @@ test('templates are filled per arm, the resolved query is in the reading, and an
   assert.deepEqual(r.arms.canary, { kind: 'counts', successes: gained(arms('regressed').canary.errors), trials: gained(arms('regressed').canary.requests) });
 });
 
+test('requests that match no series leave the answer without request counts and say why, while the metrics are read', async () => {
+  const warnings: string[] = [];
+  const logger = { ...silentLogger, warn: (m: string) => warnings.push(m) };
+  const a = await answer(source({ requests: 'llm_served_total{variant="{{variant}}"}' }, deps({ logger })), ask('steady', [errorRate]));
+  assert.equal(a.requests, undefined);
+  assert.ok(reading(a, 'error_rate').ok);
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0]!, /^prometheus source prom: requests per arm are unknown, so the split check is skipped: no data: sum\(increase\(llm_served_total\{variant="champion"\}\[3600s\]\)\) matched no series/);
+});
+
 test('variant names from the source entry replace the defaults in {{variant}}', async () => {
   const a = await answer(source({ variants: { control: 'gpt-4o', canary: 'gpt-4.1' } }), ask('steady', [errorRate]));
   const r = reading(a, 'error_rate');
