@@ -1,5 +1,7 @@
 import { sha256 } from './adapters/crypto.js';
+import { packageTemplates } from './adapters/fs/package-templates.js';
 import { readRepositoryFromDisk } from './adapters/fs/read-repository.js';
+import { writeNewFiles } from './adapters/fs/write-new-files.js';
 import { readMetricsFile } from './adapters/metrics/file.js';
 import { metricsSources } from './adapters/metrics/index.js';
 import { trafficProviders } from './adapters/providers/index.js';
@@ -19,5 +21,7 @@ export function createRuntime(): Runtime {
     sha256,
     readRepository: readRepositoryFromDisk,
     readMetricsFile,
+    templates: packageTemplates(),
+    writeNewFiles,
   };
 }

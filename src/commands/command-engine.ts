@@ -25,6 +25,7 @@ export async function engineForCommand(ctx: CommandContext, opts: { readonly act
     readRepository: ctx.runtime.readRepository,
     providers: ctx.runtime.providers,
     metricsSources: ctx.runtime.metricsSources,
+    adapterDeps: { root: ctx.root, env: ctx.env, fetch: globalThis.fetch, logger: ctx.logger, clock: ctx.clock, signal: new AbortController().signal },
     actor: opts.actor,
     dryRun: ctx.options['dry-run'] === true,
     baseBranch,

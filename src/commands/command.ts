@@ -7,8 +7,9 @@ import type { RunEvent } from '../core/model/run-event.js';
 import type { ExitCode } from '../engine/exit-code.js';
 import type { Sha256 } from '../core/audit/hash.js';
 import type { EngineContext } from '../engine/context.js';
-import type { MetricsResult } from '../ports/metrics-source.js';
+import type { MetricsResult } from '../core/metrics/metrics-result.js';
 import type { Scm } from '../ports/scm.js';
+import type { PackageTemplates, WriteNewFiles } from '../ports/starter-files.js';
 import type { ReadMetricsFileOptions } from '../adapters/metrics/file.js';
 
 export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
@@ -34,6 +35,10 @@ export interface Runtime {
   readonly metricsSources: EngineContext['metricsSources'];
   readonly sha256: Sha256;
   readonly readRepository: EngineContext['readRepository'];
+  /** The installed package's example policies, workflows and schemas (`init`). */
+  readonly templates: PackageTemplates;
+  /** Writes files into a repository, never over existing ones (`init`). */
+  readonly writeNewFiles: WriteNewFiles;
   /** Reads an exported metrics file (`evaluate --metrics-file`). */
   readMetricsFile(path: string, opts: ReadMetricsFileOptions): Promise<MetricsResult>;
 }

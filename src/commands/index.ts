@@ -17,6 +17,7 @@ export const commands: Readonly<Record<string, () => Promise<Command>>> = {
   drill: async () => (await import('./drill.js')).drillCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
   demo: async () => (await import('./demo.js')).demoCommand,
+  init: async () => (await import('./init.js')).initCommand,
 };
 
 /** The command called `name`, or undefined when there is none. */

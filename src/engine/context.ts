@@ -2,7 +2,8 @@ import type { Sha256 } from '../core/audit/hash.js';
 import type { MetricSource, Provider } from '../core/model/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { MetricsSource } from '../ports/metrics-source.js';
+import type { AdapterDeps } from '../ports/adapter-deps.js';
+import type { MetricsSourceFactory as SourceFactory } from '../ports/metrics-source.js';
 import type { ReviewChannel } from '../ports/review.js';
 import type { ReadRepository } from '../ports/repository-files.js';
 import type { Scm } from '../ports/scm.js';
@@ -16,7 +17,7 @@ export const BOT_ACTOR = 'glidepath[bot]';
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
 export type TrafficProviderFactory = (provider: Provider, ctx: { readonly root: string }) => TrafficProvider;
-export type MetricsSourceFactory = (source: MetricSource, ctx: { readonly root: string }) => MetricsSource;
+export type MetricsSourceFactory = SourceFactory<MetricSource>;
 
 /**
  * Everything the imperative shell needs, injected: the same engine runs from the CLI, the Action,
@@ -39,6 +40,8 @@ export interface EngineContext {
   readonly readRepository: ReadRepository;
   readonly providers: Readonly<Record<string, TrafficProviderFactory>>;
   readonly metricsSources: Readonly<Record<string, MetricsSourceFactory>>;
+  /** What adapter factories are given (environment, fetch, cancellation); default: none of the environment (engine/adapter-deps.ts). */
+  readonly adapterDeps?: AdapterDeps;
   /** Who the records name: the bot for ticks, the person for rollback and approve. */
   readonly actor: string;
   /** Plan and print; change neither traffic nor git. */

@@ -1,6 +1,3 @@
-import type { MetricsSnapshot } from '../core/metrics/arm-data.js';
-import { checkSnapshot } from '../core/metrics/check-snapshot.js';
-import type { MetricsQuery, MetricsResult, MetricsSource } from '../ports/metrics-source.js';
 import type { CallFailureKind, CallOptions, ProviderResult, TrafficProvider, TrafficTarget } from '../ports/traffic-provider.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
 
@@ -23,15 +20,14 @@ export interface PortFault {
   readonly error: string;
 }
 
-type Failure = { readonly ok: false; readonly error: string; readonly kind: CallFailureKind };
-type Answered = { readonly ok: true; readonly answer: unknown } | Failure;
+export type Failure = { readonly ok: false; readonly error: string; readonly kind: CallFailureKind };
+export type Answered = { readonly ok: true; readonly answer: unknown } | Failure;
 
 /** Answers may come from any adapter, including a third party's; one that prints a whole HTML error page must not flood the log. */
 const MAX_MESSAGE = 300;
-/** Broken count rules listed in one failed query: the first few say what is wrong with an export. */
-const MAX_LISTED = 5;
 
 // A guard over a guarded port would give every call two deadlines and wrap its messages twice.
+// (The metrics guard, src/engine/guarded-metrics.ts, shares the helpers below.)
 const guarded = new WeakSet<object>();
 
 /**
@@ -60,24 +56,8 @@ export function guardProvider(provider: TrafficProvider, opts: { readonly label:
   return wrapped;
 }
 
-/** The metrics source every query goes through: a deadline, and a throw or a malformed snapshot becomes a failed query with a `kind`. */
-export function guardMetricsSource(source: MetricsSource, opts: { readonly label: string; readonly timeoutMs?: number }): MetricsSource {
-  if (guarded.has(source)) return source;
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_METRICS_TIMEOUT_MS;
-  const wrapped: MetricsSource = {
-    type: source.type,
-    query: async (query: MetricsQuery): Promise<MetricsResult> => {
-      const what = `metrics source ${opts.label}: query`;
-      const answered = await withDeadline(what, timeoutMs, (options) => source.query(query, options));
-      return answered.ok ? checkMetricsAnswer(what, answered.answer) : answered;
-    },
-  };
-  guarded.add(wrapped);
-  return wrapped;
-}
-
 /** Runs one call against its deadline; the adapter gets a signal it may pass on to its HTTP client. */
-async function withDeadline(what: string, timeoutMs: number, run: (options: CallOptions) => Promise<unknown>): Promise<Answered> {
+export async function withDeadline(what: string, timeoutMs: number, run: (options: CallOptions) => Promise<unknown>): Promise<Answered> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<Failure>((resolve) => {
@@ -108,29 +88,15 @@ function checkProviderAnswer(what: string, answer: unknown): { readonly ok: true
   return { ok: true, value: answer['value'] as TrafficSplit };
 }
 
-function checkMetricsAnswer(what: string, answer: unknown): MetricsResult {
-  if (!isRecord(answer) || typeof answer['ok'] !== 'boolean') return { ok: false, kind: 'invalid', error: `${what} answered ${show(answer)}, which is not a result` };
-  if (answer['ok'] === false) return failureOf(what, answer);
-  const problem = snapshotProblem(answer['snapshot']);
-  if (problem !== undefined) return { ok: false, kind: 'invalid', error: `${what} answered an invalid snapshot: ${problem}` };
-  const violations = checkSnapshot(answer['snapshot'] as MetricsSnapshot);
-  if (violations.length > 0) {
-    const listed = violations.slice(0, MAX_LISTED).map((v) => `${v.path}: ${v.rule}`).join('; ');
-    const more = violations.length > MAX_LISTED ? ` (and ${violations.length - MAX_LISTED} more)` : '';
-    return { ok: false, kind: 'invalid', error: `${what} answered counts that cannot be true: ${listed}${more}` };
-  }
-  return answer as MetricsResult;
-}
-
 /** A failure the adapter answered as data keeps its words (the audit log records them); only the kind is filled in. */
-function failureOf(what: string, answer: Record<string, unknown>): Failure {
+export function failureOf(what: string, answer: Record<string, unknown>): Failure {
   const error = typeof answer['error'] === 'string' && answer['error'].trim() !== '' ? clip(answer['error']) : `${what} failed without saying why`;
   return { ok: false, error, kind: isKind(answer['kind']) ? answer['kind'] : 'unavailable' };
 }
 
 const KINDS: readonly CallFailureKind[] = ['unavailable', 'timeout', 'invalid', 'unauthorized', 'not-found', 'rate-limited', 'conflict'];
 
-function isKind(value: unknown): value is CallFailureKind {
+export function isKind(value: unknown): value is CallFailureKind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
 }
 
@@ -177,82 +143,16 @@ export function splitProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Why `value` is not a MetricsSnapshot the judge can use, or undefined when it is one. */
-export function snapshotProblem(value: unknown): string | undefined {
-  if (!isRecord(value)) return `${show(value)} is not a snapshot`;
-  const window = value['window'];
-  if (!isRecord(window) || !isTime(window['start']) || !isTime(window['end'])) return `window is ${show(window)}; expected ISO start and end times`;
-  const arms = armsProblem(value['arms'], 'arms');
-  if (arms !== undefined) return arms;
-  const requests = value['requests'];
-  if (requests !== undefined) {
-    if (!isRecord(requests)) return `requests is ${show(requests)}; expected control and canary counts`;
-    for (const arm of ['control', 'canary']) {
-      if (!isNumberIn(requests[arm], 0, Infinity)) return `requests.${arm} is ${show(requests[arm])}; expected a count`;
-    }
-  }
-  const segments = value['segments'];
-  if (segments === undefined) return undefined;
-  if (!isRecord(segments)) return `segments is ${show(segments)}; expected attribute → value → arms`;
-  for (const [attribute, byValue] of Object.entries(segments)) {
-    if (!isRecord(byValue)) return `segments.${attribute} is ${show(byValue)}; expected value → arms`;
-    for (const [segmentValue, arms] of Object.entries(byValue)) {
-      const problem = armsProblem(arms, `segments.${attribute}.${segmentValue}`);
-      if (problem !== undefined) return problem;
-    }
-  }
-  return undefined;
-}
-
-function armsProblem(arms: unknown, where: string): string | undefined {
-  if (!isRecord(arms)) return `${where} is ${show(arms)}; expected control and canary`;
-  for (const arm of ['control', 'canary']) {
-    const metrics = arms[arm];
-    if (!isRecord(metrics)) return `${where}.${arm} is ${show(metrics)}; expected metric → data`;
-    for (const [metric, data] of Object.entries(metrics)) {
-      const problem = armDataProblem(data);
-      if (problem !== undefined) return `${where}.${arm}.${metric}: ${problem}`;
-    }
-  }
-  return undefined;
-}
-
-function armDataProblem(data: unknown): string | undefined {
-  if (!isRecord(data)) return `${show(data)} is not metric data`;
-  // Only the shape is checked here; what the numbers may be is checkSnapshot's (one set of rules for every source).
-  const count = (field: string): string | undefined => (typeof data[field] === 'number' ? undefined : `${field} is ${show(data[field])}; expected a count`);
-  switch (data['kind']) {
-    case 'counts':
-      return count('successes') ?? count('trials');
-    case 'summary':
-      return count('n') ?? (typeof data['mean'] === 'number' ? undefined : `mean is ${show(data['mean'])}; expected a number`) ?? count('sd');
-    case 'samples': {
-      const values = data['values'];
-      if (!Array.isArray(values)) return `values is ${show(values)}; expected a list of numbers`;
-      const index = values.findIndex((v) => typeof v !== 'number');
-      return index === -1 ? undefined : `values[${index}] is ${show(values[index])}; expected a number`;
-    }
-    case 'histogram': {
-      const buckets = data['buckets'];
-      if (!Array.isArray(buckets)) return `buckets is ${show(buckets)}; expected a list of { le, count }`;
-      const index = buckets.findIndex((b) => !isRecord(b) || typeof b['le'] !== 'number' || typeof b['count'] !== 'number');
-      return index === -1 ? undefined : `buckets[${index}] is ${show(buckets[index])}; expected { le, count }`;
-    }
-    default:
-      return `kind is ${show(data['kind'])}; expected counts, summary, samples or histogram`;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A finite number in [min, max] (an open end is ±Infinity, which itself is not accepted). */
-function isNumberIn(value: unknown, min: number, max: number): value is number {
+export function isNumberIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 }
 
-function isTime(value: unknown): boolean {
+export function isTime(value: unknown): boolean {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value));
 }
 
@@ -262,7 +162,7 @@ function messageOf(error: unknown): string {
 }
 
 /** A value as a message shows it: NaN and undefined by name, everything else as (clipped) JSON. */
-function show(value: unknown): string {
+export function show(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   let text: string;
@@ -279,7 +179,7 @@ function show(value: unknown): string {
  * Messages go to the log, the outcome line and the audit record. An HTTP client's error may
  * quote the request: credentials in a URL or a header are masked before anything keeps them.
  */
-function clip(text: string): string {
+export function clip(text: string): string {
   const masked = text
     .replace(/:\/\/[^/\s:@]+:[^/\s@]+@/g, '://***@')
     .replace(/\b(bearer|basic)\s+[\w.~+/=-]+/gi, '$1 ***')

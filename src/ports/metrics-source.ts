@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../core/model/index.js';
-import type { Arm, ArmData, MetricsSnapshot } from '../core/metrics/arm-data.js';
+import type { Arm, ArmData } from '../core/metrics/arm-data.js';
 import type { AdapterDeps, Built } from './adapter-deps.js';
 import type { CallFailureKind, CallOptions, CallResult } from './call.js';
 
@@ -10,27 +10,20 @@ export interface MetricsQuery {
   readonly window: { readonly start: Date; readonly end: Date };
 }
 
-/** A failed query is a measurement (the gates see no data and hold), not a crash. */
-export type MetricsResult =
-  | { readonly ok: true; readonly snapshot: MetricsSnapshot }
-  | { readonly ok: false; readonly error: string; readonly kind?: CallFailureKind };
-
-/** Where numbers come from. A new source is one file in src/adapters/metrics/ plus one registry line. */
-export interface MetricsSource {
-  readonly type: string;
-  query(query: MetricsQuery, options?: CallOptions): Promise<MetricsResult>;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The metrics contract every source implements (issue #8): answers per metric, so one metric's
 // failure is no-data for that metric only, and each reading keeps the query it ran for the audit
-// record. The engine moves from the interface above to these; until then both exist.
+// record.
 // ---------------------------------------------------------------------------------------------
 
-/** Both arms of one metric over the window (and per segment value, when the policy segments). */
+/**
+ * Both arms of one metric over the window (and per segment value, when the policy segments). An
+ * arm the source has no data for is absent (no control serves at 100 %): the judge reads it as no
+ * data for that arm, and an absolute rollback criterion still reads the canary.
+ */
 export interface ArmPair {
-  readonly control: ArmData;
-  readonly canary: ArmData;
+  readonly control?: ArmData;
+  readonly canary?: ArmData;
 }
 
 /** One metric's answer. A failure here is a measurement (that metric has no data), never a crash. */
@@ -62,11 +55,18 @@ export interface MetricsAnswer {
   readonly readings: readonly MetricReading[];
 }
 
-/** The source contract: a whole-source failure (unreachable, unauthorized) makes every one of its metrics no-data. */
-export interface MetricsReader {
+/**
+ * Where numbers come from. A whole-source failure (unreachable, unauthorized) makes every one of
+ * its metrics no-data; a reading's failure, only its own metric. A new source is one file in
+ * src/adapters/metrics/ plus one registry line.
+ */
+export interface MetricsSource {
   readonly type: string;
   read(query: MetricsQuery, options?: CallOptions): Promise<CallResult<MetricsAnswer>>;
 }
 
 /** Builds a metrics source from its glidepath.yaml entry (typed by the schema's `type` union); makes no call. */
-export type MetricsSourceFactory<Config> = (config: Config, deps: AdapterDeps) => Built<MetricsReader>;
+export type MetricsSourceFactory<Config> = (config: Config, deps: AdapterDeps) => Built<MetricsSource>;
+
+/** The name MetricsSource had while the old interface still held it; kept until every branch has moved. */
+export type MetricsReader = MetricsSource;

@@ -78,7 +78,7 @@ function killable(fx: EngineFixture, engine: (o?: Partial<EngineContext>) => Eng
   return engine({
     scm: killer.wrap<Scm>(createLocalGitScm(dir)),
     providers: { flagd: (p, c) => killer.wrap<TrafficProvider>(trafficProviders['flagd']!(p, c)) },
-    metricsSources: { file: () => killer.wrap<MetricsSource>(fx.metrics.source()) },
+    metricsSources: { file: () => ({ ok: true, value: killer.wrap<MetricsSource>(fx.metrics.source()) }) },
   });
 }
 

@@ -10,9 +10,9 @@ import { runStart } from '../../src/engine/run-start.js';
 import { runWatch } from '../../src/engine/run-watch.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { isFailure, runTick } from '../../src/engine/run-tick.js';
-import type { MetricsSource } from '../../src/ports/metrics-source.js';
+import type { MetricsQuery, MetricsSource } from '../../src/ports/metrics-source.js';
 import type { ProviderResult, TrafficProvider } from '../../src/ports/traffic-provider.js';
-import { BAD, createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
+import { answerOf, BAD, createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
 import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
 
 // Releases tick in name order: the faulty one goes first, so a fault that stopped the tick would leave the second unevaluated.
@@ -59,7 +59,8 @@ interface Fault {
   /** Which call misbehaves, for the faulty release only; every other call reaches the real flagd file or the scripted metrics. */
   readonly read?: () => unknown;
   readonly apply?: () => unknown;
-  readonly query?: () => unknown;
+  /** The metrics source's read (its old name, query, keeps the test names stable). */
+  readonly query?: (q: MetricsQuery) => unknown;
   /** What the faulty release's reason must say. */
   readonly message: RegExp;
   readonly kind: string;
@@ -87,20 +88,20 @@ const FAULTS: readonly Fault[] = [
   { name: 'apply throws', apply: () => Promise.reject(new Error('ECONNRESET')), message: /provider refused traffic 100% \(provider flags: apply threw: ECONNRESET\)/, kind: 'apply' },
   { name: 'apply hangs past its deadline', apply: hang, message: /provider refused traffic 100% \(provider flags: apply timed out after 500 ms; what it serves now is unknown until the next read\)/, kind: 'apply', deadlines: PROVIDER_HANG },
   { name: 'apply reads back garbage', apply: async () => ({ ok: true, value: { mode: 'traffic', weight: -5 } }), message: /apply answered an invalid split: weight is -5/, kind: 'apply' },
-  { name: 'query throws', query: () => Promise.reject(new Error('warehouse connection reset')), message: /metrics source failed: metrics source warehouse: query threw: warehouse connection reset/, kind: 'unavailable' },
-  { name: 'query hangs past its deadline', query: hang, message: /metrics source failed: metrics source warehouse: query timed out after 200 ms/, kind: 'timeout', deadlines: METRICS_HANG },
-  { name: 'query answers a snapshot without arms', query: async () => ({ ok: true, snapshot: { window: { start: '2025-03-03T08:00:00Z', end: '2025-03-03T10:00:00Z' }, arms: 'all good' } }), message: /query answered an invalid snapshot: arms is "all good"; expected control and canary/, kind: 'invalid' },
+  { name: 'query throws', query: () => Promise.reject(new Error('warehouse connection reset')), message: /metrics source failed: metrics source warehouse: unavailable \(read threw: warehouse connection reset\): no data for error_rate, task_completion/, kind: 'unavailable' },
+  { name: 'query hangs past its deadline', query: hang, message: /metrics source failed: metrics source warehouse: timeout \(read timed out after 200 ms\)/, kind: 'timeout', deadlines: METRICS_HANG },
+  { name: 'query answers a snapshot without arms', query: async (q) => ({ ok: true, value: { window: { start: '2025-03-03T08:00:00Z', end: '2025-03-03T10:00:00Z' }, readings: q.metrics.map((m) => ({ metric: m.name, ok: true, arms: 'all good' })) } }), message: /read answered an invalid reading for error_rate: arms is "all good"; expected control and canary/, kind: 'invalid' },
   {
     name: 'query answers NaN counts',
-    query: async () => {
+    query: async (q) => {
       const good = GOOD();
-      return { ok: true, snapshot: { ...good, arms: { ...good.arms, canary: { ...good.arms.canary, error_rate: { kind: 'counts', successes: Number.NaN, trials: 20_000 } } } } };
+      return answerOf({ ok: true, snapshot: { ...good, arms: { ...good.arms, canary: { ...good.arms.canary, error_rate: { kind: 'counts', successes: Number.NaN, trials: 20_000 } } } } }, q);
     },
     message: /counts that cannot be true: arms\.canary\.error_rate\.successes: NaN must be a whole number/,
     kind: 'invalid',
   },
-  { name: 'query answers more successes than trials', query: async () => ({ ok: true, snapshot: { ...GOOD(), arms: { control: { error_rate: { kind: 'counts', successes: 9, trials: 3 } }, canary: {} } } }), message: /arms\.control\.error_rate\.successes: 9 exceeds trials \(3\)/, kind: 'invalid' },
-  { name: 'query answers null', query: async () => null, message: /query answered null, which is not a result/, kind: 'invalid' },
+  { name: 'query answers more successes than trials', query: async (q) => answerOf({ ok: true, snapshot: { ...GOOD(), arms: { control: { error_rate: { kind: 'counts', successes: 9, trials: 3 } }, canary: {} } } }, q), message: /arms\.control\.error_rate\.successes: 9 exceeds trials \(3\)/, kind: 'invalid' },
+  { name: 'query answers null', query: async () => null, message: /read answered null, which is not a result/, kind: 'invalid' },
 ];
 
 /** The real flagd provider, except for the faulty release's misbehaving call. */
@@ -122,9 +123,9 @@ function engineWith(f: EngineFixture, fault: Fault | undefined): EngineContext {
   const scripted = f.metrics.source();
   const metrics: MetricsSource = {
     type: 'file',
-    query: (q) => (q.release === FAULTY && fault?.query ? (fault.query() as ReturnType<MetricsSource['query']>) : scripted.query(q)),
+    read: (q) => (q.release === FAULTY && fault?.query ? (fault.query(q) as ReturnType<MetricsSource['read']>) : scripted.read(q)),
   };
-  return f.engine({ providers: providers(fault), metricsSources: { file: () => metrics }, ...(fault?.deadlines ? { deadlines: fault.deadlines } : {}) });
+  return f.engine({ providers: providers(fault), metricsSources: { file: () => ({ ok: true, value: metrics }) }, ...(fault?.deadlines ? { deadlines: fault.deadlines } : {}) });
 }
 
 for (const fault of FAULTS) {

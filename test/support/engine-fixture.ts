@@ -8,7 +8,9 @@ import { createStateStore, type StateStore } from '../../src/engine/state-store.
 import type { MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
-import type { MetricsResult, MetricsSource } from '../../src/ports/metrics-source.js';
+import type { MetricsResult } from '../../src/core/metrics/metrics-result.js';
+import type { MetricsAnswer, MetricsQuery, MetricsSource } from '../../src/ports/metrics-source.js';
+import type { CallResult } from '../../src/ports/call.js';
 import type { EngineContext } from '../../src/engine/context.js';
 import { createTempGitRepo, type TempGitRepo } from './temp-git-repo.js';
 import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
@@ -30,12 +32,41 @@ export class ScriptedMetrics {
   source(): MetricsSource {
     return {
       type: 'file',
-      query: async (q) => {
+      read: async (q) => {
         this.queries.push({ release: q.release, stage: q.stage, start: q.window.start, end: q.window.end });
-        return this.answers.get(q.release) ?? { ok: false, error: `metrics/${q.release}.json: no such file` };
+        return answerOf(this.answers.get(q.release) ?? { ok: false, error: `metrics/${q.release}.json: no such file` }, q);
       },
     };
   }
+  /** The factory an engine context registers: the scripted source, for any source entry. */
+  factory(): EngineContext['metricsSources'][string] {
+    return () => ({ ok: true, value: this.source() });
+  }
+}
+
+/** A scripted snapshot as a source answers it: a reading per metric asked for, not-found for one the snapshot lacks. */
+export function answerOf(result: MetricsResult, q: MetricsQuery): CallResult<MetricsAnswer> {
+  if (!result.ok) return { ok: false, kind: result.kind ?? 'unavailable', error: result.error };
+  const { snapshot } = result;
+  return {
+    ok: true,
+    value: {
+      window: snapshot.window,
+      ...(snapshot.requests ? { requests: snapshot.requests } : {}),
+      readings: q.metrics.map((m) => {
+        const control = snapshot.arms.control[m.name];
+        const canary = snapshot.arms.canary[m.name];
+        const segments = Object.fromEntries(
+          Object.entries(snapshot.segments ?? {}).map(([attribute, values]) => [
+            attribute,
+            Object.fromEntries(Object.entries(values).map(([value, arms]) => [value, { ...(arms.control?.[m.name] ? { control: arms.control[m.name] } : {}), ...(arms.canary?.[m.name] ? { canary: arms.canary[m.name] } : {}) }])),
+          ]),
+        );
+        if (!control && !canary && Object.keys(segments).length === 0) return { metric: m.name, ok: false, kind: 'not-found', error: `metrics/${q.release}.json has no ${m.name}` };
+        return { metric: m.name, ok: true, arms: { ...(control ? { control } : {}), ...(canary ? { canary } : {}) }, ...(snapshot.segments ? { segments } : {}) };
+      }),
+    },
+  };
 }
 
 /** Two-proportion metrics for the prompt-tweak policy: error_rate and task_completion per arm at weight `w`. */
@@ -89,7 +120,7 @@ export function createEngineFixture(): EngineFixture {
     sha256,
     readRepository: readRepositoryFromDisk,
     providers: trafficProviders,
-    metricsSources: { file: () => metrics.source() },
+    metricsSources: { file: metrics.factory() },
     actor: 'glidepath[bot]',
     dryRun: false,
     baseBranch: 'main',

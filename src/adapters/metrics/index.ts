@@ -1,14 +1,11 @@
 import type { FileMetricSource, MetricSource } from '../../core/model/index.js';
-import type { MetricsSource } from '../../ports/metrics-source.js';
+import type { MetricsSourceFactory } from '../../ports/metrics-source.js';
 import { createFileMetricsSource } from './file.js';
-
-/** Builds a metrics source from its `glidepath.yaml` entry; `root` is the repository the command runs in. */
-export type MetricsSourceBuilder = (source: MetricSource, ctx: { readonly root: string }) => MetricsSource;
 
 /**
  * Every metrics source, by `type`. A new source is one file here plus one line below; the engine
- * guards every query (deadline, shape, and checkSnapshot's count rules), so no source has to.
+ * guards every read (deadline, shape, and checkSnapshot's count rules per reading), so no source has to.
  */
-export const metricsSources: Record<string, MetricsSourceBuilder> = {
-  file: (source, ctx) => createFileMetricsSource(source as FileMetricSource, ctx),
+export const metricsSources: Record<string, MetricsSourceFactory<MetricSource>> = {
+  file: (source, deps) => createFileMetricsSource(source as FileMetricSource, deps),
 };

@@ -23,12 +23,14 @@ function summariseArm(metrics: ArmMetrics): ArmMetrics {
  */
 export function summariseInputs(snapshot: MetricsSnapshot): MetricsSnapshot {
   const arms = { control: summariseArm(snapshot.arms.control), canary: summariseArm(snapshot.arms.canary) };
-  if (!snapshot.segments) return { window: snapshot.window, arms };
+  // The queries say where each number came from, which a reviewer needs to re-run them.
+  const queries = snapshot.queries && Object.keys(snapshot.queries).length > 0 ? { queries: snapshot.queries } : {};
+  if (!snapshot.segments) return { window: snapshot.window, arms, ...queries };
   const segments = Object.fromEntries(
     Object.entries(snapshot.segments).map(([attribute, values]) => [
       attribute,
       Object.fromEntries(Object.entries(values).map(([value, byArm]) => [value, { control: summariseArm(byArm.control), canary: summariseArm(byArm.canary) }])),
     ]),
   );
-  return { window: snapshot.window, arms, segments };
+  return { window: snapshot.window, arms, segments, ...queries };
 }

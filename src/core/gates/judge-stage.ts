@@ -2,7 +2,7 @@ import { DEFAULT_TUNE_N, holm } from '../stats/index.js';
 import type { MetricDefinition, RolloutPolicy, Stage } from '../model/index.js';
 import type { ArmMetrics } from '../metrics/arm-data.js';
 import { armRequests } from '../metrics/arm-requests.js';
-import type { MetricsResult } from '../../ports/metrics-source.js';
+import type { MetricsResult } from '../metrics/metrics-result.js';
 import { checkSplit } from './check-split.js';
 import { formatCount, pPhrase } from './format-evidence.js';
 import { GateConfigError } from './gate-config-error.js';
@@ -19,6 +19,13 @@ export interface JudgeStageInput {
   readonly metrics: readonly MetricDefinition[];
   /** What the metrics source answered; a failed query is judged as no data. */
   readonly result: MetricsResult;
+  /**
+   * Metrics a source could not measure this window (its outage, or a reading it could not give),
+   * each with why, naming the source: judged as no data with that reason, while the others are judged.
+   */
+  readonly unavailable?: Readonly<Record<string, string>>;
+  /** Set when some sources failed as a whole while others answered: kept as the judgement's sourceError. */
+  readonly sourceError?: string;
   /** The canary's configured share in percent, for the split check. Default: the stage's weight. */
   readonly canaryWeight?: number;
   /**
@@ -83,10 +90,18 @@ export function judgeStage(input: JudgeStageInput): StageJudgement {
   const srm = checkSplit({ stage, canaryWeight, requests: samples, srmAlpha, tuneN });
   const hasControl = stage.mode === 'shadow' || canaryWeight === undefined || canaryWeight < 100;
 
-  const gateVerdicts = judgeGates(gates, snapshot.arms, snapshot.segments, ctx);
-  const rollbackVerdicts = judgeCriteria(criteria, snapshot.arms, hasControl, ctx);
+  const unavailable = input.unavailable ?? {};
+  const gateVerdicts = judgeGates(gates, snapshot.arms, snapshot.segments, ctx).map((v) => silenced(v, unavailable));
+  const rollbackVerdicts = judgeCriteria(criteria, snapshot.arms, hasControl, ctx).map((v) => silenced(v, unavailable));
   const { outcome, reason } = outcomeOf(gateVerdicts, rollbackVerdicts, srm, samples, minSamples, gates.length);
-  return { ...base, outcome, reason, srm, gates: gateVerdicts, rollback: rollbackVerdicts, samples };
+  return { ...base, outcome, reason, srm, gates: gateVerdicts, rollback: rollbackVerdicts, samples, ...(input.sourceError !== undefined ? { sourceError: input.sourceError } : {}) };
+}
+
+/** A no-data verdict on a metric its source could not measure says so, instead of only "no data". */
+function silenced(verdict: Verdict, unavailable: Readonly<Record<string, string>>): Verdict {
+  const why = unavailable[verdict.metric];
+  if (why === undefined || verdict.verdict !== 'no-data' || verdict.skipped !== undefined) return verdict;
+  return { ...verdict, reason: why, ...(verdict.segments ? { segments: verdict.segments.map((s) => silenced(s, unavailable)) } : {}) };
 }
 
 interface ResolvedGate {

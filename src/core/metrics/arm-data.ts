@@ -29,6 +29,8 @@ export interface MetricsSnapshot {
   readonly requests?: Readonly<Record<Arm, number>>;
   /** Per-segment data: segment attribute → segment value → arm → metrics. */
   readonly segments?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<Arm, ArmMetrics>>>>>>;
+  /** Metric name → the query its source ran, templates filled in (a PromQL expression, a file and field): kept in the audit record. */
+  readonly queries?: Readonly<Record<string, string>>;
 }
 
 /** Number of observations behind one arm's data, or 0 when it holds none. */

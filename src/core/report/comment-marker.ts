@@ -1,5 +1,5 @@
-/** What a sticky comment is about: the pull request's plan, or one release's rollout. */
-export type CommentKind = 'plan' | 'rollout';
+/** What a sticky comment or issue is about: the pull request's plan, one release's rollout, the rollouts dashboard, a rollback's retrospective. */
+export type CommentKind = 'plan' | 'rollout' | 'dashboard' | 'retrospective';
 
 /**
  * The hidden HTML comment that makes a comment sticky: found again on the next run and updated

@@ -20,7 +20,8 @@ export interface RevertEvidenceInput {
   readonly auditHash?: string;
 }
 
-const TRIGGERS: Readonly<Record<RollbackTrigger, string>> = {
+/** What set a rollback off, as a sentence's end. */
+export const TRIGGERS: Readonly<Record<RollbackTrigger, string>> = {
   criterion: 'a rollback criterion fired',
   gate: 'a gate failed (critical gate, onFailure, onInconclusive, onNoData or maxDuration)',
   manual: 'a person asked for it',
@@ -95,23 +96,26 @@ export function revertEvidence(input: RevertEvidenceInput): { title: string; bod
     `| Audit record | \`${input.auditHash ?? AUDIT_HASH_PLACEHOLDER}\` |`,
     '',
   ];
-  if (judgement) {
-    lines.push(
-      '### Gates and rollback criteria',
-      '',
-      `Judgement of ${judgement.stage}: **${judgement.outcome}**: ${cell(judgement.reason)}`,
-      `Samples: control ${judgement.samples.control}, canary ${judgement.samples.canary}. Split check: ${judgement.srm.verdict}${judgement.srm.pValue !== undefined ? ` (p = ${cell(judgement.srm.pValue)})` : ''}.`,
-      '',
-      '| | name | metric | verdict | effect | interval | threshold | p | n control / canary | why |',
-      '|---|---|---|---|---|---|---|---|---|---|',
-      ...judgement.rollback.map((verdict) => verdictRow('rollback criterion', verdict)),
-      ...judgement.gates.map((verdict) => verdictRow(verdict.critical ? 'critical gate' : 'gate', verdict)),
-      '',
-    );
-    if (judgement.sourceError) lines.push(`The metrics source reported an error: ${cell(judgement.sourceError)}`, '');
-  } else {
-    lines.push('No judgement accompanied this rollback (a manual rollback or a drill).', '');
-  }
+  lines.push(...judgementSection(judgement));
   lines.push('### Impact', '', ...impact.lines, '', '`glidepath audit verify` checks this record\'s place in the hash chain and replays the decision from its evidence.');
   return { title, body: lines.join('\n') };
+}
+
+/** The judgement a rollback followed, as a section: outcome, samples, split check and every verdict with its numbers. */
+export function judgementSection(judgement: StageJudgement | undefined): string[] {
+  if (!judgement) return ['No judgement accompanied this rollback (a manual rollback or a drill).', ''];
+  const lines = [
+    '### Gates and rollback criteria',
+    '',
+    `Judgement of ${judgement.stage}: **${judgement.outcome}**: ${cell(judgement.reason)}`,
+    `Samples: control ${judgement.samples.control}, canary ${judgement.samples.canary}. Split check: ${judgement.srm.verdict}${judgement.srm.pValue !== undefined ? ` (p = ${cell(judgement.srm.pValue)})` : ''}.`,
+    '',
+    '| | name | metric | verdict | effect | interval | threshold | p | n control / canary | why |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...judgement.rollback.map((verdict) => verdictRow('rollback criterion', verdict)),
+    ...judgement.gates.map((verdict) => verdictRow(verdict.critical ? 'critical gate' : 'gate', verdict)),
+    '',
+  ];
+  if (judgement.sourceError) lines.push(`The metrics source reported an error: ${cell(judgement.sourceError)}`, '');
+  return lines;
 }

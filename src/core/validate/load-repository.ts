@@ -8,7 +8,7 @@ import { CONFIG_PATH, checkDocumentIdentity, expectedKind, isIdentityError, KIND
 import { formatFieldPath } from './field-path.js';
 import { findInlineSecrets, mayHoldInlineSecrets, redactSecrets, type SecretFinding } from './inline-secrets.js';
 import { semanticRules, type RuleContext } from './rules/index.js';
-import { parseDocumentFile } from './parse-document-file.js';
+import { parseDocumentFile, type DocumentFile } from './parse-document-file.js';
 import { explainSchemaErrors } from './schema-problems.js';
 import { schemaValidators } from './schema-registry.js';
 import { createSourceDocument, toProblem, type SourceDocument } from './source-document.js';
@@ -141,30 +141,31 @@ export function loadRepository(snapshot: RepoSnapshot, limits: YamlLimits = YAML
   return { repository, problems: sortProblems(dedupeProblems(problems.map(withoutControlCharacters))), documentCount: documentPaths.length };
 }
 
-const readDocuments = new WeakMap<Uint8Array, Map<string, { readonly limits: YamlLimits; readonly outcome: DocumentOutcome }>>();
+const readDocuments = new WeakMap<DocumentFile, Map<string, DocumentOutcome>>();
 
 /**
- * `checkDocument`, remembered per byte array and path: a plan loads two revisions whose unchanged
- * files a reader hands over as the same bytes, and checking them twice would double the work.
+ * `checkDocument`, remembered per content (parseDocumentFile answers one object per content) and
+ * path: a plan loads two revisions whose unchanged files would otherwise be checked twice.
  * Outcomes are never mutated (the loader copies their problems out).
  */
 function readDocument(file: string, bytes: Uint8Array, kind: DocumentKind, limits: YamlLimits): DocumentOutcome {
-  let byFile = readDocuments.get(bytes);
+  const read = parseDocumentFile(bytes, limits);
+  if (read.kind !== 'parsed') return checkDocument(file, read, kind, limits);
+  let byFile = readDocuments.get(read);
   if (!byFile) {
     byFile = new Map();
-    readDocuments.set(bytes, byFile);
+    readDocuments.set(read, byFile);
   }
   const key = `${kind}\u0000${file}`;
   const cached = byFile.get(key);
-  if (cached && cached.limits === limits) return cached.outcome;
-  const outcome = checkDocument(file, bytes, kind, limits);
-  byFile.set(key, { limits, outcome });
+  if (cached) return cached;
+  const outcome = checkDocument(file, read, kind, limits);
+  byFile.set(key, outcome);
   return outcome;
 }
 
-function checkDocument(file: string, bytes: Uint8Array, kind: DocumentKind, limits: YamlLimits): DocumentOutcome {
+function checkDocument(file: string, read: DocumentFile, kind: DocumentKind, limits: YamlLimits): DocumentOutcome {
   const fail = (problems: Problem[], name?: string): DocumentOutcome => ({ file, kind, document: undefined, name, problems });
-  const read = parseDocumentFile(bytes, limits);
   if (read.kind === 'too-large') return fail([fileTooLarge(file, read.size, limits)]);
   if (read.kind === 'undecodable') return fail([undecodable(file, read.reason, read.line, read.col)]);
   const { text, yaml: parsed } = read;

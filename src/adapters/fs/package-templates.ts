@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PackageTemplates } from '../../ports/starter-files.js';
+
+/**
+ * The installed package's folders, found from this module: bundled it runs from dist/, from
+ * source from src/adapters/fs/; both sit below the folder holding glidepath's package.json.
+ */
+export function packageTemplates(from: string = fileURLToPath(import.meta.url)): PackageTemplates {
+  let root = dirname(from);
+  while (!existsSync(join(root, 'schemas', 'config.schema.json')) && dirname(root) !== root) root = dirname(root);
+  return {
+    async readFolder(folder) {
+      const files = new Map<string, string>();
+      let names: string[];
+      try {
+        names = (await readdir(join(root, folder), { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+      } catch {
+        return files;
+      }
+      for (const name of names.sort()) files.set(name, await readFile(join(root, folder, name), 'utf8'));
+      return files;
+    },
+  };
+}
