@@ -2,7 +2,7 @@ import type { Arm, ArmData } from '../../core/metrics/arm-data.js';
 import type { MetricDefinition } from '../../core/model/index.js';
 import type { AdapterDeps, Built } from '../../ports/adapter-deps.js';
 import type { CallFailureKind, CallOptions, CallResult } from '../../ports/call.js';
-import type { MetricReading, MetricsAnswer, MetricsQuery, MetricsReader } from '../../ports/metrics-source.js';
+import type { MetricReading, MetricsAnswer, MetricsQuery, MetricsSource } from '../../ports/metrics-source.js';
 import { requestJson } from '../http/http-json.js';
 
 /**
@@ -111,7 +111,7 @@ interface Series {
  * `[window length]`, so both arms cover the same aligned window. Each metric is answered on its
  * own: a query Prometheus rejects, or one that matches no series, fails that metric only.
  */
-export function createPrometheusSource(config: PrometheusSourceConfig, deps: AdapterDeps): Built<MetricsReader> {
+export function createPrometheusSource(config: PrometheusSourceConfig, deps: AdapterDeps): Built<MetricsSource> {
   let base: URL;
   try {
     base = new URL(config.url);
