@@ -11,6 +11,7 @@ const hasPostgres = () => existsSync('/usr/lib/postgresql') && readdirSync('/usr
 const debianPackages = [
   { present: () => has('Rscript'), pkg: 'r-base-core', why: 'statistics are checked against R' },
   { present: hasPostgres, pkg: 'postgresql', why: 'the Unleash provider is tested against a real unleash-server on PostgreSQL' },
+  { present: () => has('promtool'), pkg: 'prometheus', why: 'the Prometheus metrics source is tested against a real server' },
 ];
 
 const missing = debianPackages.filter((d) => !d.present());
