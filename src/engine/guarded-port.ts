@@ -238,8 +238,10 @@ function armDataProblem(data: unknown): string | undefined {
       const index = buckets.findIndex((b) => !isRecord(b) || typeof b['le'] !== 'number' || typeof b['count'] !== 'number');
       return index === -1 ? undefined : `buckets[${index}] is ${show(buckets[index])}; expected { le, count }`;
     }
+    case 'ratio':
+      return ['units', 'sumX', 'sumY', 'sumXX', 'sumYY', 'sumXY'].map(count).find((p) => p !== undefined);
     default:
-      return `kind is ${show(data['kind'])}; expected counts, summary, samples or histogram`;
+      return `kind is ${show(data['kind'])}; expected counts, summary, samples, histogram or ratio`;
   }
 }
 
