@@ -159,6 +159,20 @@ function checkRatio(data: Extract<ArmData, { kind: 'ratio' }>, count: (field: st
   if (over(data.sumXY * data.sumXY, data.sumXX * data.sumYY)) rule('sumXY', `${data.sumXY} is too large in size for sumXX (${data.sumXX}) and sumYY (${data.sumYY}): (Σxy)² ≤ Σx²·Σy² (Cauchy–Schwarz); check that all five sums are over the same units`);
 }
 
+/**
+ * Why a ratio cannot be a rate (events out of requests per user), or undefined: a rate's x is a
+ * count of the unit's requests, so 0 ≤ x ≤ y for every unit, hence 0 ≤ Σx ≤ Σy, Σx² ≤ Σxy ≤ Σy².
+ * Only the judge knows a metric is a proportion, so it asks this of proportion metrics.
+ */
+export function rateRatioProblem(data: ArmData): string | undefined {
+  if (data.kind !== 'ratio') return undefined;
+  const over = (left: number, right: number) => left > right * (1 + ROUNDING) + Number.MIN_VALUE;
+  if (data.sumX < 0) return `has sumX ${data.sumX} below 0, which a rate cannot have: x is the events of each unit (its errors)`;
+  if (over(data.sumX, data.sumY)) return `has sumX (${data.sumX}) above sumY (${data.sumY}): for a rate x counts events among the unit's y requests, so Σx ≤ Σy; check the columns are not swapped`;
+  if (over(data.sumXY, data.sumYY) || over(data.sumXX, data.sumXY)) return `has sums a rate cannot have (Σx² ≤ Σxy ≤ Σy² when 0 ≤ x ≤ y for every unit): sumXX ${data.sumXX}, sumXY ${data.sumXY}, sumYY ${data.sumYY}`;
+  return undefined;
+}
+
 /** A key as it appears in a path: bare when it is an identifier, quoted otherwise. */
 export function pathKey(name: string): string {
   return /^[A-Za-z_$][\w$-]*$/.test(name) ? name : JSON.stringify(name);

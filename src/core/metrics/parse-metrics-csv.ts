@@ -16,7 +16,7 @@ const OPTIONAL_COLUMNS = ['le', 'segment_attribute', 'segment_value', 'stage', '
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
 const SINGLE_FIELDS = new Set(['successes', 'trials', 'n', 'mean', 'sd', ...RATIO_FIELDS]);
-const FIELDS = ['successes', 'trials', 'n', 'mean', 'sd', 'sample', 'bucket', ...RATIO_FIELDS, 'requests'];
+const FIELDS = ['successes', 'trials', 'n', 'mean', 'sd', 'sample', 'bucket', 'requests', ...RATIO_FIELDS];
 
 interface Entry {
   readonly arm: Arm;
