@@ -53,6 +53,7 @@ export function answerOf(result: MetricsResult, q: MetricsQuery): CallResult<Met
     value: {
       window: snapshot.window,
       ...(snapshot.requests ? { requests: snapshot.requests } : {}),
+      ...(snapshot.units ? { units: snapshot.units } : {}),
       readings: q.metrics.map((m) => {
         const control = snapshot.arms.control[m.name];
         const canary = snapshot.arms.canary[m.name];
