@@ -79,9 +79,19 @@ async function main(): Promise<void> {
       stats = await benchStats();
       lines.push('', '| statistics | time | detail |', '|---|---:|---|', ...stats.map((s) => `| ${s.name} | ${s.ms < 1 ? `${(s.ms * 1e6).toFixed(0)} ns` : `${s.ms.toFixed(1)} ms`} | ${s.detail ?? ''} |`));
     }
+    process.stderr.write('GitHub API budget…\n');
+    const { measureApiBudget } = await import('./api-budget.js');
+    const budget = await measureApiBudget();
+    lines.push(
+      '',
+      '| GitHub API budget (spec-checked fake, fresh runner per tick) | requests | target |',
+      '|---|---:|---|',
+      `| evaluate tick, ${budget.rollouts} active rollouts, nothing to change | ${budget.quietTick} (${budget.routes.map((r) => r.replace('/repos/{owner}/{repo}', '')).join(', ')}) | ≤ 5 |`,
+      `| the first tick after they started (a hold recorded for each) | ${budget.firstTick} | writes only on change |`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     mkdirSync(join(root, '.tmp'), { recursive: true });
-    writeFileSync(join(root, '.tmp/bench.json'), JSON.stringify({ node: process.version, runs, results, stats }, null, 2));
+    writeFileSync(join(root, '.tmp/bench.json'), JSON.stringify({ node: process.version, runs, results, stats, budget }, null, 2));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
