@@ -31,6 +31,11 @@ export interface Runtime {
   /** The clone that holds `root`, or undefined when root is in none. */
   openClone(root: string): Promise<LocalClone | undefined>;
   readonly providers: EngineContext['providers'];
+  /** The HTTP client adapters are given (AdapterDeps.fetch). */
+  readonly fetch: typeof globalThis.fetch;
+  /** Aborted when the run is cancelled (AdapterDeps.signal). */
+  readonly signal: AbortSignal;
+  readonly flagFiles: EngineContext['flagFiles'];
   readonly metricsSources: EngineContext['metricsSources'];
   readonly sha256: Sha256;
   readonly readRepository: EngineContext['readRepository'];
