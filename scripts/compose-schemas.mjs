@@ -11,7 +11,8 @@ export function readFragments(dir) {
     .filter((f) => f.endsWith('.schema.json'))
     .sort()
     .map((file) => {
-      const { $comment: _comment, ...schema } = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      const schema = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      delete schema.$comment;
       if (typeof schema.title !== 'string') throw new Error(`${join(dir, file)}: a fragment needs a title (FlagdProvider), which names its definition and generated type`);
       const type = schema.properties?.type?.const;
       if (`${type}.schema.json` !== file) throw new Error(`${join(dir, file)}: properties.type.const is ${JSON.stringify(type)}; a fragment is named after its type (${type}.schema.json)`);

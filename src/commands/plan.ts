@@ -152,6 +152,7 @@ export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise
     base: base.repository, head: head.repository, baseRef: baseSha, headRef: headSha,
     ...(paths ? { changedPaths: paths } : {}),
     power: deps.power ?? estimatePlanPower,
+    providerCapabilities: capabilities.providerCapabilities,
   });
   const rendered = render(plan, format);
   ctx.print(rendered);

@@ -1,4 +1,6 @@
-import type { ApiProvider, ApplyAnswer, PendingOperation, TrafficTarget } from '../../../src/ports/traffic-provider.js';
+import type { ApiProvider, ApplyAnswer, PendingOperation, ProviderType, TrafficTarget } from '../../../src/ports/traffic-provider.js';
+import { FLAGD_CAPABILITIES } from '../../../src/adapters/providers/flagd.js';
+import { localFlagd } from '../local-flagd.js';
 import type { CallResult } from '../../../src/ports/call.js';
 import type { TrafficSplit } from '../../../src/core/model/traffic-split.js';
 
@@ -50,3 +52,16 @@ export function settleLater(real: ApiProvider) {
     },
   };
 }
+
+/** The entry of the fragment beside this file (settle-later.schema.json). */
+export interface SettleLaterConfig {
+  readonly name: string;
+  readonly type: 'settle-later';
+  readonly path: string;
+}
+
+/** The registry entry: static capabilities and the factory, as every provider type has. */
+export const settleLaterProviderType: ProviderType<SettleLaterConfig> = {
+  capabilities: { ...FLAGD_CAPABILITIES, settles: 'eventually' },
+  create: (config, deps) => ({ ok: true, value: settleLater(localFlagd({ path: config.path }, deps.root)).provider }),
+};

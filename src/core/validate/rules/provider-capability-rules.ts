@@ -75,3 +75,8 @@ function isMultiple(value: number, step: number): boolean {
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
+
+/** `shadow: marker, segments, weight step 0.01%, settles now`: what plans show beside a release's provider. */
+export function describeCapabilities(capabilities: ProviderCapabilities): string {
+  return `shadow: ${capabilities.shadow}, ${capabilities.segments ? 'segments' : 'no segments'}, weight step ${capabilities.weightStep}%, settles ${capabilities.settles}`;
+}
