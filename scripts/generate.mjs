@@ -1,5 +1,7 @@
 // Generates, from schemas/*.schema.json (the single source of the YAML's types):
 //   src/core/model/generated/*.ts           TypeScript types (json-schema-to-typescript)
+//   schemas/config.schema.json              its provider and metric-source unions, from the
+//                                            adapters' fragments (src/adapters/*/<type>.schema.json)
 //   src/core/validate/generated/validators.cjs  precompiled ajv validators (standalone, CommonJS:
 //                                            ajv's ESM standalone output still calls require)
 // `--check` regenerates in memory and fails when the committed files differ.
@@ -11,6 +13,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { parse as parseYaml } from 'yaml';
+import { composeConfigSchema } from './compose-schemas.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemasDir = join(root, 'schemas');
@@ -26,6 +29,9 @@ const schemas = Object.fromEntries(
 );
 
 const outputs = new Map();
+// The config schema's provider and metric-source unions are composed from the fragments beside each adapter.
+schemas.config = composeConfigSchema(schemas.config, root);
+outputs.set(join(schemasDir, 'config.schema.json'), `${JSON.stringify(schemas.config, null, 2)}\n`);
 for (const name of Object.keys(documents)) {
   const ts = await compile(schemas[name], schemas[name].title, {
     cwd: schemasDir,

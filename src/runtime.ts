@@ -5,6 +5,7 @@ import { writeNewFiles } from './adapters/fs/write-new-files.js';
 import { readMetricsFile } from './adapters/metrics/file.js';
 import { metricsSources } from './adapters/metrics/index.js';
 import { trafficProviders } from './adapters/providers/index.js';
+import { createWorkingTreeFiles } from './adapters/fs/working-tree-files.js';
 import { createLocalGitScm, currentBranch, locateWorkTree } from './adapters/scm/local-git.js';
 import type { Runtime } from './commands/command.js';
 import type { RemoteRoles } from './adapters/github/github-services.js';
@@ -15,7 +16,7 @@ import type { RemoteRoles } from './adapters/github/github-services.js';
  * through the host's API, so nothing a run decides is kept only in the runner's clone; the
  * repository's revisions are still read from the clone.
  */
-export function createRuntime(options: { readonly remote?: RemoteRoles } = {}): Runtime {
+export function createRuntime(options: { readonly remote?: RemoteRoles; readonly signal?: AbortSignal } = {}): Runtime {
   return {
     async openClone(root) {
       const workTree = await locateWorkTree(root);
@@ -26,6 +27,10 @@ export function createRuntime(options: { readonly remote?: RemoteRoles } = {}): 
     },
     remote: options.remote !== undefined,
     providers: trafficProviders,
+    fetch: globalThis.fetch,
+    // Aborted by whoever cancels the run (none yet: each call also has its own deadline).
+    signal: options.signal ?? new AbortController().signal,
+    flagFiles: createWorkingTreeFiles,
     metricsSources,
     sha256,
     readRepository: readRepositoryFromDisk,

@@ -34,6 +34,11 @@ export interface Runtime {
   /** Whether branches and change requests go through the host's API (true in the Action with a token). */
   readonly remote: boolean;
   readonly providers: EngineContext['providers'];
+  /** The HTTP client adapters are given (AdapterDeps.fetch). */
+  readonly fetch: typeof globalThis.fetch;
+  /** Aborted when the run is cancelled (AdapterDeps.signal). */
+  readonly signal: AbortSignal;
+  readonly flagFiles: EngineContext['flagFiles'];
   readonly metricsSources: EngineContext['metricsSources'];
   readonly sha256: Sha256;
   readonly readRepository: EngineContext['readRepository'];

@@ -59,7 +59,7 @@ export interface DemoOptions {
   /** The example repository to copy (examples/quickstart). */
   readonly quickstart: string;
   /** Providers, metric sources and hashing; the demo makes its own throwaway clone. */
-  readonly runtime: Pick<Runtime, 'providers' | 'metricsSources' | 'sha256' | 'readRepository'>;
+  readonly runtime: Pick<Runtime, 'providers' | 'metricsSources' | 'sha256' | 'readRepository' | 'fetch' | 'signal' | 'flagFiles'>;
   /** Where to make the temporary repository (default: the OS temp dir). */
   readonly tmp?: string;
 }
@@ -104,6 +104,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     sha256: options.runtime.sha256,
     readRepository: options.runtime.readRepository,
     providers: options.runtime.providers,
+    // The demo's providers read files only: no environment or network reaches them.
+    adapterDeps: { env: {}, fetch: options.runtime.fetch, signal: options.runtime.signal },
+    flagFiles: options.runtime.flagFiles,
     metricsSources: options.runtime.metricsSources,
     actor: BOT_ACTOR,
     dryRun: false,

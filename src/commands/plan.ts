@@ -9,6 +9,8 @@ import { renderPlanComment, renderPlanJobSummary } from '../core/report/plan-mar
 import { renderPlanText } from '../core/report/plan-text.js';
 import { problemsToAnnotations } from '../core/validate/annotations.js';
 import { loadRepository } from '../core/validate/load-repository.js';
+import { YAML_LIMITS } from '../core/yaml/limits.js';
+import { providerCapabilities } from '../engine/workspace.js';
 import { renderJson } from '../core/validate/render-problems.js';
 import { renderValidationSummary } from '../core/validate/render-summary.js';
 import type { RevisionReader } from '../ports/scm.js';
@@ -138,10 +140,11 @@ export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise
     readRepositoryAt(revisions, baseSha),
     readRepositoryAt(revisions, headSha),
   ]);
-  const head = loadRepository(headSnapshot);
+  const capabilities = { providerCapabilities: providerCapabilities(ctx.runtime.providers) };
+  const head = loadRepository(headSnapshot, YAML_LIMITS, capabilities);
   const headErrors = head.problems.filter((p) => p.severity === 'error');
   if (headErrors.length > 0) return reportInvalidHead(ctx, format, head.problems, head.documentCount, headSha);
-  const base = loadRepository(baseSnapshot);
+  const base = loadRepository(baseSnapshot, YAML_LIMITS, capabilities);
   if (base.problems.some((p) => p.severity === 'error')) {
     ctx.logger.debug(`the base revision has ${base.problems.length} problem(s); documents that failed to load count as absent there`);
   }
@@ -149,6 +152,7 @@ export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise
     base: base.repository, head: head.repository, baseRef: baseSha, headRef: headSha,
     ...(paths ? { changedPaths: paths } : {}),
     power: deps.power ?? estimatePlanPower,
+    providerCapabilities: capabilities.providerCapabilities,
   });
   const rendered = render(plan, format);
   ctx.print(rendered);

@@ -1,12 +1,7 @@
 import type { AdapterDeps } from '../ports/adapter-deps.js';
 import type { EngineContext } from './context.js';
 
-/**
- * What the engine hands an adapter factory: the deps the command built (environment, fetch,
- * cancellation), else ones made from the context alone — no environment, so a source that needs
- * a credential says it is missing instead of reading a global.
- */
-export function adapterDepsOf(ctx: EngineContext): AdapterDeps {
-  if (ctx.adapterDeps) return ctx.adapterDeps;
-  return { root: ctx.root, env: {}, fetch: globalThis.fetch, logger: ctx.logger, clock: ctx.clock, signal: new AbortController().signal };
+/** What the engine hands an adapter factory: the command's environment, fetch and cancellation, with the context's root, logger and clock. */
+export function adapterDepsOf(ctx: Pick<EngineContext, 'root' | 'adapterDeps' | 'logger' | 'clock'>): AdapterDeps {
+  return { root: ctx.root, env: ctx.adapterDeps.env, fetch: ctx.adapterDeps.fetch, signal: ctx.adapterDeps.signal, logger: ctx.logger, clock: ctx.clock };
 }

@@ -1,5 +1,5 @@
 import type { Sha256 } from '../core/audit/hash.js';
-import type { MetricSource, Provider } from '../core/model/index.js';
+import type { MetricSource } from '../core/model/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { AdapterDeps } from '../ports/adapter-deps.js';
@@ -7,7 +7,8 @@ import type { MetricsSourceFactory as SourceFactory } from '../ports/metrics-sou
 import type { ReviewChannel } from '../ports/review.js';
 import type { ReadRepository } from '../ports/repository-files.js';
 import type { ScmRoles } from '../ports/scm.js';
-import type { TrafficProvider } from '../ports/traffic-provider.js';
+import type { ProviderRegistry } from '../ports/traffic-provider.js';
+import type { FlagFiles } from '../ports/flag-files.js';
 import type { CallDeadlines } from './guarded-port.js';
 
 /** The bot identity automatic decisions are recorded under. */
@@ -16,7 +17,6 @@ export const BOT_ACTOR = 'glidepath[bot]';
 /** How many times a run re-reads and re-plans after losing the compare-and-swap on the state branch. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
-export type TrafficProviderFactory = (provider: Provider, ctx: { readonly root: string }) => TrafficProvider;
 export type MetricsSourceFactory = SourceFactory<MetricSource>;
 
 /**
@@ -36,10 +36,12 @@ export interface EngineContext {
   readonly sha256: Sha256;
   /** Reads the Glidepath files under `root` from disk. */
   readonly readRepository: ReadRepository;
-  readonly providers: Readonly<Record<string, TrafficProviderFactory>>;
+  readonly providers: ProviderRegistry;
+  /** What provider and metrics-source factories are given besides root, logger and clock (the rest of AdapterDeps). */
+  readonly adapterDeps: Pick<AdapterDeps, 'env' | 'fetch' | 'signal'>;
+  /** Where a GitOps provider's files are read and committed: the working tree locally, the flag branch in Actions. */
+  readonly flagFiles: (root: string) => FlagFiles;
   readonly metricsSources: Readonly<Record<string, MetricsSourceFactory>>;
-  /** What adapter factories are given (environment, fetch, cancellation); default: none of the environment (engine/adapter-deps.ts). */
-  readonly adapterDeps?: AdapterDeps;
   /** Who the records name: the bot for ticks, the person for rollback and approve. */
   readonly actor: string;
   /** Plan and print; change neither traffic nor git. */

@@ -2,12 +2,14 @@ import { performance } from 'node:perf_hooks';
 import type { AuditRecord } from '../core/audit/chain.js';
 import { commentMarker } from '../core/report/comment-marker.js';
 import { planProviderFailure } from '../core/rollout/plan-provider-failure.js';
+import { planAwaitingProvider } from '../core/rollout/plan-awaiting-provider.js';
 import { describeSplit, sameSplit } from '../core/rollout/split.js';
 import { fillAuditHash, type Action, type AuditRecordDraft, type RolloutState } from '../core/rollout/types.js';
 import type { StateStore } from './state-store.js';
 import type { ChangeRequestResult, RefLocked } from '../ports/scm.js';
 import type { EngineContext } from './context.js';
 import { planRevertChange } from './revert-change.js';
+import { settledSplit } from './apply-answer.js';
 import type { RolloutSetup } from './workspace.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
 import type { Decision } from '../core/rollout/decision.js';
@@ -20,7 +22,7 @@ export interface PlanLike {
 }
 
 export interface ExecuteInput {
-  readonly setup: Pick<RolloutSetup, 'name' | 'provider' | 'target' | 'releaseFile' | 'bundleHash' | 'policy'>;
+  readonly setup: Pick<RolloutSetup, 'name' | 'provider' | 'capabilities' | 'target' | 'releaseFile' | 'bundleHash' | 'policy'>;
   /** The state the plan was made from (undefined before a release's first start). */
   readonly previous: RolloutState | undefined;
   readonly plan: PlanLike;
@@ -36,6 +38,8 @@ export interface TrafficChange {
   readonly requested: TrafficSplit;
   readonly readBack?: TrafficSplit;
   readonly error?: string;
+  /** The provider accepted the change and is still applying it: its operation's id. */
+  readonly pending?: string;
   readonly applyMs: number;
   /** From the metrics arriving to the provider call, for plans that judged metrics. */
   readonly sinceMetricsMs?: number;
@@ -79,7 +83,25 @@ export async function executePlan(ctx: EngineContext, input: ExecuteInput): Prom
   const traffic: TrafficChange[] = [];
   for (const action of actions.filter((a) => a.type === 'set-traffic')) {
     const calledAt = performance.now();
-    const answer = await setup.provider.apply(setup.target, action.split);
+    const applied = await setup.provider.apply(setup.target, action.split);
+    if (applied.ok && applied.value.status === 'pending') {
+      const { operation } = applied.value;
+      traffic.push({ requested: action.split, pending: operation.id, applyMs: round(performance.now() - calledAt) });
+      ctx.logger.info(`${setup.name}: the provider accepted ${describeSplit(action.split)} and is still applying it (operation ${operation.id}); the next ticks verify it`);
+      const waiting = planAwaitingProvider({
+        state: input.previous,
+        plan: { decision: plan.decision, reason: plan.reason, actions: plan.actions },
+        operation: { id: operation.id, requested: action.split, ...(operation.status !== undefined ? { status: operation.status } : {}) },
+        now: ctx.clock.now(),
+        actor: ctx.actor,
+        ...(ctx.deadlines?.providerSettleMs !== undefined ? { settleMs: ctx.deadlines.providerSettleMs } : {}),
+      });
+      actions = waiting.actions;
+      decision = waiting.decision;
+      reason = waiting.reason;
+      break;
+    }
+    const answer = settledSplit(applied);
     const change: TrafficChange = {
       requested: action.split,
       applyMs: round(performance.now() - calledAt),
@@ -90,7 +112,7 @@ export async function executePlan(ctx: EngineContext, input: ExecuteInput): Prom
     if (plan.decision === 'rollback' && answer.ok && change.sinceMetricsMs !== undefined) {
       ctx.logger.info(`${setup.name}: champion restored ${round(change.sinceMetricsMs + change.applyMs)} ms after the decision's inputs arrived (provider called after ${change.sinceMetricsMs} ms, answered in ${change.applyMs} ms)`);
     }
-    const failure = !answer.ok ? answer.error : sameSplit(answer.value, action.split) ? undefined : `it serves ${describeSplit(answer.value)} after the change`;
+    const failure = !answer.ok ? answer.error : sameSplit(answer.value, action.split, setup.capabilities.weightStep) ? undefined : `it serves ${describeSplit(answer.value)} after the change`;
     if (failure !== undefined) {
       providerFailure = failure;
       ctx.logger.warn(`${setup.name}: the provider did not take ${describeSplit(action.split)}: ${failure}`);

@@ -1,4 +1,5 @@
-import type { CallFailureKind, CallOptions, ProviderResult, TrafficProvider, TrafficTarget } from '../ports/traffic-provider.js';
+import type { ApiProvider, ApplyAnswer, CallFailureKind, CallOptions, PendingOperation, TrafficTarget } from '../ports/traffic-provider.js';
+import type { CallResult } from '../ports/call.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
 
 /** A provider call past this is a failed call of kind `timeout`: the split it serves is unknown until the next read. */
@@ -10,17 +11,19 @@ export const DEFAULT_METRICS_TIMEOUT_MS = 60_000;
 export interface CallDeadlines {
   readonly providerMs?: number;
   readonly metricsMs?: number;
+  /** How long a change a provider accepted may take to settle before it counts as failed (default DEFAULT_PROVIDER_SETTLE_MS, 30 min). */
+  readonly providerSettleMs?: number;
 }
 
 /** One failed call to a provider or a metrics source during a release's tick, as the outcome reports it. */
 export interface PortFault {
   readonly port: 'provider' | 'metrics';
-  readonly call: 'read' | 'apply' | 'query';
+  readonly call: 'read' | 'apply' | 'verify' | 'query';
   readonly kind: CallFailureKind;
   readonly error: string;
 }
 
-export type Failure = { readonly ok: false; readonly error: string; readonly kind: CallFailureKind };
+export type Failure = { readonly ok: false; readonly error: string; readonly kind: CallFailureKind; readonly retryAfterMs?: number };
 export type Answered = { readonly ok: true; readonly answer: unknown } | Failure;
 
 /** Answers may come from any adapter, including a third party's; one that prints a whole HTML error page must not flood the log. */
@@ -33,24 +36,30 @@ const guarded = new WeakSet<object>();
 /**
  * The provider every engine call goes through: each call gets a deadline, and whatever the
  * adapter does — answers a failure, throws, never answers, or answers something that is not a
- * split — comes back as a ProviderResult with a `kind`. Adapters are meant to answer failures
- * as data; this is what makes the engine safe from the ones that do not.
+ * split or an apply answer — comes back as a CallResult whose failure has a `kind`. Adapters are
+ * meant to answer failures as data; this is what makes the engine safe from the ones that do not.
  */
-export function guardProvider(provider: TrafficProvider, opts: { readonly label: string; readonly timeoutMs?: number }): TrafficProvider {
+export function guardProvider(provider: ApiProvider, opts: { readonly label: string; readonly timeoutMs?: number }): ApiProvider {
   if (guarded.has(provider)) return provider;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS;
-  const call = async (name: 'read' | 'apply', run: (options: CallOptions) => Promise<unknown>): Promise<ProviderResult<TrafficSplit>> => {
+  const call = async <T>(name: 'read' | 'apply' | 'verify', run: (options: CallOptions) => Promise<unknown>, check: (value: unknown) => string | undefined): Promise<CallResult<T>> => {
     const what = `provider ${opts.label}: ${name}`;
     const answered = await withDeadline(what, timeoutMs, run);
-    const result = answered.ok ? checkProviderAnswer(what, answered.answer) : answered;
+    const result = answered.ok ? checkProviderAnswer<T>(what, answered.answer, check) : answered;
     if (result.ok) return result;
-    const timeoutNote = name === 'apply' && result.kind === 'timeout' ? '; what it serves now is unknown until the next read' : '';
-    return { ok: false, error: `${result.error}${timeoutNote}`, kind: result.kind, retryable: retryable(result.kind) };
+    const timeoutNote = name !== 'read' && result.kind === 'timeout' ? '; what it serves now is unknown until the next read' : '';
+    return { ...result, error: `${result.error}${timeoutNote}` };
   };
-  const wrapped: TrafficProvider = {
+  const { verify } = provider;
+  const wrapped: ApiProvider = {
+    kind: 'api',
     type: provider.type,
-    read: (target: TrafficTarget) => call('read', (options) => provider.read(target, options)),
-    apply: (target: TrafficTarget, split: TrafficSplit) => call('apply', (options) => provider.apply(target, split, options)),
+    capabilities: provider.capabilities,
+    read: (target: TrafficTarget) => call<TrafficSplit>('read', (options) => provider.read(target, options), readProblem),
+    apply: (target: TrafficTarget, split: TrafficSplit) => call<ApplyAnswer>('apply', (options) => provider.apply(target, split, options), applyAnswerProblem),
+    ...(verify
+      ? { verify: (target: TrafficTarget, operation: PendingOperation) => call<ApplyAnswer>('verify', (options) => verify.call(provider, target, operation, options), applyAnswerProblem) }
+      : {}),
   };
   guarded.add(wrapped);
   return wrapped;
@@ -80,29 +89,30 @@ export async function withDeadline(what: string, timeoutMs: number, run: (option
   }
 }
 
-function checkProviderAnswer(what: string, answer: unknown): { readonly ok: true; readonly value: TrafficSplit } | Failure {
+function checkProviderAnswer<T>(what: string, answer: unknown, check: (value: unknown) => string | undefined): CallResult<T> {
   if (!isRecord(answer) || typeof answer['ok'] !== 'boolean') return { ok: false, kind: 'invalid', error: `${what} answered ${show(answer)}, which is not a result` };
   if (answer['ok'] === false) return failureOf(what, answer);
-  const problem = splitProblem(answer['value']);
-  if (problem !== undefined) return { ok: false, kind: 'invalid', error: `${what} answered an invalid split: ${problem}` };
-  return { ok: true, value: answer['value'] as TrafficSplit };
+  const problem = check(answer['value']);
+  if (problem !== undefined) return { ok: false, kind: 'invalid', error: `${what} answered ${problem}` };
+  return { ok: true, value: answer['value'] as T };
 }
 
 /** A failure the adapter answered as data keeps its words (the audit log records them); only the kind is filled in. */
 export function failureOf(what: string, answer: Record<string, unknown>): Failure {
   const error = typeof answer['error'] === 'string' && answer['error'].trim() !== '' ? clip(answer['error']) : `${what} failed without saying why`;
-  return { ok: false, error, kind: isKind(answer['kind']) ? answer['kind'] : 'unavailable' };
+  const retryAfterMs = answer['retryAfterMs'];
+  return {
+    ok: false,
+    error,
+    kind: isKind(answer['kind']) ? answer['kind'] : 'unavailable',
+    ...(isNumberIn(retryAfterMs, 0, Infinity) ? { retryAfterMs } : {}),
+  };
 }
 
 const KINDS: readonly CallFailureKind[] = ['unavailable', 'timeout', 'invalid', 'unauthorized', 'not-found', 'rate-limited', 'conflict'];
 
 export function isKind(value: unknown): value is CallFailureKind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
-}
-
-/** Only the kinds that may clear on their own are worth the next evaluation retrying without a person. */
-function retryable(kind: CallFailureKind): boolean {
-  return kind === 'unavailable' || kind === 'timeout' || kind === 'rate-limited' || kind === 'conflict';
 }
 
 /** The kind of a thrown error, from what HTTP clients and Node put on it: an HTTP status, an errno code, an abort. */
@@ -128,6 +138,22 @@ export function kindOfStatus(status: number): CallFailureKind {
   if (status === 429) return 'rate-limited';
   if (status === 400 || status === 422) return 'invalid';
   return 'unavailable';
+}
+
+function readProblem(value: unknown): string | undefined {
+  const problem = splitProblem(value);
+  return problem === undefined ? undefined : `an invalid split: ${problem}`;
+}
+
+/** Why `value` is not an ApplyAnswer (a settled split or a pending operation), or undefined when it is one. */
+export function applyAnswerProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return `${show(value)}, which is not an apply answer`;
+  if (value['status'] === 'settled') return readProblem(value['split']);
+  if (value['status'] !== 'pending') return `status ${show(value['status'])}; expected settled or pending`;
+  const operation = value['operation'];
+  if (!isRecord(operation) || typeof operation['id'] !== 'string' || operation['id'] === '') return `a pending operation ${show(operation)} without an id to verify it by`;
+  const requested = splitProblem(operation['requested']);
+  return requested === undefined ? undefined : `a pending operation whose requested split is invalid: ${requested}`;
 }
 
 /** Why `value` is not a TrafficSplit, or undefined when it is one. */

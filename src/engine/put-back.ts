@@ -3,8 +3,9 @@ import { CHAMPION_ONLY, describeSplit, sameSplit, servesUsers } from '../core/ro
 import type { Action, RolloutState } from '../core/rollout/types.js';
 import type { EngineContext } from './context.js';
 import { errorOutcome, type ReleaseOutcome } from './retry-on-conflict.js';
-import { resolveRollout, type RolloutSetup, type Workspace } from './workspace.js';
+import { resolveRollout, type ProviderContext, type RolloutSetup, type Workspace } from './workspace.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
+import { settledSplit } from './apply-answer.js';
 
 /**
  * Traffic moves before the state commit. When that commit cannot be made (the races were all lost,
@@ -17,7 +18,7 @@ import type { TrafficSplit } from '../core/model/traffic-split.js';
 export async function putBackRecordedSplit(
   ctx: Pick<EngineContext, 'logger'>,
   store: StateStore,
-  setup: Pick<RolloutSetup, 'name' | 'provider' | 'target' | 'bundleHash'>,
+  setup: Pick<RolloutSetup, 'name' | 'provider' | 'capabilities' | 'target' | 'bundleHash'>,
   /** The state the failed attempt planned from, used when the branch cannot be read now. */
   planned: RolloutState | undefined,
 ): Promise<string> {
@@ -30,9 +31,9 @@ export async function putBackRecordedSplit(
   const split: TrafficSplit = recorded && recorded.bundleHash === setup.bundleHash ? recorded.split : CHAMPION_ONLY;
   const shown = describeSplit(split);
   const before = await setup.provider.read(setup.target);
-  if (before.ok && sameSplit(before.value, split)) return `the provider serves the recorded ${shown}, unchanged`;
-  const answer = await setup.provider.apply(setup.target, split);
-  if (answer.ok && sameSplit(answer.value, split)) {
+  if (before.ok && sameSplit(before.value, split, setup.capabilities.weightStep)) return `the provider serves the recorded ${shown}, unchanged`;
+  const answer = settledSplit(await setup.provider.apply(setup.target, split));
+  if (answer.ok && sameSplit(answer.value, split, setup.capabilities.weightStep)) {
     ctx.logger.warn(`${setup.name}: the state was not recorded, so traffic was put back to the recorded ${shown}`);
     return `traffic was put back to the recorded ${shown} (read back)`;
   }
@@ -49,7 +50,7 @@ export async function putBackRecordedSplit(
  * cannot be read, are left alone: there is nothing safe to do for them here.
  */
 export async function putBackUnrecordedRelease(
-  ctx: Pick<EngineContext, 'root' | 'providers' | 'sha256' | 'logger' | 'dryRun'>,
+  ctx: ProviderContext & Pick<EngineContext, 'sha256' | 'dryRun'>,
   workspace: Workspace,
   name: string,
   branch: string,
@@ -61,8 +62,8 @@ export async function putBackUnrecordedRelease(
   const before = `the provider serves ${describeSplit(served.value)}, but ${name} has no rollout recorded on ${branch} (a start that stopped before recording it)`;
   const action: Action = { type: 'set-traffic', release: name, split: CHAMPION_ONLY, from: served.value, reason: before };
   if (ctx.dryRun) return { ...errorOutcome(name, `${before}; dry run: would put back champion only`), decision: 'hold', actions: [action] };
-  const answer = await setup.provider.apply(setup.target, CHAMPION_ONLY);
-  const ok = answer.ok && sameSplit(answer.value, CHAMPION_ONLY);
+  const answer = settledSplit(await setup.provider.apply(setup.target, CHAMPION_ONLY));
+  const ok = answer.ok && sameSplit(answer.value, CHAMPION_ONLY, setup.capabilities.weightStep);
   const reason = ok
     ? `${before}; put back to champion only (read back); \`glidepath start --release ${name}\` starts it again`
     : `${before}; putting back champion only failed (${answer.ok ? `it serves ${describeSplit(answer.value)}` : answer.error})`;

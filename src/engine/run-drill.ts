@@ -1,3 +1,4 @@
+import { settledSplit } from './apply-answer.js';
 import { performance } from 'node:perf_hooks';
 import type { AuditRecord } from '../core/audit/chain.js';
 import { planRollback } from '../core/rollout/plan-rollback.js';
@@ -49,7 +50,7 @@ export async function runDrill(ctx: EngineContext, options: DrillOptions): Promi
   if (sameSplit(state.split, CHAMPION_ONLY)) return fail(`${setup.name} serves the champion only (${state.phase} at ${state.stage}); there is nothing to restore`);
   const observed = await setup.provider.read(setup.target);
   if (!observed.ok) return fail(`the provider could not be read (${observed.error}); no drill while its state is unknown`);
-  if (!sameSplit(observed.value, state.split)) {
+  if (!sameSplit(observed.value, state.split, setup.capabilities.weightStep)) {
     return fail(`the provider serves ${describeSplit(observed.value)}, the rollout recorded ${describeSplit(state.split)}; run \`glidepath evaluate\` to reconcile before a drill`);
   }
 
@@ -64,15 +65,15 @@ export async function runDrill(ctx: EngineContext, options: DrillOptions): Promi
   if (ctx.dryRun) return { release: setup.name, ok: true, reason: 'dry run: nothing changed', splitBefore: state.split, actions: drillActions };
   if (!planned) throw new Error('runDrill: the rollback plan has no audit record');
 
-  const restore = await setup.provider.apply(setup.target, CHAMPION_ONLY);
+  const restore = settledSplit(await setup.provider.apply(setup.target, CHAMPION_ONLY));
   const restoredRead = restore.ok ? await setup.provider.read(setup.target) : restore;
   const restoredAt = performance.now();
-  const restored = restoredRead.ok && sameSplit(restoredRead.value, CHAMPION_ONLY);
+  const restored = restoredRead.ok && sameSplit(restoredRead.value, CHAMPION_ONLY, setup.capabilities.weightStep);
   const resumeStart = performance.now();
-  const resume = await setup.provider.apply(setup.target, state.split);
+  const resume = settledSplit(await setup.provider.apply(setup.target, state.split));
   const resumedRead = resume.ok ? await setup.provider.read(setup.target) : resume;
   const resumeMs = round(performance.now() - resumeStart);
-  const resumed = resumedRead.ok && sameSplit(resumedRead.value, state.split);
+  const resumed = resumedRead.ok && sameSplit(resumedRead.value, state.split, setup.capabilities.weightStep);
   const decisionToRestoredMs = round(restoredAt - decidedAt);
   const answer = (r: typeof restoredRead) => (r.ok ? describeSplit(r.value) : `error: ${r.error}`);
   const ok = restored && resumed;

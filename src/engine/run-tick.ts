@@ -1,3 +1,7 @@
+import { planAwaitedChange, type AwaitedAnswer } from '../core/rollout/plan-awaiting-provider.js';
+import type { AwaitingProvider } from '../core/rollout/types.js';
+import type { ApplyAnswer, CallFailureKind } from '../ports/traffic-provider.js';
+import type { CallResult } from '../ports/call.js';
 import { performance } from 'node:perf_hooks';
 import { createStateStore, type StateSnapshot, type StateStore } from './state-store.js';
 import { GateConfigError } from '../core/gates/gate-config-error.js';
@@ -93,8 +97,14 @@ export async function tickRelease(ctx: EngineContext, store: StateStore, setup: 
   const outcome = await planAndCommit(ctx, store, setup, async (_snapshot, state) => {
     faults = [];
     if (!state) return { error: `${setup.name} has no rollout on ${store.branch}` };
+    if (state.awaitingProvider) {
+      const { awaitingProvider } = state;
+      const answer = await verifyAwaited(setup, awaitingProvider);
+      if (answer.status === 'failed') faults.push({ port: 'provider', call: setup.provider.verify ? 'verify' : 'read', kind: answer.kind, error: answer.error });
+      return { plan: planAwaitedChange({ state: { ...state, awaitingProvider }, answer, now: ctx.clock.now(), actor: ctx.actor, weightStep: setup.capabilities.weightStep }) };
+    }
     const observed = await setup.provider.read(setup.target);
-    if (!observed.ok) faults.push({ port: 'provider', call: 'read', kind: observed.kind ?? 'unavailable', error: observed.error });
+    if (!observed.ok) faults.push({ port: 'provider', call: 'read', kind: observed.kind, error: observed.error });
     const now = ctx.clock.now();
     const key = `${state.stage}|${state.stageStartedAt}|${state.phase}`;
     let judgement = judged.get(key);
@@ -115,6 +125,7 @@ export async function tickRelease(ctx: EngineContext, store: StateStore, setup: 
       config: setup.config,
       state,
       observed,
+      weightStep: setup.capabilities.weightStep,
       judgement: judgement.judgement,
       ...(judgement.metrics ? { metrics: judgement.metrics } : {}),
       now,
@@ -123,6 +134,21 @@ export async function tickRelease(ctx: EngineContext, store: StateStore, setup: 
     return { plan, metricsAt: judgement.at };
   }, initial);
   return faults.length > 0 ? { ...outcome, faults } : outcome;
+}
+
+/**
+ * Where a change the provider accepted stands: its `verify`, or for a provider without one (it
+ * should never have answered pending) a read, settled on whatever it serves.
+ */
+async function verifyAwaited(setup: RolloutSetup, awaiting: AwaitingProvider): Promise<Exclude<AwaitedAnswer, { status: 'failed' }> | { readonly status: 'failed'; readonly error: string; readonly kind: CallFailureKind }> {
+  const operation = { id: awaiting.operation.id, requested: awaiting.operation.requested, ...(awaiting.operation.status !== undefined ? { status: awaiting.operation.status } : {}) };
+  const answer = setup.provider.verify
+    ? await setup.provider.verify(setup.target, operation)
+    : await setup.provider.read(setup.target).then((read): CallResult<ApplyAnswer> => (read.ok ? { ok: true, value: { status: 'settled', split: read.value } } : read));
+  if (!answer.ok) return { status: 'failed', error: answer.error, kind: answer.kind };
+  if (answer.value.status === 'settled') return { status: 'settled', split: answer.value.split };
+  const detail = answer.value.operation.status;
+  return detail !== undefined ? { status: 'pending', detail } : { status: 'pending' };
 }
 
 /** Paused and frozen rollouts still check rollback criteria; pending and finished ones serve nobody. */

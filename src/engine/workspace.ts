@@ -1,11 +1,14 @@
 import { loadWorkspaceFiles } from './load-workspace.js';
 import { formatProblem, type Problem } from '../core/problem.js';
 import { bundleHash } from '../core/rollout/bundle-hash.js';
+import { stageCapabilityGaps } from '../core/validate/rules/provider-capability-rules.js';
 import type { GlidepathConfig, GlidepathRepository, Provider, Release, RolloutPolicy } from '../core/model/index.js';
 import type { ReadRepository } from '../ports/repository-files.js';
-import type { TrafficProvider, TrafficTarget } from '../ports/traffic-provider.js';
+import type { ApiProvider, ProviderAdapter, ProviderCapabilities, ProviderRegistry, TrafficTarget } from '../ports/traffic-provider.js';
+import type { Built } from '../ports/adapter-deps.js';
 import type { EngineContext } from './context.js';
 import { guardProvider } from './guarded-port.js';
+import { gitOpsAsApi } from './gitops-provider.js';
 
 /** The repository's Glidepath files as the engine sees them: loaded, with the loader's problems. */
 export interface Workspace {
@@ -22,7 +25,9 @@ export interface RolloutSetup {
   readonly policy: RolloutPolicy;
   readonly config: GlidepathConfig | undefined;
   readonly providerConfig: Provider;
-  readonly provider: TrafficProvider;
+  /** The provider as the engine drives it (a GitOps provider through its file store), guarded. */
+  readonly provider: ApiProvider;
+  readonly capabilities: ProviderCapabilities;
   readonly target: TrafficTarget;
   /** bundleHash of the challenger as the files say now. */
   readonly bundleHash: string;
@@ -37,7 +42,7 @@ export async function loadWorkspace(root: string, readRepository: ReadRepository
  * Resolves a release to its policy, provider and target, or says what is missing in words a user
  * can act on. Problems in other files do not stop a release whose own documents are sound.
  */
-export function resolveRollout(ctx: Pick<EngineContext, 'root' | 'providers' | 'sha256' | 'deadlines'>, workspace: Workspace, name: string): RolloutSetup | { readonly error: string } {
+export function resolveRollout(ctx: ProviderContext & Pick<EngineContext, 'sha256'>, workspace: Workspace, name: string): RolloutSetup | { readonly error: string } {
   const { repository } = workspace;
   const releaseDoc = repository.releases.get(name);
   if (!releaseDoc) return { error: `release ${name}: no releases/*.yaml with metadata.name ${name} loads cleanly${problemsFor(workspace, 'releases/')}` };
@@ -50,15 +55,22 @@ export function resolveRollout(ctx: Pick<EngineContext, 'root' | 'providers' | '
   if (!providerConfig) {
     return { error: `${releaseDoc.file}: spec.target.provider names ${release.spec.target.provider}, but glidepath.yaml has no provider with that name (it has ${config.spec.providers.map((p) => p.name).join(', ')})` };
   }
-  const factory = ctx.providers[providerConfig.type];
-  if (!factory) return { error: `glidepath.yaml: provider ${providerConfig.name} has type ${providerConfig.type}, which this Glidepath does not support (it supports ${Object.keys(ctx.providers).join(', ')})` };
-  let provider: TrafficProvider;
-  try {
-    // Every call the engine makes to the provider goes through this one guard: a deadline, and throws or garbage as failed calls.
-    provider = guardProvider(factory(providerConfig, { root: ctx.root }), { label: providerConfig.name, ...(ctx.deadlines?.providerMs !== undefined ? { timeoutMs: ctx.deadlines.providerMs } : {}) });
-  } catch (error) {
-    return { error: `glidepath.yaml: provider ${providerConfig.name} (type ${providerConfig.type}) could not be set up: ${(error as Error).message}` };
+  const built = buildProvider(ctx, providerConfig);
+  if (!built.ok) {
+    const index = config.spec.providers.indexOf(providerConfig);
+    const at = repository.config?.locate(['spec', 'providers', index, ...(built.field ?? [])]);
+    const where = at ? `glidepath.yaml:${at.line}` : 'glidepath.yaml';
+    const field = built.field && built.field.length > 0 ? `.${built.field.join('.')}` : '';
+    return { error: `${where}: providers[${providerConfig.name}]${field}: ${built.error}` };
   }
+  const provider = built.value;
+  const gaps = policyDoc.value.spec.stages.flatMap((stage, index) =>
+    stageCapabilityGaps(stage, provider.capabilities, `provider ${providerConfig.name} (${providerConfig.type})`).map((gap) => {
+      const at = policyDoc.locate(['spec', 'stages', index, gap.field]);
+      return `${at.file}:${at.line}: ${gap.message}, which release ${name} uses; ${gap.hint}`;
+    }),
+  );
+  if (gaps.length > 0) return { error: gaps.join('\n') };
   const target: TrafficTarget = { release: name, key: release.spec.target.key, champion: release.spec.champion, challenger: release.spec.challenger };
   const promptPath = release.spec.challenger.prompt;
   const promptText = promptPath === undefined ? undefined : repository.files.get(promptPath);
@@ -73,9 +85,45 @@ export function resolveRollout(ctx: Pick<EngineContext, 'root' | 'providers' | '
     config,
     providerConfig,
     provider,
+    capabilities: provider.capabilities,
     target,
     bundleHash: bundleHash(release.spec.challenger, promptText, ctx.sha256),
   };
+}
+
+/** Each provider type's static capabilities, as `validate` and `plan` check policies against them. */
+export function providerCapabilities(registry: ProviderRegistry): Readonly<Record<string, ProviderCapabilities>> {
+  return Object.fromEntries(Object.entries(registry).map(([type, entry]) => [type, entry.capabilities]));
+}
+
+/** What building a provider needs from the engine context. */
+export type ProviderContext = Pick<EngineContext, 'root' | 'providers' | 'adapterDeps' | 'flagFiles' | 'logger' | 'clock' | 'deadlines'>;
+
+/**
+ * Builds the provider an entry of glidepath.yaml names, with its dependencies, as the engine
+ * drives it: a GitOps provider through the file store, and every call behind the guard (a
+ * deadline, and throws or garbage as failed calls). A configuration error is answered, not thrown.
+ */
+export function buildProvider(ctx: ProviderContext, config: Provider): Built<ApiProvider> {
+  const factory = factoryFor(ctx.providers, config.type)?.create;
+  if (typeof factory !== 'function') {
+    return { ok: false, error: `type ${config.type} is not one this Glidepath supports (it supports ${Object.keys(ctx.providers).join(', ')})`, field: ['type'] };
+  }
+  let built: Built<ProviderAdapter>;
+  try {
+    built = factory(config, { root: ctx.root, env: ctx.adapterDeps.env, fetch: ctx.adapterDeps.fetch, signal: ctx.adapterDeps.signal, logger: ctx.logger, clock: ctx.clock });
+  } catch (error) {
+    return { ok: false, error: `could not be set up (type ${config.type}): ${(error as Error).message}` };
+  }
+  if (!built.ok) return built;
+  const adapter = built.value;
+  const api = adapter.kind === 'gitops' ? gitOpsAsApi(adapter, ctx.flagFiles(ctx.root)) : adapter;
+  return { ok: true, value: guardProvider(api, { label: config.name, ...(ctx.deadlines?.providerMs !== undefined ? { timeoutMs: ctx.deadlines.providerMs } : {}) }) };
+}
+
+/** The factory for one type, typed for that type's entries (the registry is keyed by the schema's union). */
+function factoryFor<K extends Provider['type']>(registry: ProviderRegistry, type: K): ProviderRegistry[K] | undefined {
+  return registry[type];
 }
 
 function problemsFor(workspace: Workspace, prefix: string): string {

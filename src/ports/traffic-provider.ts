@@ -1,6 +1,6 @@
-import type { Bundle } from '../core/model/index.js';
+import type { Bundle, Provider } from '../core/model/index.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
-import type { CallFailureKind, CallOptions, CallResult } from './call.js';
+import type { CallOptions, CallResult } from './call.js';
 import type { FileChange } from './scm.js';
 import type { AdapterDeps, Built } from './adapter-deps.js';
 
@@ -15,27 +15,7 @@ export interface TrafficTarget {
   readonly challenger: Bundle;
 }
 
-/** Provider failures are data, not exceptions: the engine records them and never guesses the state. */
-export type ProviderResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: string; readonly retryable: boolean; readonly kind?: CallFailureKind };
-
-/**
- * Where traffic is shifted: a feature-flag service, a model endpoint or an LLM gateway.
- * A new provider is one file in src/adapters/providers/ plus one line in its registry.
- */
-export interface TrafficProvider {
-  readonly type: string;
-  /** The split the provider actually serves now (read back, never remembered). */
-  read(target: TrafficTarget, options?: CallOptions): Promise<ProviderResult<TrafficSplit>>;
-  /** Sets the split and returns what the provider serves afterwards, read back. */
-  apply(target: TrafficTarget, split: TrafficSplit, options?: CallOptions): Promise<ProviderResult<TrafficSplit>>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The provider contract every adapter implements (issue #8). The engine moves from the interface
-// above to these; until then both exist.
-// ---------------------------------------------------------------------------------------------
+// The provider contract every adapter implements (issue #8, decision 0011).
 
 /**
  * What a provider can do, declared once and statically, so `validate` and `plan` can refuse a
@@ -117,3 +97,20 @@ export type ProviderAdapter = ApiProvider | GitOpsProvider;
  * makes no call; a missing credential or an unusable setting is answered here, not on every call.
  */
 export type ProviderFactory<Config> = (config: Config, deps: AdapterDeps) => Built<ProviderAdapter>;
+
+/**
+ * A provider type as the registry holds it: what every provider of the type can do (static, so
+ * `validate` and `plan` check policies against it without building anything or reading a
+ * credential) and the factory that builds one from its glidepath.yaml entry.
+ */
+export interface ProviderType<Config> {
+  readonly capabilities: ProviderCapabilities;
+  readonly create: ProviderFactory<Config>;
+}
+
+/**
+ * Every provider type glidepath.yaml may name, each built by the factory for its own entry type.
+ * Exhaustive by the schema's `type` union: a provider type added to the schema (its fragment beside
+ * the adapter) does not compile until it has its line in the registry.
+ */
+export type ProviderRegistry = { readonly [K in Provider['type']]: ProviderType<Extract<Provider, { readonly type: K }>> };

@@ -3,11 +3,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFlagdProvider } from '../../src/adapters/providers/flagd.js';
-import type { Provider } from '../../src/core/model/index.js';
+import { FLAGD, flagdAs, localFlagd } from '../support/local-flagd.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
-import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { killSwitch } from '../support/kill-switch.js';
 import { withBranchCommit } from '../support/scm-roles.js';
 import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
@@ -18,7 +16,7 @@ let fx: EngineFixture;
 afterEach(() => fx?.cleanup());
 
 async function served(f: EngineFixture) {
-  const provider = createFlagdProvider({ name: 'flags', type: 'flagd', path: 'flags/glidepath.flagd.json' }, { root: f.repo.dir });
+  const provider = localFlagd(FLAGD, f.repo.dir);
   const answer = await provider.read({ release: RELEASE, key: KEY, champion: { model: 'x' }, challenger: { model: 'y' } });
   return answer.ok ? answer.value : answer;
 }
@@ -120,10 +118,7 @@ test('a state commit that throws is reported as an error after traffic is put ba
 test('a start killed after the provider call and before its first commit leaves no challenger traffic once the next tick ran', async () => {
   fx = createEngineFixture();
   const run = killSwitch();
-  const dying = (p: Provider, ctx: { root: string }): TrafficProvider => {
-    const real = createFlagdProvider(p, ctx);
-    return { type: real.type, read: (t) => real.read(t), apply: async (t, s) => { await real.apply(t, s); return run.die(); } };
-  };
+  const dying = flagdAs((real) => ({ ...real, apply: async (t, s) => { await real.apply(t, s); return run.die(); } }));
   const killed = await runStart(fx.engine({ providers: { flagd: run.provider(dying) }, scm: run.scm(fx.engine().scm) }), { release: RELEASE });
   assert.ok(killed.failed && run.dead);
   assert.deepEqual(await served(fx), traffic(10), 'the first stage serves users, recorded nowhere');

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256 } from '../../src/adapters/crypto.js';
-import { trafficProviders } from '../../src/adapters/providers/index.js';
+import { createWorkingTreeFiles } from '../../src/adapters/fs/working-tree-files.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { createStateStore } from '../../src/engine/state-store.js';
 import { CHAMPION_ONLY, describeSplit, sameSplit } from '../../src/core/rollout/split.js';
@@ -14,7 +14,8 @@ import { runRollback } from '../../src/engine/run-rollback.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
 import type { MetricsSource } from '../../src/ports/metrics-source.js';
-import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
+import type { FlagFiles } from '../../src/ports/flag-files.js';
+import { FLAGD, localFlagd } from '../support/local-flagd.js';
 import { BAD, createEngineFixture, GOOD, HOUR, type EngineFixture } from '../support/engine-fixture.js';
 import { wrapScmRoles } from '../support/scm-roles.js';
 
@@ -27,7 +28,7 @@ class Crash extends Error {
 }
 
 /**
- * Counts the points of one run, before and after every port call (Scm, traffic provider, metrics
+ * Counts the points of one run, before and after every port call (Scm, flag files, metrics
  * source), and kills the run at point `at`: that call and every later one on this run's objects
  * throws, as if the process had died there. A call that completed before its "after" point did
  * its work, as a git or provider call does when the runner dies just after it.
@@ -84,7 +85,7 @@ function copyOf(fx: EngineFixture): { dir: string; engine: (overrides?: Partial<
 function killable(fx: EngineFixture, engine: (o?: Partial<EngineContext>) => EngineContext, dir: string, killer: Killer): EngineContext {
   return engine({
     scm: wrapScmRoles(createLocalGitScm(dir), (call) => killer.around(call)),
-    providers: { flagd: (p, c) => killer.wrap<TrafficProvider>(trafficProviders['flagd']!(p, c)) },
+    flagFiles: (root) => killer.wrap<FlagFiles>(createWorkingTreeFiles(root)),
     metricsSources: { file: () => ({ ok: true, value: killer.wrap<MetricsSource>(fx.metrics.source()) }) },
   });
 }
@@ -122,7 +123,7 @@ async function survivesEveryKill(fx: EngineFixture, scenario: Scenario): Promise
       assert.equal(report.failed, false, where);
       const store = createStateStore(createLocalGitScm(copy.dir).branch('glidepath/state'), { sha256 });
       const recorded = (await store.load()).states.get(RELEASE)?.split ?? CHAMPION_ONLY;
-      const provider = trafficProviders['flagd']!({ name: 'flags', type: 'flagd', path: 'flags/glidepath.flagd.json' }, { root: copy.dir });
+      const provider = localFlagd(FLAGD, copy.dir);
       const served = await provider.read(TARGET);
       assert.ok(served.ok, where);
       assert.ok(sameSplit(served.value, recorded), `${where}: the provider serves ${describeSplit(served.value)}, the state records ${describeSplit(recorded)}`);

@@ -1,8 +1,6 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFlagdProvider } from '../../src/adapters/providers/flagd.js';
-import type { Provider } from '../../src/core/model/index.js';
-import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
+import { flagdAs } from '../support/local-flagd.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
 import { withBranchCommit } from '../support/scm-roles.js';
@@ -18,10 +16,7 @@ test('a provider that reads back a different split than it was given holds the t
   fx.metrics.set(RELEASE, GOOD());
   fx.clock.advance(2 * HOUR + 60_000);
   // A flag service that caps the challenger at 50%, silently.
-  const capped = (p: Provider, ctx: { root: string }): TrafficProvider => {
-    const real = createFlagdProvider(p, ctx);
-    return { type: 'flagd', read: (t) => real.read(t), apply: (t, s) => real.apply(t, s.mode === 'traffic' ? { ...s, weight: Math.min(50, s.weight) } : s) };
-  };
+  const capped = flagdAs((real) => ({ ...real, apply: (t, s) => real.apply(t, s.mode === 'traffic' ? { ...s, weight: Math.min(50, s.weight) } : s) }));
   const report = await runTick(fx.engine({ providers: { flagd: capped } }));
   const outcome = report.outcomes[0]!;
   assert.equal(outcome.decision, 'hold');

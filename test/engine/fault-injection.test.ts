@@ -2,8 +2,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFlagdProvider } from '../../src/adapters/providers/flagd.js';
-import type { Provider } from '../../src/core/model/index.js';
+import { flagdAs, localFlagd } from '../support/local-flagd.js';
 import type { EngineContext } from '../../src/engine/context.js';
 import { rolloutExitCode } from '../../src/engine/exit-code.js';
 import { runStart } from '../../src/engine/run-start.js';
@@ -11,10 +10,9 @@ import { runWatch } from '../../src/engine/run-watch.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { isFailure, runTick } from '../../src/engine/run-tick.js';
 import type { MetricsQuery, MetricsSource } from '../../src/ports/metrics-source.js';
-import type { ProviderResult, TrafficProvider } from '../../src/ports/traffic-provider.js';
+import type { ApiProvider } from '../../src/ports/traffic-provider.js';
 import { withBranches } from '../support/scm-roles.js';
 import { answerOf, BAD, createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
-import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
 
 // Releases tick in name order: the faulty one goes first, so a fault that stopped the tick would leave the second unevaluated.
 const FAULTY = 'summarizer-prompt';
@@ -47,7 +45,7 @@ async function twoRollouts(): Promise<EngineFixture> {
 
 /** The split the flag file serves for a release, read as flagd would. */
 async function served(release: string, key: string): Promise<unknown> {
-  const flagd = createFlagdProvider({ name: 'flags', type: 'flagd', path: FLAGS }, { root: fx.repo.dir });
+  const flagd = localFlagd({ path: FLAGS }, fx.repo.dir);
   const answer = await flagd.read({ release, key, champion: { model: 'x' }, challenger: { model: 'y' } });
   return answer.ok ? answer.value : answer;
 }
@@ -79,7 +77,7 @@ const FAULTS: readonly Fault[] = [
   { name: 'read throws an HTTP 401', read: () => Promise.reject(status(401)), message: /read threw: request failed with status 401/, kind: 'unauthorized' },
   { name: 'read throws an HTTP 429', read: () => Promise.reject(status(429)), message: /read threw: request failed with status 429/, kind: 'rate-limited' },
   { name: 'read hangs past its deadline', read: hang, message: /provider could not be read \(provider flags: read timed out after 500 ms\)/, kind: 'timeout', deadlines: PROVIDER_HANG },
-  { name: 'read answers a 5xx as data', read: async () => ({ ok: false, error: 'HTTP 503 from the flag service', retryable: true }), message: /provider could not be read \(HTTP 503 from the flag service\)/, kind: 'unavailable' },
+  { name: 'read answers a 5xx as data', read: async () => ({ ok: false, error: 'HTTP 503 from the flag service', kind: 'unavailable' }), message: /provider could not be read \(HTTP 503 from the flag service\)/, kind: 'unavailable' },
   { name: 'read answers a mode that is not one', read: async () => ({ ok: true, value: { mode: 'half', weight: 50 } }), message: /read answered an invalid split: mode is "half"; expected off, shadow or traffic/, kind: 'invalid' },
   { name: 'read answers a NaN weight', read: async () => ({ ok: true, value: { mode: 'traffic', weight: Number.NaN } }), message: /read answered an invalid split: weight is NaN; expected a number from 0 to 100/, kind: 'invalid' },
   { name: 'read answers a weight above 100', read: async () => ({ ok: true, value: { mode: 'traffic', weight: 250 } }), message: /weight is 250; expected a number from 0 to 100/, kind: 'invalid' },
@@ -88,7 +86,9 @@ const FAULTS: readonly Fault[] = [
   { name: 'read answers a failure without words', read: async () => ({ ok: false }), message: /provider flags: read failed without saying why/, kind: 'unavailable' },
   { name: 'apply throws', apply: () => Promise.reject(new Error('ECONNRESET')), message: /provider refused traffic 100% \(provider flags: apply threw: ECONNRESET\)/, kind: 'apply' },
   { name: 'apply hangs past its deadline', apply: hang, message: /provider refused traffic 100% \(provider flags: apply timed out after 500 ms; what it serves now is unknown until the next read\)/, kind: 'apply', deadlines: PROVIDER_HANG },
-  { name: 'apply reads back garbage', apply: async () => ({ ok: true, value: { mode: 'traffic', weight: -5 } }), message: /apply answered an invalid split: weight is -5/, kind: 'apply' },
+  { name: 'apply reads back garbage', apply: async () => ({ ok: true, value: { status: 'settled', split: { mode: 'traffic', weight: -5 } } }), message: /apply answered an invalid split: weight is -5/, kind: 'apply' },
+  { name: 'apply answers a bare split instead of an apply answer', apply: async () => ({ ok: true, value: { mode: 'traffic', weight: 100 } }), message: /apply answered status undefined; expected settled or pending/, kind: 'apply' },
+  { name: 'apply answers pending without an operation id', apply: async () => ({ ok: true, value: { status: 'pending', operation: { requested: { mode: 'traffic', weight: 100 } } } }), message: /apply answered a pending operation .* without an id to verify it by/, kind: 'apply' },
   { name: 'query throws', query: () => Promise.reject(new Error('warehouse connection reset')), message: /metrics source failed: metrics source warehouse: unavailable \(read threw: warehouse connection reset\): no data for error_rate, task_completion/, kind: 'unavailable' },
   { name: 'query hangs past its deadline', query: hang, message: /metrics source failed: metrics source warehouse: timeout \(read timed out after 200 ms\)/, kind: 'timeout', deadlines: METRICS_HANG },
   { name: 'query answers a snapshot without arms', query: async (q) => ({ ok: true, value: { window: { start: '2025-03-03T08:00:00Z', end: '2025-03-03T10:00:00Z' }, readings: q.metrics.map((m) => ({ metric: m.name, ok: true, arms: 'all good' })) } }), message: /read answered an invalid reading for error_rate: arms is "all good"; expected control and canary/, kind: 'invalid' },
@@ -108,15 +108,14 @@ const FAULTS: readonly Fault[] = [
 /** The real flagd provider, except for the faulty release's misbehaving call. */
 function providers(fault: Fault | undefined): EngineContext['providers'] {
   return {
-    flagd: (config: Provider, ctx: { root: string }): TrafficProvider => {
-      const real = createFlagdProvider(config, ctx);
+    flagd: flagdAs((real) => {
       const faulty = (release: string, call: (() => unknown) | undefined) => (release === FAULTY ? call : undefined);
       return {
-        type: 'flagd',
-        read: (target) => (faulty(target.release, fault?.read)?.() as Promise<ProviderResult<TrafficSplit>> | undefined) ?? real.read(target),
-        apply: (target, split) => (faulty(target.release, fault?.apply)?.() as Promise<ProviderResult<TrafficSplit>> | undefined) ?? real.apply(target, split),
+        ...real,
+        read: (target) => (faulty(target.release, fault?.read)?.() as ReturnType<ApiProvider['read']> | undefined) ?? real.read(target),
+        apply: (target, split) => (faulty(target.release, fault?.apply)?.() as ReturnType<ApiProvider['apply']> | undefined) ?? real.apply(target, split),
       };
-    },
+    }),
   };
 }
 

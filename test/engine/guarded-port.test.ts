@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { guardProvider, kindOfThrown } from '../../src/engine/guarded-port.js';
-import type { CallOptions, TrafficProvider } from '../../src/ports/traffic-provider.js';
+import type { ApiProvider, CallOptions } from '../../src/ports/traffic-provider.js';
+import type { CallResult } from '../../src/ports/call.js';
+import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
 
 const target = { release: 'r', key: 'k', champion: { model: 'a' }, challenger: { model: 'b' } };
-const provider = (read: TrafficProvider['read']): TrafficProvider => ({ type: 'test', read, apply: async () => ({ ok: true, value: { mode: 'off', weight: 0 } }) });
+const capabilities = { shadow: 'none', segments: false, weightStep: 1, settles: 'now' } as const;
+const provider = (read: ApiProvider['read']): ApiProvider => ({ kind: 'api', type: 'test', capabilities, read, apply: async () => ({ ok: true, value: { status: 'settled', split: { mode: 'off', weight: 0 } } }) });
 
 test('a thrown error is a failed call whose kind follows its HTTP status or errno code', () => {
   const cases: [unknown, string][] = [
@@ -23,11 +26,19 @@ test('a thrown error is a failed call whose kind follows its HTTP status or errn
 });
 
 test('a failure the adapter answers as data keeps its words for the audit log and gains a kind', async () => {
-  const guarded = guardProvider(provider(async () => ({ ok: false, error: 'HTTP 503 from the flag service', retryable: true })), { label: 'flags' });
-  assert.deepEqual(await guarded.read(target), { ok: false, error: 'HTTP 503 from the flag service', kind: 'unavailable', retryable: true });
-  const typed = guardProvider(provider(async () => ({ ok: false, error: 'no such flag', retryable: false, kind: 'not-found' })), { label: 'flags' });
+  // A third party's adapter, written without the kind: the guard fills it in.
+  const untyped = JSON.parse('{ "ok": false, "error": "HTTP 503 from the flag service" }') as CallResult<TrafficSplit>;
+  const guarded = guardProvider(provider(async () => untyped), { label: 'flags' });
+  assert.deepEqual(await guarded.read(target), { ok: false, error: 'HTTP 503 from the flag service', kind: 'unavailable' });
+  const typed = guardProvider(provider(async () => ({ ok: false, error: 'no such flag', kind: 'not-found' })), { label: 'flags' });
   const answer = await typed.read(target);
   assert.equal(answer.ok ? undefined : answer.kind, 'not-found');
+});
+
+test('a rate-limited failure keeps the retry-after the service asked for, and the guard keeps the provider’s capabilities', async () => {
+  const limited = guardProvider(provider(async () => ({ ok: false, error: 'HTTP 429', kind: 'rate-limited', retryAfterMs: 30_000 })), { label: 'flags' });
+  assert.deepEqual(await limited.read(target), { ok: false, error: 'HTTP 429', kind: 'rate-limited', retryAfterMs: 30_000 });
+  assert.deepEqual(limited.capabilities, capabilities);
 });
 
 test('the adapter gets a signal that is aborted when the deadline passes, so it can stop its request', async () => {
@@ -37,7 +48,7 @@ test('the adapter gets a signal that is aborted when the deadline passes, so it 
     return new Promise(() => {});
   });
   const answer = await guardProvider(hanging, { label: 'gw', timeoutMs: 5 }).read(target);
-  assert.deepEqual(answer, { ok: false, error: 'provider gw: read timed out after 5 ms', kind: 'timeout', retryable: true });
+  assert.deepEqual(answer, { ok: false, error: 'provider gw: read timed out after 5 ms', kind: 'timeout' });
   assert.equal(seen?.aborted, true);
 });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../../src/adapters/crypto.js';
-import { createFlagdProvider } from '../../src/adapters/providers/flagd.js';
+import { localFlagd } from '../support/local-flagd.js';
 import { verifyAuditLog } from '../../src/core/audit/chain.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
@@ -17,7 +17,7 @@ let fx: EngineFixture;
 afterEach(() => fx?.cleanup());
 
 async function served(f: EngineFixture) {
-  const answer = await createFlagdProvider({ name: 'flags', type: 'flagd', path: FLAGS }, { root: f.repo.dir })
+  const answer = await localFlagd({ path: FLAGS }, f.repo.dir)
     .read({ release: RELEASE, key: KEY, champion: { model: 'x' }, challenger: { model: 'y' } });
   return answer.ok ? answer.value : answer;
 }

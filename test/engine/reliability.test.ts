@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../../src/adapters/crypto.js';
-import { createFlagdProvider } from '../../src/adapters/providers/flagd.js';
+import { createWorkingTreeFiles } from '../../src/adapters/fs/working-tree-files.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { verifyAuditLog } from '../../src/core/audit/chain.js';
-import type { Provider } from '../../src/core/model/index.js';
-import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
+import type { ApiProvider, ProviderRegistry } from '../../src/ports/traffic-provider.js';
+import { FLAGD_CAPABILITIES } from '../../src/adapters/providers/flagd.js';
+import { flagdAs, localFlagd } from '../support/local-flagd.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
 import { killSwitch } from '../support/kill-switch.js';
@@ -20,8 +21,8 @@ const FLAGS = 'flags/glidepath.flagd.json';
 let fx: EngineFixture;
 afterEach(() => fx?.cleanup());
 
-function provider(root: string): TrafficProvider {
-  return createFlagdProvider({ name: 'flags', type: 'flagd', path: FLAGS }, { root });
+function provider(root: string): ApiProvider {
+  return localFlagd({ path: FLAGS }, root);
 }
 
 async function served(f: EngineFixture) {
@@ -81,7 +82,7 @@ test('a crash after the provider call and before the state commit is recovered f
   const scm = createLocalGitScm(fx.repo.dir);
   const crashing = run.scm(withBranchCommit(scm, async () => run.die()));
   const head = (await fx.store().load()).head;
-  const crashed = await runTick(fx.engine({ scm: crashing, providers: { flagd: run.provider(createFlagdProvider) } }));
+  const crashed = await runTick(fx.engine({ scm: crashing, flagFiles: run.flagFiles(createWorkingTreeFiles) }));
   assert.equal(crashed.outcomes[0]?.decision, 'error');
   assert.match(crashed.outcomes[0]!.reason, /runner killed/);
   assert.deepEqual(await served(fx), traffic(100), 'the provider took the change');
@@ -120,11 +121,16 @@ test('100 concurrent ticks on one state branch make exactly one advance and leav
 
 test('a provider that fails (a 5xx or a time-out) holds the rollout: traffic untouched, the failure audited', async () => {
   fx = await started();
-  const failing = (): TrafficProvider => ({
-    type: 'flagd',
-    read: async () => ({ ok: false, error: 'HTTP 503 from the flag service', retryable: true }),
-    apply: async () => ({ ok: false, error: 'HTTP 503 from the flag service', retryable: true }),
-  });
+  const failing: ProviderRegistry['flagd'] = { capabilities: FLAGD_CAPABILITIES, create: () => ({
+    ok: true,
+    value: {
+      kind: 'api',
+      type: 'flagd',
+      capabilities: FLAGD_CAPABILITIES,
+      read: async () => ({ ok: false, error: 'HTTP 503 from the flag service', kind: 'unavailable' }),
+      apply: async () => ({ ok: false, error: 'HTTP 503 from the flag service', kind: 'unavailable' }),
+    },
+  }) };
   fx.clock.advance(2 * HOUR + 60_000);
   const flags = fx.flagText();
   const report = await runTick(fx.engine({ providers: { flagd: failing } }));
@@ -140,10 +146,7 @@ test('a provider that fails (a 5xx or a time-out) holds the rollout: traffic unt
 
 test('a provider that accepts the read but refuses the change holds, and the state keeps the split it really serves', async () => {
   fx = await started();
-  const refusing = (p: Provider, ctx: { root: string }): TrafficProvider => {
-    const real = createFlagdProvider(p, ctx);
-    return { type: 'flagd', read: (t) => real.read(t), apply: async () => ({ ok: false, error: 'HTTP 504: gateway time-out', retryable: true }) };
-  };
+  const refusing = flagdAs((real) => ({ ...real, apply: async () => ({ ok: false, error: 'HTTP 504: gateway time-out', kind: 'timeout' }) }));
   fx.clock.advance(2 * HOUR + 60_000);
   const report = await runTick(fx.engine({ providers: { flagd: refusing } }));
   assert.equal(report.failed, true);

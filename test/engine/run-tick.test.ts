@@ -7,7 +7,7 @@ import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
 import { runRollback } from '../../src/engine/run-rollback.js';
 import { createEngineFixture, BAD, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
-import { createFlagdProvider } from '../../src/adapters/providers/flagd.js';
+import { FLAGD, localFlagd } from '../support/local-flagd.js';
 
 const RELEASE = 'summarizer-prompt';
 const KEY = 'ticket-summarizer';
@@ -15,7 +15,7 @@ let fx: EngineFixture;
 afterEach(() => fx?.cleanup());
 
 async function readSplit(f: EngineFixture) {
-  const provider = createFlagdProvider({ name: 'flags', type: 'flagd', path: 'flags/glidepath.flagd.json' }, { root: f.repo.dir });
+  const provider = localFlagd(FLAGD, f.repo.dir);
   const answer = await provider.read({ release: RELEASE, key: KEY, champion: { model: 'x' }, challenger: { model: 'y' } });
   return answer.ok ? answer.value : answer;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sha256 } from '../../src/adapters/crypto.js';
 import { readRepositoryFromDisk } from '../../src/adapters/fs/read-repository.js';
 import { trafficProviders } from '../../src/adapters/providers/index.js';
+import { createWorkingTreeFiles } from '../../src/adapters/fs/working-tree-files.js';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { createStateStore, type StateStore } from '../../src/engine/state-store.js';
 import type { MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
@@ -121,6 +122,8 @@ export function createEngineFixture(): EngineFixture {
     sha256,
     readRepository: readRepositoryFromDisk,
     providers: trafficProviders,
+    adapterDeps: { env: {}, fetch: () => Promise.reject(new Error('no network in engine tests')), signal: new AbortController().signal },
+    flagFiles: createWorkingTreeFiles,
     metricsSources: { file: metrics.factory() },
     actor: 'glidepath[bot]',
     dryRun: false,

@@ -1,7 +1,7 @@
-import type { Provider } from '../../src/core/model/index.js';
 import type { ScmRoles } from '../../src/ports/scm.js';
 import { wrapScmRoles } from './scm-roles.js';
-import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
+import type { ApiProvider, ProviderRegistry } from '../../src/ports/traffic-provider.js';
+import type { FlagFiles } from '../../src/ports/flag-files.js';
 
 /**
  * A run that dies: once `die` has been called, every port call the run makes throws, as a killed
@@ -21,10 +21,21 @@ export function killSwitch() {
     get dead() {
       return dead;
     },
-    provider(factory: (p: Provider, ctx: { root: string }) => TrafficProvider) {
-      return (p: Provider, ctx: { root: string }): TrafficProvider => {
-        const real = factory(p, ctx);
-        return { type: real.type, read: (t) => alive(() => real.read(t)), apply: (t, s) => alive(() => real.apply(t, s)) };
+    /** An API provider whose calls die with the run. */
+    provider(type: ProviderRegistry['flagd']): ProviderRegistry['flagd'] {
+      return { ...type, create: (p, deps) => {
+        const built = type.create(p, deps);
+        if (!built.ok || built.value.kind !== 'api') return built;
+        const real: ApiProvider = built.value;
+        const wrapped: ApiProvider = { ...real, read: (t) => alive(() => real.read(t)), apply: (t, s) => alive(() => real.apply(t, s)) };
+        return { ok: true, value: wrapped };
+      } };
+    },
+    /** A GitOps file store whose reads and writes die with the run. */
+    flagFiles(open: (root: string) => FlagFiles): (root: string) => FlagFiles {
+      return (root) => {
+        const real = open(root);
+        return { read: (...a) => alive(() => real.read(...a)), write: (...a) => alive(() => real.write(...a)) };
       };
     },
     scm(real: ScmRoles): ScmRoles {

@@ -4,7 +4,7 @@ import type { GlidepathConfig, Release, RolloutPolicy } from '../../src/core/mod
 import { planTick, type TickInput } from '../../src/core/rollout/planner.js';
 import { splitForStage } from '../../src/core/rollout/split.js';
 import type { Action, RolloutState } from '../../src/core/rollout/types.js';
-import type { ProviderResult } from '../../src/ports/traffic-provider.js';
+import type { CallResult } from '../../src/ports/call.js';
 import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
 import type { Decision } from '../../src/core/rollout/decision.js';
 
@@ -124,7 +124,7 @@ export function makeJudgement(stage: string, outcome: JudgementOutcome, extra: P
   };
 }
 
-export function ok(split: TrafficSplit): ProviderResult<TrafficSplit> {
+export function ok(split: TrafficSplit): CallResult<TrafficSplit> {
   return { ok: true, value: split };
 }
 

@@ -1,10 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, resolve } from 'node:path';
 import { resolveInsideRoot } from '../fs/inside-root.js';
-import { removeDeadRunFiles } from '../fs/dead-run-files.js';
 import type { FlagdProvider } from '../../core/model/index.js';
-import type { ProviderResult, TrafficProvider, TrafficTarget } from '../../ports/traffic-provider.js';
+import type { CallResult } from '../../ports/call.js';
+import type { GitOpsProvider, ProviderCapabilities, ProviderFactory, ProviderType, TrafficTarget } from '../../ports/traffic-provider.js';
+import type { FileChange } from '../../ports/scm.js';
 import type { TrafficSplit } from '../../core/model/traffic-split.js';
 
 /** The two variants every Glidepath-managed flag has. */
@@ -27,86 +25,67 @@ export interface FlagdFlag {
 }
 
 /**
- * OpenFeature flagd as a traffic provider. Glidepath owns one flag per release (the target key):
+ * flagd stores integer bucket weights: whole percents, or basis points for fractions of a percent
+ * (see fractionalRule). It cannot mirror requests, so shadow is a marker the application reads.
+ */
+export const FLAGD_CAPABILITIES: ProviderCapabilities = { shadow: 'marker', segments: true, weightStep: 0.01, settles: 'now' };
+
+/**
+ * OpenFeature flagd as a GitOps provider. Glidepath owns one flag per release (the target key):
  * two object variants, champion and challenger, split by flagd's `fractional` operation, whose
  * murmurhash3 bucketing keeps a user on the challenger as its weight grows. The file is shared
- * with flags Glidepath does not own, so every write is read-modify-write of just its flag, and
- * atomic (temp file + rename) so flagd never watches a half-written file.
+ * with flags Glidepath does not own, so a render changes just its flag and keeps the rest; the
+ * engine writes it (atomically in the working tree, as a commit on the flag branch in Actions).
  */
-export function createFlagdProvider(provider: FlagdProvider, ctx: { readonly root: string }): TrafficProvider {
-  const inside = resolveInsideRoot(ctx.root, provider.path);
-  const file = inside ?? resolve(ctx.root, provider.path);
+export const createFlagdProvider: ProviderFactory<FlagdProvider> = (provider, deps) => {
+  if (resolveInsideRoot(deps.root, provider.path) === undefined) {
+    return { ok: false, error: `providers[${provider.name}].path '${provider.path}' is outside the repository; use a path relative to the repository root`, field: ['path'] };
+  }
+  return { ok: true, value: flagdFiles(provider) };
+};
+
+export const flagdProviderType: ProviderType<FlagdProvider> = { capabilities: FLAGD_CAPABILITIES, create: createFlagdProvider };
+
+/** The pure part of flagd: where the flag lives, what it says, and the file that says a split. */
+export function flagdFiles(provider: Pick<FlagdProvider, 'path' | 'bucketBy'>): GitOpsProvider {
   const shown = provider.path;
 
-  async function load(): Promise<ProviderResult<{ doc: JsonObject; exists: boolean }>> {
-    if (inside === undefined) {
-      return { ok: false, error: `providers[${provider.name}].path '${shown}' is outside the repository; use a path relative to the repository root`, retryable: false };
-    }
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { ok: true, value: { doc: { $schema: FLAGD_SCHEMA, flags: {} }, exists: false } };
-      return { ok: false, error: `${shown}: cannot read the flagd file (${code ?? (error as Error).message})`, retryable: isTransient(code) };
-    }
+  function load(files: ReadonlyMap<string, string>): CallResult<JsonObject> {
+    const text = files.get(provider.path);
+    if (text === undefined) return { ok: true, value: { $schema: FLAGD_SCHEMA, flags: {} } };
     let doc: unknown;
     try {
       doc = JSON.parse(text);
     } catch (error) {
-      return { ok: false, error: `${shown}: not valid JSON (${(error as Error).message}); fix the file or delete it so Glidepath writes it afresh`, retryable: false, kind: 'invalid' };
+      return { ok: false, error: `${shown}: not valid JSON (${(error as Error).message}); fix the file or delete it so Glidepath writes it afresh`, kind: 'invalid' };
     }
     if (!isObject(doc) || !(isObject(doc['flags']) || Array.isArray(doc['flags']))) {
-      return { ok: false, error: `${shown}: not a flagd flag-definition file (needs a "flags" object); see https://flagd.dev/reference/flag-definitions/`, retryable: false, kind: 'invalid' };
+      return { ok: false, error: `${shown}: not a flagd flag-definition file (needs a "flags" object); see https://flagd.dev/reference/flag-definitions/`, kind: 'invalid' };
     }
-    return { ok: true, value: { doc, exists: true } };
+    return { ok: true, value: doc };
   }
-
-  async function read(target: TrafficTarget): Promise<ProviderResult<TrafficSplit>> {
-    const loaded = await load();
-    if (!loaded.ok) return loaded;
-    const flag = findFlag(loaded.value.doc, target.key);
-    if (flag === undefined) return { ok: true, value: { mode: 'off', weight: 0 } };
-    const split = parseFlagSplit(flag);
-    if (typeof split === 'string') return { ok: false, error: `${shown}: flag '${target.key}': ${split}`, retryable: false, kind: 'invalid' };
-    return { ok: true, value: split };
-  }
-
-  let sweptTempFiles: Promise<string[]> | undefined;
 
   return {
+    kind: 'gitops',
     type: 'flagd',
-    read,
-    async apply(target, split) {
-      const loaded = await load();
+    capabilities: FLAGD_CAPABILITIES,
+    paths: () => [provider.path],
+    read(target, files) {
+      const loaded = load(files);
       if (!loaded.ok) return loaded;
-      const flag = buildFlag(target, split, provider.bucketBy);
-      const doc = setFlag(loaded.value.doc, target.key, flag);
-      const tmp = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
-      sweptTempFiles ??= removeStaleFlagTempFiles(file).catch(() => []);
-      await sweptTempFiles;
-      try {
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(tmp, `${JSON.stringify(doc, null, 2)}\n`, 'utf8');
-        await rename(tmp, file);
-      } catch (error) {
-        await rm(tmp, { force: true }).catch(() => {});
-        const code = (error as NodeJS.ErrnoException).code;
-        return { ok: false, error: `${shown}: cannot write the flagd file (${code ?? (error as Error).message})`, retryable: isTransient(code) };
-      }
-      return read(target);
+      const flag = findFlag(loaded.value, target.key);
+      if (flag === undefined) return { ok: true, value: { mode: 'off', weight: 0 } };
+      const split = parseFlagSplit(flag);
+      if (typeof split === 'string') return { ok: false, error: `${shown}: flag '${target.key}': ${split}`, kind: 'invalid' };
+      return { ok: true, value: split };
+    },
+    render(target, split, files): CallResult<readonly FileChange[]> {
+      const loaded = load(files);
+      if (!loaded.ok) return loaded;
+      const content = `${JSON.stringify(setFlag(loaded.value, target.key, buildFlag(target, split, provider.bucketBy)), null, 2)}\n`;
+      return { ok: true, value: content === files.get(provider.path) ? [] : [{ path: provider.path, content }] };
     },
   };
-}
-
-/**
- * A run killed between writing its temporary copy of the flag file and renaming it leaves
- * `<file>.<pid>-<hex>.tmp` next to it, in the repository's working tree. Those of dead runs (or
- * older than ten minutes) are removed before the next write. Returns the paths removed.
- */
-export function removeStaleFlagTempFiles(file: string, now = Date.now()): Promise<string[]> {
-  const name = basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return removeDeadRunFiles(dirname(file), new RegExp(`^${name}\\.(\\d+)-[0-9a-f]+\\.tmp$`), 10 * 60_000, now);
 }
 
 /** The flag Glidepath writes for a split. Exported for tests and for the plan's provider preview. */
@@ -214,8 +193,4 @@ function toJson(value: unknown): Json {
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isTransient(code: string | undefined): boolean {
-  return code === 'EAGAIN' || code === 'EBUSY' || code === 'EMFILE' || code === 'ENFILE' || code === 'ENOSPC' || code === 'ETIMEDOUT';
 }

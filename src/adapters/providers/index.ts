@@ -1,11 +1,11 @@
-import type { Provider } from '../../core/model/index.js';
-import type { TrafficProvider } from '../../ports/traffic-provider.js';
-import { createFlagdProvider } from './flagd.js';
+import type { ProviderRegistry } from '../../ports/traffic-provider.js';
+import { flagdProviderType } from './flagd.js';
 
-/** Builds a provider from its `glidepath.yaml` entry; `root` is the repository the command runs in. */
-export type TrafficProviderBuilder = (provider: Provider, ctx: { readonly root: string }) => TrafficProvider;
-
-/** Every traffic provider, by `type`. A new provider is one file here plus one line below. */
-export const trafficProviders: Readonly<Record<string, TrafficProviderBuilder>> = {
-  flagd: (provider, ctx) => createFlagdProvider(provider, ctx),
+/**
+ * Every traffic provider, by `type`. A new provider is one file here with its schema fragment
+ * beside it (`<type>.schema.json`, composed into schemas/ by `npm run generate`) plus one line below;
+ * the registry's type makes the line required once the fragment is generated.
+ */
+export const trafficProviders: ProviderRegistry = {
+  flagd: flagdProviderType,
 };

@@ -1,3 +1,4 @@
+import type { ProviderCapabilities } from '../../ports/traffic-provider.js';
 import type { GlidepathRepository, LoadedDocument, MetricDefinition, Release, RolloutPolicy, SourcePosition } from '../model/index.js';
 import { expectedTraffic } from '../model/traffic.js';
 import { computeBlastRadius, type BlastRadius } from './blast-radius.js';
@@ -34,7 +35,7 @@ export interface ReleasePlan {
     /** The policy the release followed at base, when it switches. */
     readonly previous?: string;
   };
-  readonly target?: { readonly provider: string; readonly key: string; readonly providerType?: string };
+  readonly target?: { readonly provider: string; readonly key: string; readonly providerType?: string; readonly capabilities?: ProviderCapabilities };
   readonly stages: readonly PlannedStage[];
   /** The gates its stages check, in first-use order. */
   readonly gates: readonly { readonly name: string; readonly description: string }[];
@@ -90,6 +91,8 @@ export interface PlanInput {
   readonly baseRef?: string;
   readonly headRef?: string;
   readonly power?: PowerEstimator;
+  /** The registry's provider capabilities by type, shown with each release's target. */
+  readonly providerCapabilities?: Readonly<Record<string, ProviderCapabilities>>;
 }
 
 /** The plan of a pull request: which releases change and how each will roll out, from two parsed revisions. */
@@ -145,6 +148,7 @@ function planRelease(change: ReleaseChange, input: PlanInput, shared: SharedFact
   const requestsPerHour = traffic?.requestsPerHour;
   const trafficSource = traffic?.source ?? 'none';
   const providerType = head.config?.value.spec.providers.find((p) => p.name === spec.target.provider)?.type;
+  const capabilities = providerType !== undefined ? input.providerCapabilities?.[providerType] : undefined;
   const previous = change.base?.value.spec.policy;
   const common = {
     name: change.name,
@@ -154,7 +158,7 @@ function planRelease(change: ReleaseChange, input: PlanInput, shared: SharedFact
     ...(release.value.metadata.description !== undefined ? { description: release.value.metadata.description } : {}),
     ...(spec.owner !== undefined ? { owner: spec.owner } : {}),
     ...(spec.risk !== undefined ? { risk: spec.risk } : {}),
-    target: { provider: spec.target.provider, key: spec.target.key, ...(providerType !== undefined ? { providerType } : {}) },
+    target: { provider: spec.target.provider, key: spec.target.key, ...(providerType !== undefined ? { providerType } : {}), ...(capabilities !== undefined ? { capabilities } : {}) },
     bundle: diffBundles(spec.champion, spec.challenger, head.files, shared.lineStat),
   };
   if (!policy) {

@@ -1,3 +1,4 @@
+import { describeCapabilities } from '../validate/rules/provider-capability-rules.js';
 import type { BundleDiff } from '../plan/bundle-diff.js';
 import { formatLineStat } from '../plan/bundle-diff.js';
 import type { LocatedFinding, Plan, ReleasePlan } from '../plan/build-plan.js';
@@ -169,7 +170,10 @@ export function renderReleaseSection(release: ReleasePlan): string {
   const facts: string[] = [];
   if (release.owner) facts.push(`owner ${code(release.owner)}`);
   if (release.risk) facts.push(`risk **${release.risk}**`);
-  if (release.target) facts.push(`target ${code(release.target.provider)}${release.target.providerType ? ` (${release.target.providerType})` : ''} key ${code(release.target.key)}`);
+  if (release.target) {
+    const can = release.target.capabilities ? `; ${describeCapabilities(release.target.capabilities)}` : '';
+    facts.push(`target ${code(release.target.provider)}${release.target.providerType ? ` (${release.target.providerType}${can})` : ''} key ${code(release.target.key)}`);
+  }
   facts.push(`traffic ${trafficText(release)}`);
   lines.push('', `${facts.join(' · ')}.`);
   if (release.bundle) lines.push('', '**Champion → challenger**', '', ...bundleRows(release.bundle));

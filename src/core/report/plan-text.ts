@@ -1,3 +1,4 @@
+import { describeCapabilities } from '../validate/rules/provider-capability-rules.js';
 import { MANUAL_ADOPT_WARNING, type Plan, type ReleasePlan } from '../plan/build-plan.js';
 import { formatLineStat } from '../plan/bundle-diff.js';
 import { formatHours } from '../model/duration.js';
@@ -35,7 +36,7 @@ function releaseText(release: ReleasePlan): string[] {
   const policy = release.policy ? ` — policy ${release.policy.name}${release.policy.previous ? ` (was ${release.policy.previous})` : ''}${release.policy.strategy ? `, ${release.policy.strategy}` : ''}` : '';
   const lines = [`${release.name} (${CHANGE_LABELS[release.kind]})${policy}`, `  why: ${plain(release.reasons.join('; '))}`];
   if (release.kind === 'removed') return [...lines, `  ${release.file} is deleted: Glidepath no longer plans or watches this release.`];
-  if (release.target) lines.push(`  target: ${release.target.provider} / ${release.target.key}`);
+  if (release.target) lines.push(`  target: ${release.target.provider} / ${release.target.key}${release.target.capabilities ? ` (${describeCapabilities(release.target.capabilities)})` : ''}`);
   lines.push(...bundleLines(release).map((l) => `  ${l}`));
   if (release.stages.length > 0) {
     const withPower = release.stages.some((s) => s.power !== undefined);

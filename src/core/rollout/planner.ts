@@ -1,4 +1,4 @@
-import type { ProviderResult } from '../../ports/traffic-provider.js';
+import type { CallResult } from '../../ports/call.js';
 import { summariseInputs } from '../audit/inputs.js';
 import type { StageJudgement } from '../gates/judgement.js';
 import type { MetricsSnapshot } from '../metrics/arm-data.js';
@@ -31,7 +31,9 @@ export interface TickInput {
   /** The current state (complete: nothing to do; rolled-back: the champion is only enforced). */
   readonly state: RolloutState;
   /** The provider's read-back this tick. */
-  readonly observed: ProviderResult<TrafficSplit>;
+  readonly observed: CallResult<TrafficSplit>;
+  /** The provider's weight step (ProviderCapabilities.weightStep): read-backs within half of it are the requested split. */
+  readonly weightStep?: number;
   /** Undefined when the stage has neither gates nor rollback criteria to judge. */
   readonly judgement: StageJudgement | undefined;
   /** The per-arm sufficient statistics the judgement was computed from; recorded so the decision can be replayed. */
@@ -44,7 +46,7 @@ export interface TickInput {
 }
 
 
-function providerAnswer(observed: ProviderResult<TrafficSplit>): NonNullable<AuditRecordDraft['provider']> {
+function providerAnswer(observed: CallResult<TrafficSplit>): NonNullable<AuditRecordDraft['provider']> {
   return observed.ok ? { ok: true, split: observed.value } : { ok: false, error: observed.error };
 }
 
@@ -95,14 +97,14 @@ export function planTick(input: TickInput): TickPlan {
   if (!observed.ok) {
     return holdPlan(input, { decision: 'hold', code: 'provider-error', reason: `the provider could not be read (${observed.error}); holding without any traffic change` }, 'reconcile', undefined);
   }
-  if (!sameSplit(observed.value, state.split)) return reconcile(input, observed.value, facts, decided);
+  if (!sameSplit(observed.value, state.split, input.weightStep)) return reconcile(input, observed.value, facts, decided);
   return applyDecision(input, facts, decided);
 }
 
 /** A rolled-back rollout only keeps the champion in place: a provider serving the challenger again is set back. */
 function keepChampion(input: TickInput): TickPlan {
   const { state, observed } = input;
-  if (!observed.ok || sameSplit(observed.value, CHAMPION_ONLY)) {
+  if (!observed.ok || sameSplit(observed.value, CHAMPION_ONLY, input.weightStep)) {
     return { decision: 'hold', reason: 'the rollout was rolled back; the champion serves all traffic', actions: [], next: state };
   }
   const at = input.now.toISOString();
@@ -144,7 +146,7 @@ function reconcile(input: TickInput, observed: TrafficSplit, facts: DecisionFact
     return holdPlan(input, { decision: 'hold', code: 'out-of-band', reason: `${both}; no automatic change while ${state.phase}` }, 'reconcile', undefined, { observed, recorded: state.split });
   }
   const target = targetIndex(state, policy);
-  const ahead = target !== undefined && sameSplit(observed, splitForStage(stageAt(policy, target))) ? stageAt(policy, target) : undefined;
+  const ahead = target !== undefined && sameSplit(observed, splitForStage(stageAt(policy, target)), input.weightStep) ? stageAt(policy, target) : undefined;
   // `enter-watch` is also an advance, but it moves no traffic: only a move to the next stage counts.
   const judged = decided.decision === 'advance' && decided.code === 'advance';
   if (target !== undefined && ahead && (judged || policy.spec.manualTrafficChanges === 'adopt')) {

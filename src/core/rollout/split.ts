@@ -10,13 +10,17 @@ export function splitForStage(stage: Stage): TrafficSplit {
   return stage.segment ? { ...base, segment: { attribute: stage.segment.attribute, values: [...stage.segment.values] } } : base;
 }
 
-// Providers store weights in their own units (flagd: integer buckets); a hundredth of a percent is below any of them.
-const WEIGHT_TOLERANCE = 0.005;
+/** The weight step assumed where no provider is at hand (a recorded state against a stage): a hundredth of a percent. */
+export const DEFAULT_WEIGHT_STEP = 0.01;
 
-/** Same split as far as the challenger's exposure goes: mode, weight (within rounding) and segment values as a set. */
-export function sameSplit(a: TrafficSplit, b: TrafficSplit): boolean {
+/**
+ * Same split as far as the challenger's exposure goes: mode, weight and segment values as a set.
+ * Providers store weights in their own units (ProviderCapabilities.weightStep), so weights within
+ * half a step are the same split.
+ */
+export function sameSplit(a: TrafficSplit, b: TrafficSplit, weightStep = DEFAULT_WEIGHT_STEP): boolean {
   if (a.mode !== b.mode) return false;
-  if (a.mode === 'traffic' && Math.abs(a.weight - b.weight) > WEIGHT_TOLERANCE) return false;
+  if (a.mode === 'traffic' && Math.abs(a.weight - b.weight) > weightStep / 2) return false;
   if (a.segment === undefined || b.segment === undefined) return a.segment === b.segment;
   if (a.segment.attribute !== b.segment.attribute) return false;
   const left = new Set(a.segment.values);

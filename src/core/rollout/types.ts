@@ -80,6 +80,24 @@ export interface RolloutState {
   readonly history?: readonly StageVisit[];
   /** Set when phase is rolled-back. */
   readonly rolledBack?: { readonly at: string; readonly trigger: RollbackTrigger; readonly reason: string; readonly by: string };
+  /** Set while a provider that settles later has a change under way (decision code `awaiting-provider`). */
+  readonly awaitingProvider?: AwaitingProvider;
+}
+
+/**
+ * A change the provider accepted but has not finished (an endpoint updating for minutes). The
+ * state keeps the split it serves; the plan that asked for the change is kept whole and carried
+ * out when the provider settles as requested, or replaced by the provider-failure hold when it
+ * fails or passes `deadline`.
+ */
+export interface AwaitingProvider {
+  /** The provider's handle (an LRO name, an endpoint config), what was asked and what it last said. */
+  readonly operation: { readonly id: string; readonly requested: TrafficSplit; readonly status?: string };
+  /** ISO times: when the change was accepted, and when waiting for it counts as a failure. */
+  readonly since: string;
+  readonly deadline: string;
+  /** The plan the change belongs to, minus its set-traffic: recorded once the change settles. */
+  readonly planned: { readonly decision: Decision; readonly reason: string; readonly actions: readonly Action[] };
 }
 
 /**

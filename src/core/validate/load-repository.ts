@@ -1,3 +1,4 @@
+import type { ProviderCapabilities } from '../../ports/traffic-provider.js';
 import type { Problem } from '../problem.js';
 import type { DocumentKind, GlidepathConfig, GlidepathRepository, MetricDefinition, Release, RolloutPolicy } from '../model/index.js';
 import { decodeText } from '../yaml/decode-text.js';
@@ -19,6 +20,11 @@ export interface RepoSnapshot {
   readonly files: ReadonlyMap<string, Uint8Array>;
   /** Problems found while reading (oversized, symlink leaving the repo, unreadable). */
   readonly problems: readonly Problem[];
+}
+
+export interface LoadOptions {
+  /** The registry's provider capabilities by type: stages are checked against the provider each release uses. */
+  readonly providerCapabilities?: Readonly<Record<string, ProviderCapabilities>>;
 }
 
 export interface LoadResult {
@@ -49,7 +55,7 @@ const SECRET_HINT = 'remove it from the file and rotate it: it is in the git his
  * problems say why); documents that only break semantic rules are kept. Problems never quote a
  * secret's value.
  */
-export function loadRepository(snapshot: RepoSnapshot, limits: YamlLimits = YAML_LIMITS): LoadResult {
+export function loadRepository(snapshot: RepoSnapshot, limits: YamlLimits = YAML_LIMITS, options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [...snapshot.problems];
   const paths = [...snapshot.files.keys()].sort();
   let documentPaths = paths.filter((p) => expectedKind(p) !== undefined);
@@ -135,7 +141,7 @@ export function loadRepository(snapshot: RepoSnapshot, limits: YamlLimits = YAML
     metrics = new Map();
     for (const definition of config.value.spec.metrics.definitions) if (!metrics.has(definition.name)) metrics.set(definition.name, definition);
   }
-  const context: RuleContext = { repository, knownPolicies, configPresent, paths, metrics };
+  const context: RuleContext = { repository, knownPolicies, configPresent, paths, metrics, providerCapabilities: options.providerCapabilities };
   for (const rule of semanticRules) problems.push(...rule(context));
 
   return { repository, problems: sortProblems(dedupeProblems(problems.map(withoutControlCharacters))), documentCount: documentPaths.length };

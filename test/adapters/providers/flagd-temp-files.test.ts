@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFlagdProvider } from '../../../src/adapters/providers/flagd.js';
+import { localFlagd, settled } from '../../support/local-flagd.js';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -23,9 +23,9 @@ test('the temporary flag file a killed run left next to the flag file is removed
   const live = join(root, 'flags', `glidepath.flagd.json.${process.pid}-0a1b2c3d4e5f.tmp`);
   const other = join(root, 'flags', `other.json.${deadPid}-0a1b2c3d4e5f.tmp`);
   for (const file of [dead, live, other]) writeFileSync(file, '{');
-  const provider = createFlagdProvider({ name: 'flags', type: 'flagd', path: 'flags/glidepath.flagd.json' }, { root });
+  const provider = localFlagd({ path: 'flags/glidepath.flagd.json' }, root);
   const answer = await provider.apply({ release: 'r', key: 'k', champion: { model: 'a' }, challenger: { model: 'b' } }, { mode: 'traffic', weight: 5 });
-  assert.deepEqual(answer, { ok: true, value: { mode: 'traffic', weight: 5 } });
+  assert.deepEqual(answer, settled({ mode: 'traffic', weight: 5 }));
   assert.equal(existsSync(dead), false, 'the dead run’s copy is gone');
   assert.ok(existsSync(live) && existsSync(other), 'a live run’s copy and another file’s are kept');
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { FlagdCore } from '@openfeature/flagd-core';
 import { createFlagdProvider } from '../../../src/adapters/providers/flagd.js';
+import { localFlagd, settled, testDeps } from '../../support/local-flagd.js';
 import { trafficProviders } from '../../../src/adapters/providers/index.js';
 import type { FlagdProvider } from '../../../src/core/model/index.js';
 import type { TrafficTarget } from '../../../src/ports/traffic-provider.js';
@@ -72,18 +73,19 @@ test('the flagd schema used here rejects a malformed flag, so passing it means s
 });
 
 test('the registry builds a flagd provider from its config entry', () => {
-  const provider = trafficProviders['flagd']!(config, { root: tempRoot() });
-  assert.equal(provider.type, 'flagd');
+  const built = trafficProviders.flagd.create(config, testDeps(tempRoot()));
+  assert.equal(built.ok && built.value.type, 'flagd');
+  assert.equal(built.ok && built.value.kind, 'gitops', 'flagd only renders files; the engine commits them');
 });
 
 test('a missing flag file reads as off: the champion serves everyone', async () => {
-  const provider = createFlagdProvider(config, { root: tempRoot() });
+  const provider = localFlagd(config, tempRoot());
   assert.deepEqual(await provider.read(target), { ok: true, value: { mode: 'off', weight: 0 } });
 });
 
 test('every split Glidepath writes is a valid flagd file that reads back as the same split', async () => {
   const root = tempRoot();
-  const provider = createFlagdProvider(config, { root });
+  const provider = localFlagd(config, root);
   const splits: TrafficSplit[] = [
     { mode: 'off', weight: 0 },
     { mode: 'shadow', weight: 0 },
@@ -96,7 +98,7 @@ test('every split Glidepath writes is a valid flagd file that reads back as the 
   ];
   for (const split of splits) {
     const applied = await provider.apply(target, split);
-    assert.deepEqual(applied, { ok: true, value: split }, `apply ${JSON.stringify(split)}`);
+    assert.deepEqual(applied, settled(split), `apply ${JSON.stringify(split)}`);
     assertValidFlagd(fileOf(root));
     assert.deepEqual(await provider.read(target), { ok: true, value: split });
   }
@@ -104,7 +106,7 @@ test('every split Glidepath writes is a valid flagd file that reads back as the 
 
 test('the flag carries both bundles as object variants with the champion as default', async () => {
   const root = tempRoot();
-  await createFlagdProvider(config, { root }).apply(target, { mode: 'traffic', weight: 5 });
+  await localFlagd(config, root).apply(target, { mode: 'traffic', weight: 5 });
   const doc = JSON.parse(fileOf(root)) as { flags: Record<string, { state: string; defaultVariant: string; variants: Record<string, unknown>; targeting: unknown; metadata: Record<string, unknown> }> };
   const flag = doc.flags[target.key]!;
   assert.equal(flag.state, 'ENABLED');
@@ -119,7 +121,7 @@ test('the flag carries both bundles as object variants with the champion as defa
 
 test('flagd serves the challenger to the configured share of 20,000 users, within one point', async () => {
   const root = tempRoot();
-  const provider = createFlagdProvider(config, { root });
+  const provider = localFlagd(config, root);
   for (const weight of [5, 25, 50]) {
     await provider.apply(target, { mode: 'traffic', weight });
     const { share } = challengerShare(fileOf(root));
@@ -129,7 +131,7 @@ test('flagd serves the challenger to the configured share of 20,000 users, withi
 
 test('a user on the challenger at 5% stays on it at 25% and 100%: flagd bucketing is sticky as the weight grows', async () => {
   const root = tempRoot();
-  const provider = createFlagdProvider(config, { root });
+  const provider = localFlagd(config, root);
   await provider.apply(target, { mode: 'traffic', weight: 5 });
   const at5 = challengerShare(fileOf(root)).onChallenger;
   await provider.apply(target, { mode: 'traffic', weight: 25 });
@@ -143,7 +145,7 @@ test('a user on the challenger at 5% stays on it at 25% and 100%: flagd bucketin
 
 test('off and shadow serve the champion to everyone; shadow says so in the flag metadata', async () => {
   const root = tempRoot();
-  const provider = createFlagdProvider(config, { root });
+  const provider = localFlagd(config, root);
   for (const mode of ['off', 'shadow'] as const) {
     await provider.apply(target, { mode, weight: 0 });
     assert.equal(challengerShare(fileOf(root)).share, 0, mode);
@@ -156,7 +158,7 @@ test('off and shadow serve the champion to everyone; shadow says so in the flag 
 
 test('ring segment values always get the challenger, the rest get the fractional share', async () => {
   const root = tempRoot();
-  await createFlagdProvider(config, { root }).apply(target, { mode: 'traffic', weight: 10, segment: { attribute: 'tenantId', values: ['acme', 'globex'] } });
+  await localFlagd(config, root).apply(target, { mode: 'traffic', weight: 10, segment: { attribute: 'tenantId', values: ['acme', 'globex'] } });
   assert.equal(challengerShare(fileOf(root), { tenantId: 'acme' }).share, 100);
   assert.equal(challengerShare(fileOf(root), { tenantId: 'globex' }).share, 100);
   const others = challengerShare(fileOf(root), { tenantId: 'initech' }).share;
@@ -165,7 +167,7 @@ test('ring segment values always get the challenger, the rest get the fractional
 
 test('bucketBy keys the split on that attribute, salted with the flag key', async () => {
   const root = tempRoot();
-  const provider = createFlagdProvider({ ...config, bucketBy: 'accountId' }, { root });
+  const provider = localFlagd({ ...config, bucketBy: 'accountId' }, root);
   await provider.apply(target, { mode: 'traffic', weight: 30 });
   assertValidFlagd(fileOf(root));
   const c = core(fileOf(root));
@@ -181,7 +183,7 @@ test('flags Glidepath does not own are kept as they were, in object and array fo
   mkdirSync(join(root, 'flags'));
   const other = { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'off', targeting: { if: [{ '==': [{ var: 'email' }, 'a@b.c'] }, 'on'] } };
   writeFileSync(join(root, config.path), JSON.stringify({ $schema: 'https://flagd.dev/schema/v0/flags.json', metadata: { flagSetId: 'x' }, flags: { 'new-checkout': other } }));
-  const provider = createFlagdProvider(config, { root });
+  const provider = localFlagd(config, root);
   await provider.apply(target, { mode: 'traffic', weight: 5 });
   const doc = JSON.parse(fileOf(root)) as { metadata: unknown; flags: Record<string, unknown> };
   assert.deepEqual(doc.flags['new-checkout'], other);
@@ -201,11 +203,11 @@ test('a flag file that is not JSON is an error result naming the file, not an ex
   const root = tempRoot();
   mkdirSync(join(root, 'flags'));
   writeFileSync(join(root, config.path), '{ "flags": ');
-  const provider = createFlagdProvider(config, { root });
+  const provider = localFlagd(config, root);
   const readResult = await provider.read(target);
   assert.equal(readResult.ok, false);
   assert.match(readResult.ok ? '' : readResult.error, /flags\/glidepath\.flagd\.json: not valid JSON/);
-  assert.equal(readResult.ok ? true : readResult.retryable, false);
+  assert.equal(readResult.ok ? undefined : readResult.kind, 'invalid', 'a person must fix the file: waiting will not help');
   const applied = await provider.apply(target, { mode: 'traffic', weight: 5 });
   assert.equal(applied.ok, false);
   assert.equal(fileOf(root), '{ "flags": ');
@@ -215,23 +217,23 @@ test('a flag file that cannot be read is an error result, not a throw', async ()
   const root = tempRoot();
   // A folder where the file should be is unreadable for every user, root included (EISDIR).
   mkdirSync(join(root, config.path), { recursive: true });
-  const result = await createFlagdProvider(config, { root }).read(target);
+  const result = await localFlagd(config, root).read(target);
   assert.equal(result.ok, false);
-  assert.match(result.ok ? '' : result.error, /cannot read the flagd file \(EISDIR\)/);
+  assert.match(result.ok ? '' : result.error, /flags\/glidepath\.flagd\.json: cannot read the file \(EISDIR\)/);
 });
 
 test('an unwritable flag folder is an error result and the flag is not reported as changed', async () => {
   const root = tempRoot();
   writeFileSync(join(root, 'flags'), 'a file where the folder should be');
-  const result = await createFlagdProvider(config, { root }).apply(target, { mode: 'traffic', weight: 5 });
+  const result = await localFlagd(config, root).apply(target, { mode: 'traffic', weight: 5 });
   assert.equal(result.ok, false);
-  assert.match(result.ok ? '' : result.error, /cannot (read|write) the flagd file/);
+  assert.match(result.ok ? '' : result.error, /cannot (read|write) the file/);
 });
 
 test('a flag whose targeting was edited by hand is reported, not guessed', async () => {
   const root = tempRoot();
   mkdirSync(join(root, 'flags'));
-  const provider = createFlagdProvider(config, { root });
+  const provider = localFlagd(config, root);
   await provider.apply(target, { mode: 'traffic', weight: 5 });
   const doc = JSON.parse(fileOf(root)) as { flags: Record<string, { targeting: unknown }> };
   doc.flags[target.key]!.targeting = { if: [{ '==': [{ var: 'email' }, 'boss@example.com'] }, 'challenger', 'champion'] };
@@ -242,7 +244,8 @@ test('a flag whose targeting was edited by hand is reported, not guessed', async
 });
 
 test('a provider path outside the repository is refused', async () => {
-  const result = await createFlagdProvider({ ...config, path: '../elsewhere.json' }, { root: tempRoot() }).read(target);
-  assert.equal(result.ok, false);
-  assert.match(result.ok ? '' : result.error, /outside the repository/);
+  const built = createFlagdProvider({ ...config, path: '../elsewhere.json' }, testDeps(tempRoot()));
+  assert.equal(built.ok, false, 'a configuration error, answered when the provider is built');
+  assert.match(built.ok ? '' : built.error, /outside the repository/);
+  assert.deepEqual(built.ok ? undefined : built.field, ['path']);
 });

@@ -129,3 +129,10 @@ test('a power estimate adds a Power column and lists its warnings under the stag
   assert.match(section, /\| 600 canary \+ 12,000 control · ≈ 4h 48m · ⚠ \|/);
   assert.match(section, /- ⚠ `canary-5`: canary-5 needs ~4\.8 h, more than its minDuration 2h/);
 });
+
+test('a plan shows what each release’s provider can do beside its target, when the registry’s capabilities are given', () => {
+  const pr = weakeningPullRequest();
+  const plan = buildPlan({ base: repositoryOf(pr.base), head: repositoryOf(pr.head), providerCapabilities: { flagd: { shadow: 'marker', segments: true, weightStep: 0.01, settles: 'now' } } });
+  assert.match(renderPlanText(plan), /target: flags \/ \S+ \(shadow: marker, segments, weight step 0\.01%, settles now\)/);
+  assert.match(renderPlanComment(plan, { marker: MARKER }), /target `flags` \(flagd; shadow: marker, segments, weight step 0\.01%, settles now\)/);
+});

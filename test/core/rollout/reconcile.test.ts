@@ -5,7 +5,7 @@ import { at, auditOf, makeJudgement, makePolicy, makeState, ok, tick, trafficOf,
 const policy = makePolicy();
 
 test('a provider that cannot be read holds, changes no traffic and records the error', () => {
-  const plan = tick({ state: makeState(policy, 1), observed: { ok: false, error: 'flag file unreadable', retryable: true }, now: at(3), judgement: makeJudgement('canary-5', 'pass') });
+  const plan = tick({ state: makeState(policy, 1), observed: { ok: false, error: 'flag file unreadable', kind: 'unavailable' }, now: at(3), judgement: makeJudgement('canary-5', 'pass') });
   assert.equal(plan.decision, 'hold');
   assert.equal(trafficOf(plan.actions), undefined);
   const record = auditOf(plan.actions);
@@ -15,14 +15,14 @@ test('a provider that cannot be read holds, changes no traffic and records the e
 });
 
 test('repeated provider errors are recorded once per heartbeat, not on every tick', () => {
-  const error = { ok: false, error: 'timeout', retryable: true } as const;
+  const error = { ok: false, error: 'timeout', kind: 'timeout' } as const;
   const first = tick({ state: makeState(policy, 1), observed: error, now: at(3), judgement: undefined });
   const second = tick({ state: first.next, observed: error, now: at(3.1), judgement: undefined });
   assert.deepEqual(second.actions, []);
 });
 
 test('a rollback criterion still rolls back when the provider cannot be read', () => {
-  const plan = tick({ state: makeState(policy, 1), observed: { ok: false, error: 'timeout', retryable: true }, now: at(3), judgement: makeJudgement('canary-5', 'rollback') });
+  const plan = tick({ state: makeState(policy, 1), observed: { ok: false, error: 'timeout', kind: 'timeout' }, now: at(3), judgement: makeJudgement('canary-5', 'rollback') });
   assert.equal(plan.decision, 'rollback');
   assert.deepEqual(trafficOf(plan.actions), { mode: 'off', weight: 0 });
   assert.deepEqual(auditOf(plan.actions)?.provider, { ok: false, error: 'timeout' });

@@ -3,6 +3,7 @@ import { policyMetricRules } from './policy-metric-rules.js';
 import { policyScheduleRules } from './policy-schedule-rules.js';
 import { policyStageRules } from './policy-stage-rules.js';
 import { releaseRules } from './release-rules.js';
+import { providerCapabilityRule } from './provider-capability-rules.js';
 import type { SemanticRule } from './rule-context.js';
 
 /** Every semantic rule, run after the schema on documents that passed it. A new rule is one function added to a list here. */
@@ -12,6 +13,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...policyScheduleRules,
   ...policyMetricRules,
   ...releaseRules,
+  providerCapabilityRule,
 ];
 
 export type { RuleContext, RuleRepository, SemanticRule } from './rule-context.js';

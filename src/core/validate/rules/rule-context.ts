@@ -1,6 +1,7 @@
 import type { Problem } from '../../problem.js';
 import type { GlidepathConfig, MetricDefinition, Release, RolloutPolicy } from '../../model/index.js';
 import type { SourceDocument } from '../source-document.js';
+import type { ProviderCapabilities } from '../../../ports/traffic-provider.js';
 
 /** The repository as semantic rules see it: only documents that passed their schema. */
 export interface RuleRepository {
@@ -24,6 +25,8 @@ export interface RuleContext {
   readonly paths: readonly string[];
   /** Metric definitions of a valid config, by name. */
   readonly metrics: ReadonlyMap<string, MetricDefinition> | undefined;
+  /** What each provider type can do (the registry's static capabilities); absent, stages are not checked against providers. */
+  readonly providerCapabilities?: Readonly<Record<string, ProviderCapabilities>> | undefined;
 }
 
 /** One semantic rule: reads the repository, reports problems at fields. A new rule is one function in the registry. */
