@@ -43,7 +43,19 @@ interface Crd {
 const LABEL = '[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?';
 const PATCH_TYPES = ['application/merge-patch+json', 'application/json-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
 
+/** Parsing the 2 MB CRD takes seconds on a busy machine: once per file and version per test process. */
+const checkers = new Map<string, CrdChecker>();
+
 export function crdChecker(file: string, version?: string): CrdChecker {
+  const key = `${file}#${version ?? ''}`;
+  const known = checkers.get(key);
+  if (known !== undefined) return known;
+  const checker = buildCrdChecker(file, version);
+  checkers.set(key, checker);
+  return checker;
+}
+
+function buildCrdChecker(file: string, version: string | undefined): CrdChecker {
   const crd = (parse(readFileSync(file, 'utf8')) as Crd);
   const served = crd.spec.versions.filter((v) => v.served);
   const chosen = served.find((v) => version === undefined || v.name === version);

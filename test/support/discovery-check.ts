@@ -58,7 +58,18 @@ interface Discovery extends Resource {
   schemas: Record<string, Schema>;
 }
 
+/** The 3 MB document is read once per test process. */
+const checkers = new Map<string, DiscoveryChecker>();
+
 export function discoveryChecker(file: string): DiscoveryChecker {
+  const known = checkers.get(file);
+  if (known !== undefined) return known;
+  const checker = buildDiscoveryChecker(file);
+  checkers.set(file, checker);
+  return checker;
+}
+
+function buildDiscoveryChecker(file: string): DiscoveryChecker {
   const doc = JSON.parse(readFileSync(file, 'utf8')) as Discovery;
   const basePath = new URL(doc.rootUrl + doc.servicePath).pathname;
   const methods: { method: Method; pattern: RegExp }[] = [];

@@ -139,9 +139,8 @@ export function createVertexAiProvider(config: VertexAiProviderConfig, deps: Ada
   }
 
   function deployedModelFor(endpoint: Endpoint, bundle: Bundle): CallResult<string> {
-    const matches = endpoint.deployedModels.filter((d) => d.id === bundle.model).length > 0
-      ? endpoint.deployedModels.filter((d) => d.id === bundle.model)
-      : endpoint.deployedModels.filter((d) => servesModel(d, bundle.model));
+    const byId = endpoint.deployedModels.filter((d) => d.id === bundle.model);
+    const matches = byId.length > 0 ? byId : endpoint.deployedModels.filter((d) => servesModel(d, bundle.model));
     const ids = endpoint.deployedModels.map((d) => d.id).join(', ') || 'none';
     if (matches.length === 0) return { ok: false, kind: 'invalid', error: `${label}: endpoint ${endpoint.name} has no deployed model for '${bundle.model}' (deployed: ${ids}); deploy it first, or set the bundle's model to a deployed-model id` };
     if (matches.length > 1) return { ok: false, kind: 'invalid', error: `${label}: endpoint ${endpoint.name} deploys '${bundle.model}' more than once (${matches.map((d) => d.id).join(', ')}); set the bundle's model to one deployed-model id` };
