@@ -15,8 +15,9 @@ export interface SagemakerProviderConfig {
   /** The SageMaker API's URL when it is not the region's public one (a VPC interface endpoint, a test server). */
   readonly endpoint?: string;
   /**
-   * Environment variables holding static keys. Without them the AWS SDK's default chain is used:
-   * `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`, web identity (GitHub OIDC), SSO, instance roles.
+   * Environment variables holding static keys. Without them: `AWS_ACCESS_KEY_ID`,
+   * `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` when set (aws-actions/configure-aws-credentials
+   * sets them), else the rest of the AWS SDK's default chain (web identity, SSO, profiles, instance roles).
    */
   readonly credentials?: { readonly accessKeyIdEnv: string; readonly secretAccessKeyEnv: string; readonly sessionTokenEnv?: string };
 }
@@ -101,6 +102,11 @@ export function createSagemakerProvider(config: SagemakerProviderConfig, deps: A
     }
     const sessionToken = read('sessionTokenEnv');
     staticKeys = { accessKeyId: read('accessKeyIdEnv') as string, secretAccessKey: read('secretAccessKeyEnv') as string, ...(sessionToken ? { sessionToken } : {}) };
+  } else if (deps.env['AWS_ACCESS_KEY_ID'] && deps.env['AWS_SECRET_ACCESS_KEY']) {
+    // The default chain's first link, taken from the injected environment rather than the process's:
+    // aws-actions/configure-aws-credentials exports these three after assuming the role.
+    const sessionToken = deps.env['AWS_SESSION_TOKEN'];
+    staticKeys = { accessKeyId: deps.env['AWS_ACCESS_KEY_ID'], secretAccessKey: deps.env['AWS_SECRET_ACCESS_KEY'], ...(sessionToken ? { sessionToken } : {}) };
   }
   const secrets = staticKeys ? Object.values(staticKeys) : [];
   const random = deps.random ?? Math.random;
@@ -123,7 +129,7 @@ export function createSagemakerProvider(config: SagemakerProviderConfig, deps: A
   /** One SageMaker call, retried where waiting can help; failures as data that never carry a credential. */
   async function call<T>(operation: Operation, endpoint: string, input: Record<string, unknown>, options?: CallOptions): Promise<CallResult<T>> {
     const { client: sagemaker, sdk } = await sdkClient();
-    const command = operation === 'DescribeEndpoint'
+    const command = () => operation === 'DescribeEndpoint'
       ? new sdk.DescribeEndpointCommand(input as unknown as ConstructorParameters<typeof sdk.DescribeEndpointCommand>[0])
       : new sdk.UpdateEndpointWeightsAndCapacitiesCommand(input as unknown as ConstructorParameters<typeof sdk.UpdateEndpointWeightsAndCapacitiesCommand>[0]);
     const where = `${label}: ${operation} on endpoint ${endpoint} (${config.region})`;
@@ -133,7 +139,7 @@ export function createSagemakerProvider(config: SagemakerProviderConfig, deps: A
       let failure: CallFailure & { retryable: boolean };
       try {
         const attemptSignal = AbortSignal.any([deadline, AbortSignal.timeout(ATTEMPT_TIMEOUT_MS)]);
-        return { ok: true, value: (await sagemaker.send(command as never, { abortSignal: attemptSignal })) as T };
+        return { ok: true, value: (await sagemaker.send(command() as never, { abortSignal: attemptSignal })) as T };
       } catch (error) {
         if (deadline.aborted) return { ok: false, kind: 'timeout', error: `${where}: the call's deadline passed before an answer` };
         failure = failureOf(error, operation, where, config.region, endpoint, secrets);

@@ -324,6 +324,13 @@ test('a credential variable that is not set and a region that is not one are con
   assert.ok(createSagemakerProvider(config({ credentials: undefined }), deps({})).ok);
 });
 
+test('without a credentials entry, the standard AWS variables of the injected environment sign the requests', async () => {
+  const sagemaker = provider({ credentials: undefined }, { AWS_ACCESS_KEY_ID: KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: KEYS.secretAccessKey, AWS_SESSION_TOKEN: 'session-token-from-oidc' });
+  assert.deepEqual(await sagemaker.read(target), { ok: true, value: { mode: 'off', weight: 0 } });
+  assert.equal(fake.requests.at(-1)?.headers['x-amz-security-token'], 'session-token-from-oidc');
+  assert.deepEqual(fake.rejected, []);
+});
+
 test('the adapter module loads the AWS SDK only on first use: the CLI loads every adapter at start-up', () => {
   const source = readFileSync(new URL('../../../src/adapters/providers/sagemaker.ts', import.meta.url), 'utf8');
   const staticImports = source.split('\n').filter((line) => /^import\s(?!type\s)/.test(line) && line.includes('@aws-sdk'));
