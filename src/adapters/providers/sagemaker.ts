@@ -249,7 +249,7 @@ export function createSagemakerProvider(config: SagemakerProviderConfig, deps: A
           // Our own earlier change, still under way (its answer was lost, or apply ran twice): the same operation.
           const desired = splitOf(endpoint, arms.value, 'desired');
           if (desired.ok && sameWeight(desired.value, wanted)) return pending(endpoint, wanted);
-          return { ok: false, kind: 'conflict', error: `${label}: endpoint ${arms.value.endpoint} is ${endpoint.status} toward ${desired.ok ? describe1(desired.value) : 'other weights'}, not Glidepath's ${describe1(wanted)}; SageMaker takes one change at a time: wait for it to be InService, and check who else changes its weights` };
+          return { ok: false, kind: 'conflict', error: `${label}: endpoint ${arms.value.endpoint} is ${endpoint.status} toward ${desired.ok ? showSplit(desired.value) : 'other weights'}, not Glidepath's ${showSplit(wanted)}; SageMaker takes one change at a time: wait for it to be InService, and check who else changes its weights` };
         }
         if (endpoint.status !== 'InService') return notServing(endpoint, arms.value, `weights cannot be changed now`);
         // A third variant taking traffic is refused here, not zeroed: it is someone else's.
@@ -283,14 +283,14 @@ export function createSagemakerProvider(config: SagemakerProviderConfig, deps: A
         const described = await describe(arms.value, options);
         if (!described.ok) return described;
         const endpoint = described.value;
-        const requested = describe1(operation.requested);
+        const requested = showSplit(operation.requested);
         switch (endpoint.status) {
           case 'Updating':
           case 'SystemUpdating':
           case 'Creating': {
             const desired = splitOf(endpoint, arms.value, 'desired');
             if (desired.ok && !sameWeight(desired.value, operation.requested)) {
-              return { ok: false, kind: 'conflict', error: `${label}: endpoint ${arms.value.endpoint} is ${endpoint.status} toward ${describe1(desired.value)}, not the ${requested} Glidepath asked for: someone else changed its weights` };
+              return { ok: false, kind: 'conflict', error: `${label}: endpoint ${arms.value.endpoint} is ${endpoint.status} toward ${showSplit(desired.value)}, not the ${requested} Glidepath asked for: someone else changed its weights` };
             }
             return { ok: true, value: { status: 'pending', operation: { ...operation, status: `endpoint ${endpoint.status}` } } };
           }
@@ -298,7 +298,7 @@ export function createSagemakerProvider(config: SagemakerProviderConfig, deps: A
             const served = splitOf(endpoint, arms.value, 'current');
             if (!served.ok) return served;
             if (!sameWeight(served.value, operation.requested) && endpoint.failureReason) {
-              return { ok: false, kind: 'unavailable', error: `${label}: endpoint ${arms.value.endpoint} is InService serving ${describe1(served.value)}, not the ${requested} asked for: SageMaker says ${endpoint.failureReason}` };
+              return { ok: false, kind: 'unavailable', error: `${label}: endpoint ${arms.value.endpoint} is InService serving ${showSplit(served.value)}, not the ${requested} asked for: SageMaker says ${endpoint.failureReason}` };
             }
             return { ok: true, value: { status: 'settled', split: served.value } };
           }
@@ -321,7 +321,7 @@ function sameWeight(a: TrafficSplit, b: TrafficSplit): boolean {
   return Math.abs(weight(a) - weight(b)) < SAGEMAKER_CAPABILITIES.weightStep / 2;
 }
 
-function describe1(split: TrafficSplit): string {
+function showSplit(split: TrafficSplit): string {
   return split.mode === 'traffic' ? `${split.weight}% to the challenger` : 'the champion only';
 }
 
