@@ -163,9 +163,10 @@ export function createLaunchDarklyProvider(config: LaunchDarklyProviderConfig, d
   function explain(failure: CallFailure, key: string, writing: boolean): CallFailure {
     if (failure.kind === 'not-found') return { ...failure, error: `${where(key)} does not exist (create it, or fix the release's target.key or the provider's projectKey): ${failure.error}` };
     if (failure.kind === 'unauthorized') return { ...failure, error: `${failure.error}; ${config.apiTokenEnv} must hold a LaunchDarkly access token whose role may ${writing ? 'update' : 'read'} ${noun}s in project '${project}', environment '${environment}'` };
-    // requestJson's errors read "<label>: <method> <path> answered <status> …".
+    // LaunchDarkly answers 405 when the environment requires approvals: a person must change a
+    // role or a setting, so it is reported as a permission, not as a malformed request.
+    // (requestJson's errors read "<label>: <method> <path> answered <status> …".)
     if (writing && / answered 405\b/.test(failure.error)) {
-      // LaunchDarkly answers 405 when the environment requires approvals: a person must change a setting or a role, so it is reported as a permission, not a malformed request.
       return { ...failure, kind: 'unauthorized', error: `${where(key)}: the environment requires approval for changes, so Glidepath cannot apply a split (${failure.error}); give the token's custom role the bypassRequiredApproval action on this environment, or turn off required approvals for it` };
     }
     return failure;

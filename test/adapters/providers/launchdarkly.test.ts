@@ -159,8 +159,11 @@ test('a rollout Glidepath writes keeps each context on its arm as the weight gro
 
 /** LaunchDarkly's server-side SDKs: sha1 of `<flag key>.<salt>.<bucketBy value>`, the first 15 hex digits over 0xFFFFFFFFFFFFFFF. */
 function bucket(flagKey: string, salt: string, value: string): number {
-  return parseInt(createHash('sha1').update(`${flagKey}.${salt}.${value}`).digest('hex').slice(0, 15), 16) / 0xfffffffffffffff;
+  return parseInt(createHash('sha1').update(`${flagKey}.${salt}.${value}`).digest('hex').slice(0, 15), 16) / LONG_SCALE;
 }
+
+/** The SDKs' 0xFFFFFFFFFFFFFFF, written so that no literal claims more precision than a double has. */
+const LONG_SCALE = parseInt('f'.repeat(15), 16);
 
 /** The SDKs walk the rollout's variations in their stored order, summing weights, and take the first whose sum passes the bucket. */
 function variationFor(variations: readonly { variation: number; weight: number }[], at: number): number {
