@@ -28,6 +28,8 @@ export function openApiChecker(specFile: string): OpenApiChecker {
       const match = templates.find((t) => t.pattern.test(relative));
       const verb = method.toLowerCase();
       if (!match || spec.paths[match.template]?.[verb] === undefined) return [`${method} ${path}: no such operation in ${specFile}`];
+      // An operation without a request body (a GET) has no schema to compile: it only must not be sent one.
+      if ((spec.paths[match.template]?.[verb] as { requestBody?: unknown }).requestBody === undefined) return body === undefined ? [] : [`${method} ${path}: the operation takes no body`];
       const pointer = `spec#/paths/${match.template.replace(/~/g, '~0').replace(/\//g, '~1')}/${verb}/requestBody/content/application~1json/schema`;
       let validate = validators.get(pointer);
       if (!validate) {
