@@ -133,3 +133,16 @@ test('a path outside the repository is a configuration error naming the field', 
   assert.ok(!built.ok);
   assert.deepEqual(built.field, ['path']);
 });
+
+test('the schema fragment accepts a repository path and refuses one outside it', async () => {
+  const { Ajv } = await import('ajv');
+  const { readFileSync } = await import('node:fs');
+  const ajv = new Ajv({ strict: false });
+  ajv.addSchema(JSON.parse(readFileSync(new URL('../../../schemas/common.schema.json', import.meta.url), 'utf8')) as object);
+  const fragment = JSON.parse(readFileSync(new URL('../../../src/adapters/providers/litellm.schema.json', import.meta.url), 'utf8')) as { $id: string };
+  ajv.addSchema(fragment);
+  const valid = ajv.compile({ $ref: `${fragment.$id}#/definitions/provider` });
+  assert.ok(valid({ name: 'proxy', type: 'litellm', path: 'litellm/config.yaml' }));
+  assert.ok(!valid({ name: 'proxy', type: 'litellm', path: '../config.yaml' }));
+  assert.ok(!valid({ name: 'proxy', type: 'litellm', path: '/etc/litellm/config.yaml' }));
+});

@@ -281,3 +281,17 @@ test('a missing file, missing arms, a mode other than loadbalance and a path out
   assert.ok(!outside.ok && outside.kind === 'invalid');
   assert.deepEqual(portkey.paths({ ...fileTarget, key: '../other/gateway.json' }), []);
 });
+
+test('the schema fragment accepts both sources and refuses a control-plane entry without apiKeyEnv or a file entry with one', async () => {
+  const { Ajv } = await import('ajv');
+  const { readFileSync } = await import('node:fs');
+  const ajv = new Ajv({ strict: false });
+  ajv.addSchema(JSON.parse(readFileSync(new URL('../../../schemas/common.schema.json', import.meta.url), 'utf8')) as object);
+  const fragment = JSON.parse(readFileSync(new URL('../../../src/adapters/providers/portkey.schema.json', import.meta.url), 'utf8')) as { $id: string };
+  ajv.addSchema(fragment);
+  const valid = ajv.compile({ $ref: `${fragment.$id}#/definitions/provider` });
+  assert.ok(valid({ name: 'gateway', type: 'portkey', source: 'control-plane', apiKeyEnv: 'PORTKEY_API_KEY' }));
+  assert.ok(valid({ name: 'gateway', type: 'portkey', source: 'file', championTarget: 'gpt-4o', challengerTarget: 'gpt-4.1' }));
+  assert.ok(!valid({ name: 'gateway', type: 'portkey', source: 'control-plane' }));
+  assert.ok(!valid({ name: 'gateway', type: 'portkey', source: 'file', apiKeyEnv: 'PORTKEY_API_KEY' }));
+});
