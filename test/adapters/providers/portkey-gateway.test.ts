@@ -54,46 +54,60 @@ function rendered(split: TrafficSplit): string {
   return JSON.stringify(JSON.parse(content));
 }
 
-/** Sends `count` chat completions through the gateway, some at a time, and counts which arm answered each. */
-async function send(config: string, count: number, user?: string): Promise<Map<string, number>> {
+/**
+ * Sends `count` chat completions through the gateway, some at a time, and counts which arm
+ * answered each. On this shared two-core machine a request now and then dies in transit (a reset
+ * socket, a time-out); those are asked again once, and any left are counted apart, never as an arm.
+ */
+async function send(config: string, count: number, user?: string): Promise<{ arms: Map<string, number>; failures: string[] }> {
   const arms = new Map<string, number>();
   const failures: string[] = [];
-  const one = async (): Promise<void> => {
+  const attempt = async (): Promise<string> => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-portkey-config': config, ...(user ? { 'x-portkey-metadata': JSON.stringify({ _user: user }) } : {}) },
       body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Which arm are you?' }], ...(user ? { user } : {}) }),
     });
-    const body = (await response.json()) as { choices?: { message?: { content?: string } }[]; message?: string };
+    const body = (await response.json()) as { choices?: { message?: { content?: string } }[] };
     const arm = body.choices?.[0]?.message?.content;
-    if (response.status !== 200 || arm === undefined) failures.push(`${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-    else arms.set(arm, (arms.get(arm) ?? 0) + 1);
+    if (response.status !== 200 || arm === undefined) throw new Error(`${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+    return arm;
+  };
+  const one = async (): Promise<void> => {
+    try {
+      const arm = await attempt().catch(attempt);
+      arms.set(arm, (arms.get(arm) ?? 0) + 1);
+    } catch (error) {
+      failures.push((error as Error).message);
+    }
   };
   for (let sent = 0; sent < count; sent += 25) {
     await Promise.all(Array.from({ length: Math.min(25, count - sent) }, one));
   }
-  assert.deepEqual(failures.slice(0, 3), [], `the gateway refused requests; its output:\n${gateway.output().slice(-2000)}`);
-  return arms;
+  // A config the gateway refused fails every request: far more than the odd lost one.
+  assert.ok(failures.length <= count / 100, `${failures.length} of ${count} requests failed, e.g. ${failures.slice(0, 3).join(' | ')}; the gateway's output:\n${gateway.output().slice(-2000)}`);
+  return { arms, failures };
 }
 
 test('the gateway sends the challenger the share of requests the weight Glidepath writes says, within four standard deviations', async () => {
   const n = 1000;
   const p = 0.2;
-  const arms = await send(rendered({ mode: 'traffic', weight: 20 }), n);
+  const { arms, failures } = await send(rendered({ mode: 'traffic', weight: 20 }), n);
+  const served = n - failures.length;
   const challenger = arms.get('challenger') ?? 0;
-  assert.equal(challenger + (arms.get('champion') ?? 0), n);
-  const bound = 4 * Math.sqrt(n * p * (1 - p));
-  assert.ok(Math.abs(challenger - n * p) <= bound, `challenger served ${challenger} of ${n}; expected ${n * p} ± ${bound.toFixed(1)}`);
+  assert.equal(challenger + (arms.get('champion') ?? 0), served);
+  const bound = 4 * Math.sqrt(served * p * (1 - p));
+  assert.ok(Math.abs(challenger - served * p) <= bound, `challenger served ${challenger} of ${served}; expected ${served * p} ± ${bound.toFixed(1)}`);
 });
 
 test('with the split off the gateway sends every request to the champion: a zero weight is never drawn', async () => {
-  const arms = await send(rendered({ mode: 'off', weight: 0 }), 100);
-  assert.deepEqual([...arms], [['champion', 100]]);
+  const { arms, failures } = await send(rendered({ mode: 'off', weight: 0 }), 100);
+  assert.deepEqual([...arms], [['champion', 100 - failures.length]]);
 });
 
 test('a keyed user is not kept on one arm: the gateway draws a target per request, as the provider declares', async () => {
   assert.equal(fileProvider().capabilities.stickiness, 'per-request');
   // At 50 % the chance one user stays on one arm for 100 requests is 2 × 0.5^100.
-  const arms = await send(rendered({ mode: 'traffic', weight: 50 }), 100, 'user-42');
+  const { arms } = await send(rendered({ mode: 'traffic', weight: 50 }), 100, 'user-42');
   assert.ok((arms.get('champion') ?? 0) > 0 && (arms.get('challenger') ?? 0) > 0, `user-42 was served only by ${[...arms.keys()].join(', ')}`);
 });
