@@ -152,15 +152,15 @@ function controlPlaneProvider(name: string, root: string, apiKey: string, arms: 
   async function fetchConfig(slug: string, options?: CallOptions): Promise<CallResult<JsonObject>> {
     const answer = await requestJson<unknown>(http, { url: configUrl(slug), headers }, { label, signal: signalOf(options) });
     if (!answer.ok) return explain(answer, slug);
-    const data = (answer.value.body as { data?: { config?: unknown } } | undefined)?.data;
-    let raw = data?.config;
-    // The API has answered the config as a JSON string as well as an object.
+    const body = answer.value.body as { data?: { config?: unknown }; config?: unknown } | undefined;
+    // The spec wraps the config in `data`; Portkey's API has also answered it unwrapped, and as a JSON string.
+    let raw = body?.data?.config ?? body?.config;
     if (typeof raw === 'string') {
       const parsed = parseConfigText(`${where(slug)} (as answered)`, raw);
       if (!parsed.ok) return parsed;
       raw = parsed.value;
     }
-    if (!isObject(raw)) return { ok: false, kind: 'invalid', error: `${where(slug)}: the answer has no data.config object` };
+    if (!isObject(raw)) return { ok: false, kind: 'invalid', error: `${where(slug)}: the answer has no data.config object; is url the Portkey API base (${PORTKEY_API})?` };
     return { ok: true, value: raw };
   }
 

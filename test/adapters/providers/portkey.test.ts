@@ -44,6 +44,8 @@ interface ControlPlane {
   afterPut?: () => void;
   /** Answer the config as a JSON string, as the API has done. */
   configAsString?: boolean;
+  /** Answer `{ config }` without the spec's `data` wrapper. */
+  unwrapped?: boolean;
 }
 
 function controlPlane(): ControlPlane & { fetch: typeof globalThis.fetch } {
@@ -70,7 +72,8 @@ function controlPlane(): ControlPlane & { fetch: typeof globalThis.fetch } {
       state.afterPut?.();
       return json(200, { success: true, data: { version_id: '0db4065b-ead2-4daa-bf5e-7e9106585133' } });
     }
-    return json(200, { success: true, data: { config: state.configAsString ? JSON.stringify(state.config) : state.config } });
+    const config = state.configAsString ? JSON.stringify(state.config) : state.config;
+    return json(200, state.unwrapped ? { success: true, config } : { success: true, data: { config } });
   };
   return Object.assign(state, { fetch });
 }
@@ -120,11 +123,18 @@ test('applying the split the config already has writes nothing', async () => {
   assert.equal(puts, 1);
 });
 
-test('a config the API answers as a JSON string is read like an object', async () => {
-  const fake = controlPlane();
-  fake.configAsString = true;
-  fake.config = { ...savedConfig(), targets: [{ name: 'champion', virtual_key: 'a', weight: 3 }, { name: 'challenger', virtual_key: 'b', weight: 1 }] };
-  assert.deepEqual(await api(fake).read(target), { ok: true, value: { mode: 'traffic', weight: 25 } });
+test('a config the API answers as a JSON string, or without the data wrapper, is read like an object', async () => {
+  for (const unwrapped of [false, true]) {
+    const fake = controlPlane();
+    fake.configAsString = true;
+    fake.unwrapped = unwrapped;
+    fake.config = { ...savedConfig(), targets: [{ name: 'champion', virtual_key: 'a', weight: 3 }, { name: 'challenger', virtual_key: 'b', weight: 1 }] };
+    assert.deepEqual(await api(fake).read(target), { ok: true, value: { mode: 'traffic', weight: 25 } });
+  }
+  const empty = controlPlane();
+  empty.script.push({ status: 200, body: { success: true, data: {} } });
+  const answer = await api(empty).read(target);
+  assert.ok(!answer.ok && answer.kind === 'invalid');
 });
 
 test('a 429 is retried after the Retry-After the API asked for', async () => {
