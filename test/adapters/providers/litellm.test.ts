@@ -146,3 +146,10 @@ test('the schema fragment accepts a repository path and refuses one outside it',
   assert.ok(!valid({ name: 'proxy', type: 'litellm', path: '../config.yaml' }));
   assert.ok(!valid({ name: 'proxy', type: 'litellm', path: '/etc/litellm/config.yaml' }));
 });
+
+test('a layout the in-place edit cannot handle still gets its weights through the Document API, comments kept', () => {
+  const trailingComma = 'model_list: # groups\n  - model_name: support\n    litellm_params: {model: openai/gpt-4o, rpm: 10,}\n  - model_name: support\n    litellm_params:\n      model: anthropic/claude-sonnet-4\n';
+  const text = render(new Map([[PATH, trailingComma]]), { mode: 'traffic', weight: 30 });
+  assert.match(text, /# groups/);
+  assert.deepEqual(litellm().read(target, new Map([[PATH, text]])), { ok: true, value: { mode: 'traffic', weight: 30 } });
+});
