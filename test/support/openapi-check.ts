@@ -41,6 +41,8 @@ export function openApiCheckerFromObject(parsed: unknown, label: string, options
       if (!match || spec.paths[match.template]?.[verb] === undefined) return [`${method} ${path}: no such operation in ${specFile}`];
       const parameterProblems = options.queryParameters ? checkQueryParameters(spec.paths[match.template]![verb] as Operation, new URL(url).searchParams, `${method} ${path}`) : [];
       if (options.queryParameters && (verb === 'get' || verb === 'delete')) return parameterProblems;
+      // An operation without a request body (a GET) has no schema to compile: it only must not be sent one.
+      if ((spec.paths[match.template]?.[verb] as { requestBody?: unknown }).requestBody === undefined) return body === undefined ? parameterProblems : [...parameterProblems, `${method} ${path}: the operation takes no body`];
       const pointer = `spec#/paths/${match.template.replace(/~/g, '~0').replace(/\//g, '~1')}/${verb}/requestBody/content/application~1json/schema`;
       let validate = validators.get(pointer);
       if (!validate) {
