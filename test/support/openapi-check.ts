@@ -12,8 +12,19 @@ export interface OpenApiChecker {
 }
 
 export function openApiChecker(specFile: string): OpenApiChecker {
-  const spec = JSON.parse(readFileSync(specFile, 'utf8')) as { servers?: { url: string }[]; paths: Record<string, Record<string, unknown>> };
-  const basePath = new URL(spec.servers?.[0]?.url ?? 'https://x/').pathname.replace(/\/$/, '');
+  return openApiCheckerFromObject(JSON.parse(readFileSync(specFile, 'utf8')), specFile);
+}
+
+/**
+ * The same checker over a description already parsed (a YAML spec loaded with js-yaml), named
+ * `label` in violations. With `queryParameters`, the query string is checked too: every required
+ * query parameter present, no unknown one, integers where the spec says integer.
+ */
+export function openApiCheckerFromObject(parsed: unknown, label: string, options: { readonly queryParameters?: boolean } = {}): OpenApiChecker {
+  const spec = parsed as { servers?: { url: string }[]; paths: Record<string, Record<string, unknown>> };
+  const specFile = label;
+  // A server URL with templated host parts (Datadog's `https://{subdomain}.{site}`) still has a plain path.
+  const basePath = new URL((spec.servers?.[0]?.url ?? 'https://x/').replace(/\{[^}]*\}/g, 'x')).pathname.replace(/\/$/, '');
   const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
   for (const format of ['url', 'uri']) ajv.addFormat(format, (s: string) => URL.canParse(s));
   ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
@@ -28,16 +39,39 @@ export function openApiChecker(specFile: string): OpenApiChecker {
       const match = templates.find((t) => t.pattern.test(relative));
       const verb = method.toLowerCase();
       if (!match || spec.paths[match.template]?.[verb] === undefined) return [`${method} ${path}: no such operation in ${specFile}`];
+      const parameterProblems = options.queryParameters ? checkQueryParameters(spec.paths[match.template]![verb] as Operation, new URL(url).searchParams, `${method} ${path}`) : [];
+      if (options.queryParameters && (verb === 'get' || verb === 'delete')) return parameterProblems;
       const pointer = `spec#/paths/${match.template.replace(/~/g, '~0').replace(/\//g, '~1')}/${verb}/requestBody/content/application~1json/schema`;
       let validate = validators.get(pointer);
       if (!validate) {
         validate = ajv.compile({ $ref: pointer });
         validators.set(pointer, validate);
       }
-      if (validate(body)) return [];
-      return (validate.errors ?? []).map((e) => `${method} ${path}: body${e.instancePath} ${e.message ?? 'is invalid'}`);
+      if (validate(body)) return parameterProblems;
+      return [...parameterProblems, ...(validate.errors ?? []).map((e) => `${method} ${path}: body${e.instancePath} ${e.message ?? 'is invalid'}`)];
     },
   };
+}
+
+interface Operation {
+  readonly parameters?: readonly { readonly in?: string; readonly name?: string; readonly required?: boolean; readonly schema?: { readonly type?: string } }[];
+}
+
+function checkQueryParameters(operation: Operation, params: URLSearchParams, where: string): string[] {
+  const declared = (operation.parameters ?? []).filter((p) => p.in === 'query');
+  const problems: string[] = [];
+  for (const p of declared) {
+    const value = params.get(p.name ?? '');
+    if (value === null) {
+      if (p.required) problems.push(`${where}: query parameter ${p.name} is required`);
+    } else if (p.schema?.type === 'integer' && !/^-?\d+$/.test(value)) {
+      problems.push(`${where}: query parameter ${p.name} must be an integer, not ${value}`);
+    }
+  }
+  for (const name of new Set(params.keys())) {
+    if (!declared.some((p) => p.name === name)) problems.push(`${where}: query parameter ${name} is not in the spec`);
+  }
+  return problems;
 }
 
 /**
