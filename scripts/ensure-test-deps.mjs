@@ -1,13 +1,20 @@
 // `npm test` calls this first: it installs the Debian packages the tests drive for real
-// (R for the statistics references) when they are missing, so a fresh machine needs only `npm ci`.
+// (R for the statistics references, PostgreSQL under the real Unleash server) when they are
+// missing, so a fresh machine needs only `npm ci`.
 import { execFileSync, spawnSync } from 'node:child_process';
-
-const debianPackages = [
-  { command: 'Rscript', pkg: 'r-base-core', why: 'statistics are checked against R' },
-];
+import { existsSync, readdirSync } from 'node:fs';
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-const missing = debianPackages.filter((d) => !has(d.command));
+// Debian keeps initdb and pg_ctl off PATH, under /usr/lib/postgresql/<major>/bin.
+const hasPostgres = () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((major) => existsSync(`/usr/lib/postgresql/${major}/bin/initdb`));
+
+const debianPackages = [
+  { present: () => has('Rscript'), pkg: 'r-base-core', why: 'statistics are checked against R' },
+  { present: hasPostgres, pkg: 'postgresql', why: 'the Unleash provider is tested against a real unleash-server on PostgreSQL' },
+  { present: () => has('promtool'), pkg: 'prometheus', why: 'the Prometheus metrics source is tested against a real server' },
+];
+
+const missing = debianPackages.filter((d) => !d.present());
 if (missing.length === 0) process.exit(0);
 
 const names = missing.map((d) => d.pkg);

@@ -1,10 +1,12 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { readSettings } from './adapters/actions/inputs.js';
+import { AUTO_COMMAND, readSettings } from './adapters/actions/inputs.js';
 import type { OctokitOptions } from './adapters/github/client.js';
 import { createGitHubServices } from './adapters/github/github-services.js';
 import type { ActionsContext } from './adapters/github/run-event.js';
 import { commandCatalog, loadCommand } from './commands/index.js';
+import type { CommandContext, CommandOutcome } from './commands/command.js';
+import { runAuto } from './commands/run-auto.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import { createRuntime } from './runtime.js';
@@ -26,23 +28,35 @@ export async function run(overrides: ActionOverrides = {}): Promise<void> {
   try {
     const settings = await readSettings((name) => core.getInput(name), process.env['GITHUB_WORKSPACE'] ?? process.cwd(), commandCatalog);
     if (settings.token) core.setSecret(settings.token);
-    const command = await loadCommand(settings.command);
-    if (!command) throw new Error(`Unknown command '${settings.command}'.`);
     const gitHub = createGitHubServices({ token: settings.token, context: () => overrides.context ?? github.context, logger: actionsLogger, ...overrides.octokit });
-    const outcome = await command.run({
+    const runtime = createRuntime(gitHub.remote ? { remote: gitHub.remote } : {});
+    const base: CommandContext = {
       root: settings.root,
       options: settings.options,
       print: (text) => core.info(text),
       logger: actionsLogger,
       clock: systemClock,
       env: process.env,
-      runtime: createRuntime(),
+      runtime,
       ...(gitHub.event ? { event: gitHub.event } : {}),
       ...(gitHub.review ? { review: gitHub.review } : {}),
-    });
+    };
+    let outcome: CommandOutcome & { readonly ran?: readonly string[] };
+    if (settings.command === AUTO_COMMAND) {
+      const context = overrides.context ?? github.context;
+      const clone = await runtime.openClone(settings.root);
+      outcome = await runAuto({
+        eventName: context.eventName, payload: context.payload, base, commandNames: commandCatalog.names, loadCommand,
+        rootPrefix: clone?.prefix ?? '', ...(gitHub.comments ? { comments: gitHub.comments } : {}),
+      });
+    } else {
+      const command = await loadCommand(settings.command);
+      if (!command) throw new Error(`Unknown command '${settings.command}'.`);
+      outcome = await command.run(base);
+    }
     for (const [name, value] of Object.entries(outcome.outputs ?? {})) core.setOutput(name, value);
     if (outcome.summary) await core.summary.addRaw(outcome.summary, true).write();
-    if (outcome.exitCode !== 0) core.setFailed(`glidepath ${settings.command} finished with problems (exit ${outcome.exitCode}).`);
+    if (outcome.exitCode !== 0) core.setFailed(`glidepath ${outcome.ran?.join(' and ') || settings.command} finished with problems (exit ${outcome.exitCode}).`);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

@@ -7,15 +7,24 @@ import { metricsSources } from './adapters/metrics/index.js';
 import { trafficProviders } from './adapters/providers/index.js';
 import { createLocalGitScm, currentBranch, locateWorkTree } from './adapters/scm/local-git.js';
 import type { Runtime } from './commands/command.js';
+import type { RemoteRoles } from './adapters/github/github-services.js';
 
-/** The one place adapters are built: main.ts (the Action) and cli.ts pass this to every command. */
-export function createRuntime(): Runtime {
+/**
+ * The one place adapters are built: main.ts (the Action) and cli.ts pass this to every command.
+ * With `remote` (the Action with a token), the state and flag branches and change requests go
+ * through the host's API, so nothing a run decides is kept only in the runner's clone; the
+ * repository's revisions are still read from the clone.
+ */
+export function createRuntime(options: { readonly remote?: RemoteRoles } = {}): Runtime {
   return {
     async openClone(root) {
       const workTree = await locateWorkTree(root);
       if (!workTree) return undefined;
-      return { prefix: workTree.prefix, scm: createLocalGitScm(workTree.top), currentBranch: () => currentBranch(root) };
+      const local = createLocalGitScm(workTree.top);
+      const scm = options.remote ? { revisions: local.revisions, branch: options.remote.branch, changeRequests: options.remote.changeRequests } : local;
+      return { prefix: workTree.prefix, scm, currentBranch: () => currentBranch(root) };
     },
+    remote: options.remote !== undefined,
     providers: trafficProviders,
     metricsSources,
     sha256,

@@ -210,6 +210,53 @@ rate_bound(130, 10000, 0.01, "above")
 rate_bound(4150, 5000, 0.8, "below")
 rate_bound(1, 14400, 0.0005, "above")
 
+# ---- ratio metrics on units by the delta method (src/core/stats/contrast.ts: estimateRatio, agrestiCaffoRatio) ----
+# Per-unit data: x1, y1 (control) and x2, y2 (canary), x each user's numerator (errors, cost),
+# y its denominator (requests). The ratio sum(x)/sum(y) has the delta-method variance of Deng,
+# Knoblich & Lu (KDD 2018): (var(x)/my^2 - 2*mx*cov(x, y)/my^3 + mx^2*var(y)/my^4)/n. Each case
+# also checks, in R, that this equals the linearisation var(x - r*y)/(n*my^2), r = sum(x)/sum(y)
+# (the same first-order expansion written the other way). The tested rate adds one pseudo-unit
+# holding one event in two trials (x <- c(x, 1); y <- c(y, 2)), Agresti-Caffo at the unit level.
+
+ratio_data <- list(
+  ratio_small = dataset("ratio_small", "x1 <- c(0, 1, 0, 3, 1); y1 <- c(12, 30, 7, 41, 18); x2 <- c(2, 0, 1, 0); y2 <- c(25, 9, 33, 14)"),
+  ratio_errors = dataset("ratio_errors", "set.seed(5); y1 <- rpois(400, 19) + 1; x1 <- rbinom(400, y1, rbeta(400, 0.5, 49.5)); y2 <- rpois(60, 19) + 1; x2 <- rbinom(60, y2, rbeta(60, 0.5, 49.5))"),
+  ratio_cost = dataset("ratio_cost", "set.seed(6); y1 <- rpois(250, 9) + 1; x1 <- round(y1*rlnorm(250, log(0.012), 0.6), 6); y2 <- rpois(250, 9) + 1; x2 <- round(y2*rlnorm(250, log(0.013), 0.6), 6)"),
+  ratio_clean_canary = dataset("ratio_clean_canary", "set.seed(7); y1 <- rpois(300, 19) + 1; x1 <- rbinom(300, y1, 0.01); y2 <- rpois(20, 19) + 1; x2 <- rep(0, 20)")
+)
+delta_fn <- "dm <- function(x, y) { n <- length(x); mx <- mean(x); my <- mean(y); c(sum(x)/sum(y), (var(x)/my^2 - 2*mx*cov(x, y)/my^3 + mx^2*var(y)/my^4)/n) }; lin <- function(x, y) { r <- sum(x)/sum(y); var(x - r*y)/(length(x)*mean(y)^2) }"
+
+ratio_estimate <- function(data, arm) {
+  setup <- paste0(ratio_data[[data]], "; ", delta_fn)
+  call <- sprintf("c(dm(x%s, y%s), lin(x%s, y%s), dm(c(x%s, 1), c(y%s, 2)))", arm, arm, arm, arm, arm, arm)
+  r <- run(setup, call)$value
+  stopifnot(abs(r[2] - r[3]) <= 1e-9 * r[3])
+  add("ratioEstimate", obj(data = str(data), arm = str(if (arm == "1") "control" else "canary"), call = str(call),
+                           value = num(r[1]), variance = num(r[2]), linearisedVariance = num(r[3]), adjustedValue = num(r[4]), adjustedVariance = num(r[5])))
+}
+for (d in names(ratio_data)) for (arm in c("1", "2")) ratio_estimate(d, arm)
+
+# Two arms as the judge contrasts them (differenceContrast on delta-method arms): s = 1 when
+# higher is worse, w = s + m for a relative margin m (a Fieller-type linear null), and the
+# interval's centre and standard error (differenceOf). `rate` cases use the pseudo-unit arms.
+ratio_contrast <- function(data, margin, kind, worse, rate) {
+  s <- if (worse == "higher") 1 else -1
+  w <- if (kind == "relative") s + margin else s
+  arm <- if (rate) "a <- function(x, y) dm(c(x, 1), c(y, 2))" else "a <- dm"
+  setup <- paste0(ratio_data[[data]], "; ", delta_fn, "; ", arm)
+  thr <- if (kind == "relative") sprintf("%s*c1[1]", lit(margin)) else lit(margin)
+  call <- sprintf("c1 <- a(x1, y1); c2 <- a(x2, y2); c(%s*(c2[1] - c1[1]), %s, sqrt(c2[2] + (%s)^2*c1[2]), c2[1] - c1[1], sqrt(c1[2] + c2[2]))", lit(s), thr, lit(w))
+  r <- run(setup, call)$value
+  add("ratioContrast", obj(data = str(data), setup = str(setup), call = str(call), margin = num(margin), kind = str(kind), worse = str(worse), rate = if (rate) "true" else "false",
+                           estimate = num(r[1]), threshold = num(r[2]), standardError = num(r[3]), centre = num(r[4]), differenceSe = num(r[5])))
+}
+ratio_contrast("ratio_errors", 0, "absolute", "higher", TRUE)
+ratio_contrast("ratio_errors", 0.003, "absolute", "higher", TRUE)
+ratio_contrast("ratio_clean_canary", 0, "absolute", "higher", TRUE)
+ratio_contrast("ratio_cost", 0.05, "relative", "higher", FALSE)
+ratio_contrast("ratio_cost", 0.001, "absolute", "higher", FALSE)
+ratio_contrast("ratio_small", 0.1, "relative", "lower", FALSE)
+
 # ---- Welch t-test (canary first) -----------------------------------------------------------
 
 welch_data <- list(

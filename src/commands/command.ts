@@ -8,7 +8,7 @@ import type { ExitCode } from '../engine/exit-code.js';
 import type { Sha256 } from '../core/audit/hash.js';
 import type { EngineContext } from '../engine/context.js';
 import type { MetricsResult } from '../core/metrics/metrics-result.js';
-import type { Scm } from '../ports/scm.js';
+import type { ScmRoles } from '../ports/scm.js';
 import type { PackageTemplates, WriteNewFiles } from '../ports/starter-files.js';
 import type { ReadMetricsFileOptions } from '../adapters/metrics/file.js';
 
@@ -16,10 +16,10 @@ export type OptionValues = Readonly<Record<string, string | boolean | string[] |
 
 /** The git clone a command's root sits in. */
 export interface LocalClone {
-  /** Where the root sits inside the clone: '' at its top, else a folder path ending in '/'. */
+  /** Where the root sits inside the clone: '' at its top, else its folder path from the top (`ai`). */
   readonly prefix: string;
-  /** The whole clone, through the git CLI. */
-  readonly scm: Scm;
+  /** The whole clone's roles, through the git CLI, with paths from its top (engine/scoped-scm.ts scopes them to the root). */
+  readonly scm: ScmRoles;
   /** The checked-out branch, or undefined on a detached HEAD. */
   currentBranch(): Promise<string | undefined>;
 }
@@ -31,6 +31,8 @@ export interface LocalClone {
 export interface Runtime {
   /** The clone that holds `root`, or undefined when root is in none. */
   openClone(root: string): Promise<LocalClone | undefined>;
+  /** Whether branches and change requests go through the host's API (true in the Action with a token). */
+  readonly remote: boolean;
   readonly providers: EngineContext['providers'];
   readonly metricsSources: EngineContext['metricsSources'];
   readonly sha256: Sha256;

@@ -109,7 +109,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     dryRun: false,
     baseBranch: 'main',
   };
-  const store = createStateStore(engine.scm, { branch: DEFAULT_STATE_BRANCH, sha256: engine.sha256 });
+  const store = createStateStore(engine.scm.branch(DEFAULT_STATE_BRANCH), { sha256: engine.sha256 });
   const state = async (): Promise<RolloutState | undefined> => (await store.load()).states.get(RELEASE);
 
   // Scenario 1: the good challenger.
@@ -146,7 +146,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   if (timing?.sinceMetricsMs !== undefined) {
     check(timing.sinceMetricsMs + timing.applyMs <= 1000, `champion restored ${round(timing.sinceMetricsMs + timing.applyMs)} ms after the metrics arrived (the limit is 1 s)`);
   }
-  check(revert !== undefined && (await engine.scm.resolveRef(`refs/heads/${revert.branch}`)) !== undefined, `revert branch ${revert?.branch ?? '(none)'} holds the previous ${RELEASE_FILE} and the evidence`);
+  check(revert !== undefined && (await engine.scm.branch(revert.branch).head()) !== null, `revert branch ${revert?.branch ?? '(none)'} holds the previous ${RELEASE_FILE} and the evidence`);
 
   // The audit log: verify, tamper, verify again.
   print('');
@@ -228,8 +228,9 @@ function swapBundles(text: string, edit: (doc: ReturnType<typeof parseDocument>)
 
 /** Flips one letter inside the reason of an advance record on the state branch, as a hand edit would. */
 async function tamperWithOneByte(engine: EngineContext): Promise<{ line: number; seq: number; from: string; to: string; field: string }> {
-  const head = (await engine.scm.resolveRef(`refs/heads/${DEFAULT_STATE_BRANCH}`))!;
-  const text = (await engine.scm.readFile(head, auditPath(RELEASE)))!;
+  const state = engine.scm.branch(DEFAULT_STATE_BRANCH);
+  const head = (await state.head())!;
+  const text = Buffer.from((await state.readFiles(head, [auditPath(RELEASE)])).get(auditPath(RELEASE))!).toString('utf8');
   const lines = text.split('\n');
   const index = lines.findIndex((l) => l.includes('"decision":"advance"') && l.includes('"event":"decision"'));
   const target = lines[index]!;
@@ -239,7 +240,7 @@ async function tamperWithOneByte(engine: EngineContext): Promise<{ line: number;
   const to = from === 'a' ? 'b' : 'a';
   lines[index] = `${target.slice(0, offset)}${to}${target.slice(offset + 1)}`;
   const seq = (JSON.parse(target) as { seq: number }).seq;
-  const result = await engine.scm.commitFiles({ branch: DEFAULT_STATE_BRANCH, expectedHead: head, files: [{ path: auditPath(RELEASE), content: lines.join('\n') }], message: 'an edit by hand' });
+  const result = await state.commit({ expectedHead: head, files: [{ path: auditPath(RELEASE), content: lines.join('\n') }], message: 'an edit by hand' });
   if (result.status !== 'committed') throw new Error('the demo could not write the tampered log');
   return { line: index + 1, seq, from, to, field: 'reason' };
 }

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandOutcome } from './command.js';
 import { renderStatus } from '../core/rollout/status.js';
-import type { Scm } from '../ports/scm.js';
+import type { ScmRoles } from '../ports/scm.js';
 import { engineForCommand } from './command-engine.js';
 import { botActor } from './command-options.js';
 import { rolloutExitCode } from '../engine/exit-code.js';
@@ -14,7 +14,7 @@ import { loadWorkspace } from '../engine/workspace.js';
  * a rollout could not be evaluated, a provider or metrics call failed, a provider refused a
  * change, or a rollout rolled back, paused or froze (rolloutExitCode, the README's table).
  */
-export async function evaluateLive(ctx: CommandContext, options: { readonly release?: string; readonly scm?: Scm } = {}): Promise<CommandOutcome> {
+export async function evaluateLive(ctx: CommandContext, options: { readonly release?: string; readonly scm?: ScmRoles } = {}): Promise<CommandOutcome> {
   const engine = await engineForCommand(ctx, { actor: botActor(), ...(options.scm ? { scm: options.scm } : {}) });
   const workspace = await loadWorkspace(ctx.root, ctx.runtime.readRepository);
   const report = await runTick(engine, { workspace, ...(options.release !== undefined ? { release: options.release } : {}) });

@@ -1,5 +1,5 @@
 import { readRepositoryAt } from '../engine/read-repository-at.js';
-import { scopeScm } from '../engine/scoped-scm.js';
+import { scopeRevisions } from '../engine/scoped-scm.js';
 import { commentMarker } from '../core/report/comment-marker.js';
 import { buildPlan, weakeningReleases, type Plan, type PowerEstimator } from '../core/plan/build-plan.js';
 import { estimatePlanPower } from '../core/plan/plan-power.js';
@@ -11,7 +11,7 @@ import { problemsToAnnotations } from '../core/validate/annotations.js';
 import { loadRepository } from '../core/validate/load-repository.js';
 import { renderJson } from '../core/validate/render-problems.js';
 import { renderValidationSummary } from '../core/validate/render-summary.js';
-import type { Scm } from '../ports/scm.js';
+import type { RevisionReader } from '../ports/scm.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
 import { UsageError } from '../engine/errors.js';
 
@@ -22,10 +22,10 @@ export const PLAN_MARKER = commentMarker('plan');
 const FORMATS = ['text', 'markdown', 'json', 'github'] as const;
 type PlanFormat = (typeof FORMATS)[number];
 
-/** What `runPlan` needs besides the context; tests inject an Scm, the Action and CLI take the defaults. */
+/** What `runPlan` needs besides the context; tests inject a reader, the Action and CLI take the defaults. */
 export interface PlanDeps {
-  /** Reads the two revisions; default: the git CLI on the repository that holds `ctx.root`. */
-  readonly scm?: Scm;
+  /** Reads the two revisions, scoped to the root; default: the git CLI on the repository that holds `ctx.root`. */
+  readonly revisions?: RevisionReader;
   /** Power per stage, shown in the stage table; default: core/power's estimate at the release's traffic. */
   readonly power?: PowerEstimator;
 }
@@ -51,21 +51,21 @@ function readRefs(ctx: CommandContext): { base: string; head: string } {
   return { base, head };
 }
 
-async function localScm(ctx: CommandContext): Promise<Scm> {
+async function localRevisions(ctx: CommandContext): Promise<RevisionReader> {
   const clone = await ctx.runtime.openClone(ctx.root);
   if (!clone) throw new UsageError(`${ctx.root} is not inside a git repository; plan reads the base and head revisions from git`);
-  return scopeScm(clone.scm, clone.prefix);
+  return scopeRevisions(clone.scm.revisions, clone.prefix);
 }
 
-async function resolve(scm: Scm, ref: string, role: 'base' | 'head'): Promise<string> {
-  const sha = await scm.resolveRef(ref);
+async function resolve(revisions: RevisionReader, ref: string, role: 'base' | 'head'): Promise<string> {
+  const sha = await revisions.resolve(ref);
   if (sha) return sha;
   throw new UsageError(`the ${role} revision '${ref}' is not in this repository. In GitHub Actions, check out the full history (actions/checkout with \`fetch-depth: 0\`) so that both sides of the pull request are present.`);
 }
 
-async function changedPaths(scm: Scm, base: string, head: string, ctx: CommandContext): Promise<string[] | undefined> {
+async function changedPaths(revisions: RevisionReader, base: string, head: string, ctx: CommandContext): Promise<string[] | undefined> {
   try {
-    return await scm.changedFiles(base, head);
+    return await revisions.changedFiles(base, head);
   } catch (error) {
     // A shallow clone has no merge base; comparing whole revisions still gives a plan.
     ctx.logger.warn(`could not list the files the change touches (${(error as Error).message}); comparing the whole revisions instead`);
@@ -124,19 +124,19 @@ async function publish(ctx: CommandContext, plan: Plan): Promise<Record<string, 
 }
 
 /**
- * `glidepath plan`: reads base and head through the Scm, validates head (its problems stop the
+ * `glidepath plan`: reads base and head through the RevisionReader, validates head (its problems stop the
  * plan: exit 1), and prints which releases change and how they will roll out. Inside Actions it
  * also publishes the check run and the sticky pull-request comment, and returns the job summary.
  */
 export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise<CommandOutcome> {
   const format = readFormat(ctx);
   const refs = readRefs(ctx);
-  const scm = deps.scm ?? (await localScm(ctx));
-  const [baseSha, headSha] = await Promise.all([resolve(scm, refs.base, 'base'), resolve(scm, refs.head, 'head')]);
+  const revisions = deps.revisions ?? (await localRevisions(ctx));
+  const [baseSha, headSha] = await Promise.all([resolve(revisions, refs.base, 'base'), resolve(revisions, refs.head, 'head')]);
   const [paths, baseSnapshot, headSnapshot] = await Promise.all([
-    changedPaths(scm, baseSha, headSha, ctx),
-    readRepositoryAt(scm, baseSha),
-    readRepositoryAt(scm, headSha),
+    changedPaths(revisions, baseSha, headSha, ctx),
+    readRepositoryAt(revisions, baseSha),
+    readRepositoryAt(revisions, headSha),
   ]);
   const head = loadRepository(headSnapshot);
   const headErrors = head.problems.filter((p) => p.severity === 'error');

@@ -6,7 +6,7 @@ import type { AdapterDeps } from '../ports/adapter-deps.js';
 import type { MetricsSourceFactory as SourceFactory } from '../ports/metrics-source.js';
 import type { ReviewChannel } from '../ports/review.js';
 import type { ReadRepository } from '../ports/repository-files.js';
-import type { Scm } from '../ports/scm.js';
+import type { ScmRoles } from '../ports/scm.js';
 import type { TrafficProvider } from '../ports/traffic-provider.js';
 import type { CallDeadlines } from './guarded-port.js';
 
@@ -26,13 +26,11 @@ export type MetricsSourceFactory = SourceFactory<MetricSource>;
 export interface EngineContext {
   /** The checkout the Glidepath files, the flag file and metric files are read from. */
   readonly root: string;
-  /** Holds the state branch and receives revert branches. */
-  readonly scm: Scm;
   /**
-   * Where `root` sits in the repository `scm` reads (`ai` for a root at <repository>/ai; '' or
-   * absent at the top). Release and prompt paths are root-relative; git's are not.
+   * The repository's revisions and change requests, scoped to `root` (engine/scoped-scm.ts:
+   * release and prompt paths are root-relative), and its compare-and-swap branches (the state branch).
    */
-  readonly rootPrefix?: string;
+  readonly scm: ScmRoles;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly sha256: Sha256;

@@ -8,7 +8,7 @@ import type { StateStore } from './state-store.js';
 import type { ChangeRequestResult, RefLocked } from '../ports/scm.js';
 import type { EngineContext } from './context.js';
 import { planRevertChange } from './revert-change.js';
-import { scmAtRoot, type RolloutSetup } from './workspace.js';
+import type { RolloutSetup } from './workspace.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
 import type { Decision } from '../core/rollout/decision.js';
 
@@ -190,9 +190,8 @@ async function openRevert(
   action: Extract<Action, { type: 'open-revert' }>,
   bundleHash: string,
 ): Promise<ChangeRequestResult & { method: string }> {
-  const repository = scmAtRoot(ctx);
-  const change = await planRevertChange(repository, { file: setup.releaseFile, baseRef: ctx.baseBranch, ...(action.sourceCommit ? { sourceCommit: action.sourceCommit } : {}) });
-  const result = await repository.openChangeRequest({
+  const change = await planRevertChange(ctx.scm.revisions, { file: setup.releaseFile, baseRef: ctx.baseBranch, ...(action.sourceCommit ? { sourceCommit: action.sourceCommit } : {}) });
+  const result = await ctx.scm.changeRequests.findOrCreate({
     branch: revertBranch(setup.name, bundleHash),
     base: ctx.baseBranch,
     title: action.title,

@@ -47,9 +47,14 @@ function checkAnswer(what: string, answer: unknown, asked: readonly string[]): C
     const broken = checkSnapshot({ window: window as MetricsSnapshot['window'], arms: { control: {}, canary: {} }, requests: requests as NonNullable<MetricsSnapshot['requests']> });
     if (broken.length > 0) return invalid(`${what} answered requests that cannot be true: ${listed(broken)}`);
   }
+  const units = value['units'];
+  if (units !== undefined && (!isRecord(units) || !['control', 'canary'].every((arm) => isNumberIn(units[arm], 0, Infinity) && Number.isInteger(units[arm])))) {
+    return invalid(`${what} answered an invalid answer: units is ${show(units)}; expected whole control and canary counts`);
+  }
   const readings = value['readings'];
   if (!Array.isArray(readings)) return invalid(`${what} answered an invalid answer: readings is ${show(readings)}; expected a list of readings`);
   const base = { window: window as MetricsSnapshot['window'], ...(requests !== undefined ? { requests: requests as NonNullable<MetricsSnapshot['requests']> } : {}) };
+  const counted = units !== undefined ? { units: units as NonNullable<MetricsSnapshot['units']> } : {};
   const byMetric = new Map<string, unknown>();
   for (const reading of readings) {
     if (isRecord(reading) && typeof reading['metric'] === 'string' && !byMetric.has(reading['metric'])) byMetric.set(reading['metric'], reading);
@@ -58,6 +63,7 @@ function checkAnswer(what: string, answer: unknown, asked: readonly string[]): C
     ok: true,
     value: {
       ...base,
+      ...counted,
       readings: asked.map((metric) => {
         const reading = byMetric.get(metric);
         if (reading === undefined) return { metric, ok: false, kind: 'invalid', error: `${what} answered no reading for ${metric}` };
@@ -141,8 +147,10 @@ function armDataProblem(data: unknown): string | undefined {
       const index = buckets.findIndex((b) => !isRecord(b) || typeof b['le'] !== 'number' || typeof b['count'] !== 'number');
       return index === -1 ? undefined : `buckets[${index}] is ${show(buckets[index])}; expected { le, count }`;
     }
+    case 'ratio':
+      return ['units', 'sumX', 'sumY', 'sumXX', 'sumYY', 'sumXY'].map(count).find((p) => p !== undefined);
     default:
-      return `kind is ${show(data['kind'])}; expected counts, summary, samples or histogram`;
+      return `kind is ${show(data['kind'])}; expected counts, summary, samples, histogram or ratio`;
   }
 }
 

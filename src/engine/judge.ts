@@ -151,7 +151,7 @@ function kindOf(faults: readonly { readonly kind: CallFailureKind }[]): CallFail
   return faults.find((f) => f.kind !== 'not-found')?.kind ?? 'not-found';
 }
 
-/** One snapshot from every source's successful readings: the window and requests of the first source that answered (the split check's input). */
+/** One snapshot from every source's successful readings: the window, requests and units of the first source that gives them (the split check's input). */
 function assemble(parts: readonly { answer: MetricsAnswer; readings: readonly Extract<MetricReading, { ok: true }>[] }[], queries: Readonly<Record<string, string>>): MetricsSnapshot {
   const control: Record<string, ArmData> = {};
   const canary: Record<string, ArmData> = {};
@@ -172,10 +172,12 @@ function assemble(parts: readonly { answer: MetricsAnswer; readings: readonly Ex
   }
   const first = parts[0]!.answer;
   const requests = parts.find((p) => p.answer.requests)?.answer.requests;
+  const units = parts.find((p) => p.answer.units)?.answer.units;
   return {
     window: first.window,
     arms: { control: control as ArmMetrics, canary: canary as ArmMetrics },
     ...(requests ? { requests } : {}),
+    ...(units ? { units } : {}),
     ...(Object.keys(segments).length > 0 ? { segments } : {}),
     ...(Object.keys(queries).length > 0 ? { queries } : {}),
   };

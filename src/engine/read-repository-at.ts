@@ -2,7 +2,7 @@ import type { Problem } from '../core/problem.js';
 import type { RepoSnapshot } from '../core/validate/load-repository.js';
 import { referencedPaths } from '../core/validate/referenced-paths.js';
 import { formatBytes, totalTooLargeMessage, YAML_LIMITS, type YamlLimits } from '../core/yaml/limits.js';
-import type { Scm } from '../ports/scm.js';
+import type { RevisionReader } from '../ports/scm.js';
 
 const YAML_FILE = /\.ya?ml$/;
 const ROOT_FILES = ['glidepath.yaml', 'glidepath.yml'];
@@ -12,12 +12,12 @@ function problemAt(file: string, rule: string, message: string, hint?: string): 
 }
 
 /**
- * The repository's Glidepath files at a git ref (a pull request's base, a merge commit), read
- * through the `Scm` port in two batches: glidepath.yaml, policies/** and releases/**, then the
+ * The repository's Glidepath files at a commit (a pull request's base, a merge commit), read
+ * through a RevisionReader in two batches: glidepath.yaml, policies/** and releases/**, then the
  * prompt files the releases name. The same caps apply as on disk; missing files are simply absent
  * (the loader reports the ones that matter).
  */
-export async function readRepositoryAt(scm: Scm, ref: string, limits: YamlLimits = YAML_LIMITS): Promise<RepoSnapshot> {
+export async function readRepositoryAt(revisions: RevisionReader, commit: string, limits: YamlLimits = YAML_LIMITS): Promise<RepoSnapshot> {
   const files = new Map<string, Uint8Array>();
   const problems: Problem[] = [];
   let total = 0;
@@ -25,7 +25,7 @@ export async function readRepositoryAt(scm: Scm, ref: string, limits: YamlLimits
 
   const readAll = async (paths: readonly string[]): Promise<void> => {
     if (paths.length === 0) return;
-    const contents = await scm.readFiles(ref, paths);
+    const contents = await revisions.readFiles(commit, paths);
     for (const path of paths) {
       const bytes = contents.get(path);
       if (bytes === undefined || totalExceeded) continue;
@@ -43,7 +43,7 @@ export async function readRepositoryAt(scm: Scm, ref: string, limits: YamlLimits
     }
   };
 
-  const listed = [...new Set((await Promise.all([scm.listFiles(ref, 'policies'), scm.listFiles(ref, 'releases')])).flat())]
+  const listed = [...new Set((await Promise.all([revisions.listFiles(commit, 'policies'), revisions.listFiles(commit, 'releases')])).flat())]
     .filter((p) => YAML_FILE.test(p) && (p.startsWith('policies/') || p.startsWith('releases/')))
     .sort();
   if (listed.length > limits.maxFiles) {

@@ -1,5 +1,5 @@
 import { parseDocument, isNode } from 'yaml';
-import type { FileChange, Scm } from '../ports/scm.js';
+import type { FileChange, RevisionReader } from '../ports/scm.js';
 
 /** How the revert puts the champion back in git. */
 export type RevertMethod = 'restored-previous-version' | 'champion-swapped-in' | 'nothing-to-change';
@@ -19,16 +19,17 @@ export interface RevertChange {
  * copied over the challenger in the current file, keeping its comments and layout.
  */
 export async function planRevertChange(
-  scm: Scm,
+  revisions: RevisionReader,
   input: { readonly file: string; readonly baseRef: string; readonly sourceCommit?: string },
 ): Promise<RevertChange> {
-  const current = await scm.readFile(input.baseRef, input.file);
+  const current = await revisions.readFile(input.baseRef, input.file);
   if (current === undefined) return { files: [], method: 'nothing-to-change' };
   if (input.sourceCommit) {
-    const parent = await scm.resolveRef(`${input.sourceCommit}^`);
+    // A source commit the clone lacks (a shallow checkout, a rewritten history) leaves only the swap.
+    const parent = await revisions.parentOf(input.sourceCommit).catch(() => undefined);
     const [atSource, before] = await Promise.all([
-      scm.readFile(input.sourceCommit, input.file).catch(() => undefined),
-      parent ? scm.readFile(parent, input.file) : Promise.resolve(undefined),
+      revisions.readFile(input.sourceCommit, input.file).catch(() => undefined),
+      parent ? revisions.readFile(parent, input.file) : Promise.resolve(undefined),
     ]);
     if (atSource === current && before !== undefined && before !== current) {
       return { files: [{ path: input.file, content: before }], method: 'restored-previous-version' };

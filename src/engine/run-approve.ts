@@ -13,6 +13,9 @@ export interface ApproveOptions {
   readonly reason?: string;
   /** Teams `by` belongs to, where the caller could resolve them. */
   readonly memberOf?: readonly string[];
+  /** The author of the change being approved, for the policy's `selfApproval`. */
+  readonly author?: string;
+  readonly resumeOnly?: boolean;
   readonly workspace?: Workspace;
 }
 
@@ -37,6 +40,8 @@ export async function runApprove(ctx: EngineContext, options: ApproveOptions): P
       ...(options.reason !== undefined ? { reason: options.reason } : {}),
       ...(options.stage !== undefined ? { stage: options.stage } : {}),
       ...(options.memberOf !== undefined ? { memberOf: options.memberOf } : {}),
+      ...(options.author !== undefined ? { author: options.author } : {}),
+      ...(options.resumeOnly ? { resumeOnly: true } : {}),
     })),
   });
 }

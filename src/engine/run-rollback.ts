@@ -10,7 +10,7 @@ import { planAndCommitRelease } from './plan-release.js';
 import type { ReleaseOutcome } from './retry-on-conflict.js';
 import { stateStoreFor } from './run-tick.js';
 import { sealedStateRefusal } from './state-seal-check.js';
-import { loadWorkspace, resolveRollout, scmAtRoot, type RolloutSetup, type Workspace } from './workspace.js';
+import { loadWorkspace, resolveRollout, type RolloutSetup, type Workspace } from './workspace.js';
 
 export interface RollbackOptions {
   readonly release: string;
@@ -65,7 +65,7 @@ export async function prepareRecorded(
   const here = resolveRollout(ctx, workspace, name);
   if (!('error' in here)) return { setup: here, state };
   if (!state?.sourceCommit) return { error: here.error, ...(state ? { state } : {}) };
-  const recorded = loadRepository(await readRepositoryAt(scmAtRoot(ctx), state.sourceCommit));
+  const recorded = loadRepository(await readRepositoryAt(ctx.scm.revisions, state.sourceCommit));
   const there = resolveRollout(ctx, { repository: recorded.repository, problems: recorded.problems }, name);
   if ('error' in there) return { error: here.error, state };
   ctx.logger.warn(`${here.error}\nusing the Glidepath files of ${state.sourceCommit.slice(0, 12)}, the commit the rollout started from`);

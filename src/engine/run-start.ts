@@ -4,12 +4,12 @@ import { isolateRelease } from './isolate-release.js';
 import { planAndCommitRelease, plannedOf } from './plan-release.js';
 import { errorOutcome, type ReleaseOutcome } from './retry-on-conflict.js';
 import { isFailure, stateStoreFor } from './run-tick.js';
-import { loadWorkspace, scmAtRoot, type Workspace } from './workspace.js';
+import { loadWorkspace, type Workspace } from './workspace.js';
 
 export interface StartOptions {
   /** Start this release whether or not the merge changed it. */
   readonly release?: string;
-  /** The merge's range; default HEAD~1..HEAD (the merge commit against its first parent). */
+  /** The merge's range; default HEAD against its first parent (HEAD~1..HEAD), asked of the reader as parentOf. */
   readonly base?: string;
   readonly head?: string;
   readonly workspace?: Workspace;
@@ -29,17 +29,22 @@ export interface StartReport {
  */
 export async function runStart(ctx: EngineContext, options: StartOptions = {}): Promise<StartReport> {
   const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
+  const { revisions } = ctx.scm;
   const head = options.head ?? 'HEAD';
-  const sourceCommit = await ctx.scm.resolveRef(head);
+  const sourceCommit = await revisions.resolve(head);
   let names: string[];
   if (options.release !== undefined) {
     names = [options.release];
   } else {
-    const base = options.base ?? `${head}~1`;
-    if (!(await ctx.scm.resolveRef(base))) {
-      return { releases: [], outcomes: [errorOutcome('*', `the merge's base ${base} does not exist (a repository with one commit?); name the release with --release, or the range with --base and --head`)], failed: true };
+    if (!sourceCommit) {
+      return { releases: [], outcomes: [errorOutcome('*', `the merge's head ${head} does not exist; name the release with --release, or the range with --base and --head`)], failed: true };
     }
-    const changed = new Set(await scmAtRoot(ctx).changedFiles(base, head));
+    // The first parent, asked of the reader: revision syntax (`HEAD~1`) means nothing to a host API.
+    const base = options.base !== undefined ? await revisions.resolve(options.base) : await revisions.parentOf(sourceCommit);
+    if (!base) {
+      return { releases: [], outcomes: [errorOutcome('*', `the merge's base ${options.base ?? `${head}~1`} does not exist (a repository with one commit?); name the release with --release, or the range with --base and --head`)], failed: true };
+    }
+    const changed = new Set(await revisions.changedFiles(base, sourceCommit));
     names = [...workspace.repository.releases.values()]
       .filter((doc) => changed.has(doc.file) || (doc.value.spec.challenger.prompt !== undefined && changed.has(doc.value.spec.challenger.prompt)))
       .map((doc) => doc.value.metadata.name)

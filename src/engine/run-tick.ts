@@ -27,7 +27,7 @@ export interface TickReport {
  * (ConfigurationError, exit 2).
  */
 export function stateStoreFor(ctx: Pick<EngineContext, 'scm' | 'sha256'>, workspace: Workspace): StateStore {
-  return createStateStore(ctx.scm, { branch: requireStateBranch(workspace), sha256: ctx.sha256 });
+  return createStateStore(ctx.scm.branch(requireStateBranch(workspace)), { sha256: ctx.sha256 });
 }
 
 /**

@@ -1,26 +1,78 @@
-import type { ChangeRequest, CommitRequest, Scm } from '../ports/scm.js';
+import type { ChangeRequests, RevisionReader, ScmRoles } from '../ports/scm.js';
 
 /**
- * The Scm seen from a sub-folder: Glidepath's root may be a folder of the git repository
- * (`--root ai`), while git speaks in paths from the repository's top. Paths go in relative to
- * the folder and come back relative to it; files outside it are not seen. Refs are the
- * repository's, so the state branch is never read through this view: its files sit at its top.
+ * The repository seen from Glidepath's root, which may be a folder of it (`--root ai`), while
+ * git and the GitHub API speak in paths from the repository's top. Paths go in relative to the
+ * folder and come back relative to it; files outside it are never answered, and a path that
+ * climbs out of it (`../x`) names nothing. Commits are the repository's, so only paths change.
  */
-export function scopeScm(scm: Scm, prefix: string): Scm {
-  if (prefix === '') return scm;
-  const inner = (path: string): string => (path === '' ? prefix : `${prefix}/${path}`);
-  const outer = (path: string): string | undefined => (path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : undefined);
-  const outerAll = (paths: readonly string[]): string[] => paths.map(outer).filter((p): p is string => p !== undefined);
+export function scopeRevisions(revisions: RevisionReader, prefix: string): RevisionReader {
+  if (prefix === '') return revisions;
+  const paths = scopePaths(prefix);
   return {
-    readFile: (ref, path) => scm.readFile(ref, inner(path)),
-    async readFiles(ref, paths) {
-      const found = await scm.readFiles(ref, paths.map(inner));
-      return new Map([...found].map(([path, bytes]) => [outer(path) as string, bytes]));
+    resolve: (ref) => revisions.resolve(ref),
+    parentOf: (commit) => revisions.parentOf(commit),
+    async readFile(commit, path) {
+      const inner = paths.inner(path);
+      return inner === undefined ? undefined : revisions.readFile(commit, inner);
     },
-    listFiles: async (ref, dir) => outerAll(await scm.listFiles(ref, inner(dir))),
-    changedFiles: async (base, head) => outerAll(await scm.changedFiles(base, head)),
-    resolveRef: (ref) => scm.resolveRef(ref),
-    commitFiles: (request: CommitRequest) => scm.commitFiles({ ...request, files: request.files.map((f) => ({ ...f, path: inner(f.path) })) }),
-    openChangeRequest: (request: ChangeRequest) => scm.openChangeRequest({ ...request, files: request.files.map((f) => ({ ...f, path: inner(f.path) })) }),
+    async readFiles(commit, wanted) {
+      const found = await revisions.readFiles(commit, wanted.flatMap((path) => paths.inner(path) ?? []));
+      return new Map([...found].flatMap(([path, bytes]) => {
+        const outer = paths.outer(path);
+        return outer === undefined ? [] : [[outer, bytes] as const];
+      }));
+    },
+    async listFiles(commit, dir) {
+      const inner = paths.inner(dir);
+      return inner === undefined ? [] : paths.outerAll(await revisions.listFiles(commit, inner));
+    },
+    changedFiles: async (base, head) => paths.outerAll(await revisions.changedFiles(base, head)),
+  };
+}
+
+/** Change requests whose files are named from the root; the pull requests are the repository's. */
+export function scopeChangeRequests(changeRequests: ChangeRequests, prefix: string): ChangeRequests {
+  if (prefix === '') return changeRequests;
+  const paths = scopePaths(prefix);
+  return {
+    findOrCreate: async (request) => changeRequests.findOrCreate({
+      ...request,
+      files: request.files.map((file) => {
+        const inner = paths.inner(file.path);
+        if (inner === undefined) throw new Error(`${file.path}: a change request from the root ${prefix} cannot change a file outside it`);
+        return { ...file, path: inner };
+      }),
+    }),
+    forCommit: (commit) => changeRequests.forCommit(commit),
+  };
+}
+
+/**
+ * The roles as the engine gets them: the reader and the change requests scoped to the root, the
+ * compare-and-swap branches not (their files sit at their own top, whatever the root).
+ */
+export function scopeScmRoles(roles: ScmRoles, prefix: string): ScmRoles {
+  if (prefix === '') return roles;
+  return {
+    revisions: scopeRevisions(roles.revisions, prefix),
+    branch: (name) => roles.branch(name),
+    changeRequests: scopeChangeRequests(roles.changeRequests, prefix),
+  };
+}
+
+function scopePaths(prefix: string) {
+  const top = `${prefix}/`;
+  return {
+    /** The repository path of a root-relative one; undefined when it climbs out of the root. */
+    inner(path: string): string | undefined {
+      if (path === '') return prefix;
+      if (path.startsWith('/') || path.split('/').includes('..')) return undefined;
+      return `${top}${path}`;
+    },
+    outer: (path: string): string | undefined => (path.startsWith(top) ? path.slice(top.length) : undefined),
+    outerAll(paths: readonly string[]): string[] {
+      return paths.flatMap((path) => (path.startsWith(top) ? [path.slice(top.length)] : []));
+    },
   };
 }

@@ -2,7 +2,7 @@ import { parseAuditLog, sealRecord, serializeRecord, type AuditRecord, type Chai
 import type { Sha256 } from '../core/audit/hash.js';
 import { sealState } from '../core/audit/state-seal.js';
 import type { AuditRecordDraft, RolloutState } from '../core/rollout/types.js';
-import type { FileChange, RefLocked, Scm } from '../ports/scm.js';
+import type { FileChange, RefLocked, StateBranch } from '../ports/scm.js';
 
 /** Where Glidepath keeps rollout state when the config names no branch. */
 export const DEFAULT_STATE_BRANCH = 'glidepath/state';
@@ -68,10 +68,10 @@ export interface StateStore {
    * nothing: the caller re-reads, re-plans and tries again.
    */
   commit(changes: StateChanges, expectedHead: string | null, message: string): Promise<StateCommitResult>;
-  /** The raw audit log of a release at the branch head (or at `ref`), for verification. */
-  readAuditLog(release: string, ref?: string): Promise<string | undefined>;
+  /** The raw audit log of a release at the branch head (or at `commit`, one of the branch's), for verification. */
+  readAuditLog(release: string, commit?: string): Promise<string | undefined>;
   /** The anchor of a release's log (its last record's seq and hash), or undefined when there is none. */
-  readAuditHead(release: string, ref?: string): Promise<AuditHead | undefined>;
+  readAuditHead(release: string, commit?: string): Promise<AuditHead | undefined>;
   /** Releases that have an audit log at the branch head. */
   listAuditedReleases(): Promise<string[]>;
   /** A release's state file at the branch head, or undefined when there is none; throws StateBranchError when it is not a state. */
@@ -81,42 +81,41 @@ export interface StateStore {
 }
 
 /**
- * Rollout state and the audit trail on a dedicated branch, written only through the Scm port's
- * compare-and-swap (docs/state-branch.md). The branch is the lock: two runs that read the same
- * head can never both commit, so a decision is taken at most once.
+ * Rollout state and the audit trail on a dedicated branch, written only through its
+ * compare-and-swap commit (docs/state-branch.md). The branch is the lock: two runs that read the
+ * same head can never both commit, so a decision is taken at most once.
  */
-export function createStateStore(scm: Scm, opts: { readonly branch?: string; readonly sha256: Sha256 }): StateStore {
-  const branch = opts.branch ?? DEFAULT_STATE_BRANCH;
-  const ref = `refs/heads/${branch}`;
+export function createStateStore(stateBranch: StateBranch, opts: { readonly sha256: Sha256 }): StateStore {
+  const branch = stateBranch.name;
   let cached: { head: string; logs: Map<string, string> } | undefined;
 
   /** Every release's log text at `head`; from the last load when it was at the same head (a load lists every log there). */
   async function readLogs(head: string, releases: readonly string[]): Promise<Map<string, string>> {
     if (cached?.head === head) return cached.logs;
-    const blobs = await scm.readFiles(head, releases.map(auditPath));
+    const blobs = await stateBranch.readFiles(head, releases.map(auditPath));
     return new Map(releases.flatMap((r) => {
       const blob = blobs.get(auditPath(r));
       return blob ? [[r, decode(blob)] as const] : [];
     }));
   }
 
-  /** A file on the state branch (or at `at`); undefined when the branch does not exist yet. */
-  function readOnBranch(path: string, at: string | undefined): Promise<string | undefined> {
-    return scm.readFile(at ?? ref, path).catch((error: unknown) => {
-      if (at === undefined && /is not a branch, tag or commit/.test(String((error as Error).message))) return undefined;
-      throw error;
-    });
+  /** A file at the branch head (or at `at`); undefined when the branch does not exist yet. */
+  async function readOnBranch(path: string, at: string | undefined): Promise<string | undefined> {
+    const commit = at ?? (await stateBranch.head());
+    if (commit === null) return undefined;
+    const blob = (await stateBranch.readFiles(commit, [path])).get(path);
+    return blob === undefined ? undefined : decode(blob);
   }
 
   return {
     branch,
 
     async load() {
-      const head = (await scm.resolveRef(ref)) ?? null;
+      const head = await stateBranch.head();
       if (head === null) return { head, states: new Map(), audit: new Map(), auditProblems: new Map() };
-      const paths = await scm.listFiles(head, '');
+      const paths = await stateBranch.listFiles(head, '');
       const wanted = paths.filter((p) => /^states\/[^/]+\.json$/.test(p) || /^audit\/[^/]+\.jsonl$/.test(p));
-      const blobs = await scm.readFiles(head, wanted);
+      const blobs = await stateBranch.readFiles(head, wanted);
       const states = new Map<string, RolloutState>();
       const audit = new Map<string, AuditRecord[]>();
       const auditProblems = new Map<string, ChainProblem[]>();
@@ -164,7 +163,7 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
         files.push({ path: auditPath(release), content: appended });
         if (previous) files.push({ path: auditHeadPath(release), content: `${JSON.stringify({ seq: previous.seq, hash: previous.hash })}\n` });
       }
-      const result = await scm.commitFiles({ branch, expectedHead, files, message });
+      const result = await stateBranch.commit({ expectedHead, files, message });
       if (result.status !== 'committed') return result;
       return { status: 'committed', sha: result.sha, records: sealed };
     },
@@ -186,9 +185,9 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
     },
 
     async listAuditedReleases() {
-      const head = await scm.resolveRef(ref);
-      if (!head) return [];
-      return (await scm.listFiles(head, 'audit')).flatMap((p) => /^audit\/([^/]+)\.jsonl$/.exec(p)?.[1] ?? []).sort();
+      const head = await stateBranch.head();
+      if (head === null) return [];
+      return (await stateBranch.listFiles(head, 'audit')).flatMap((p) => /^audit\/([^/]+)\.jsonl$/.exec(p)?.[1] ?? []).sort();
     },
 
     async readState(release) {
@@ -197,9 +196,9 @@ export function createStateStore(scm: Scm, opts: { readonly branch?: string; rea
     },
 
     async listStateReleases() {
-      const head = await scm.resolveRef(ref);
-      if (!head) return [];
-      return (await scm.listFiles(head, 'states')).flatMap((p) => /^states\/([^/]+)\.json$/.exec(p)?.[1] ?? []).sort();
+      const head = await stateBranch.head();
+      if (head === null) return [];
+      return (await stateBranch.listFiles(head, 'states')).flatMap((p) => /^states\/([^/]+)\.json$/.exec(p)?.[1] ?? []).sort();
     },
   };
 }

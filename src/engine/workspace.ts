@@ -1,10 +1,8 @@
-import { scopeScm } from './scoped-scm.js';
 import { loadWorkspaceFiles } from './load-workspace.js';
 import { formatProblem, type Problem } from '../core/problem.js';
 import { bundleHash } from '../core/rollout/bundle-hash.js';
 import type { GlidepathConfig, GlidepathRepository, Provider, Release, RolloutPolicy } from '../core/model/index.js';
 import type { ReadRepository } from '../ports/repository-files.js';
-import type { Scm } from '../ports/scm.js';
 import type { TrafficProvider, TrafficTarget } from '../ports/traffic-provider.js';
 import type { EngineContext } from './context.js';
 import { guardProvider } from './guarded-port.js';
@@ -19,7 +17,7 @@ export interface Workspace {
 export interface RolloutSetup {
   readonly name: string;
   readonly release: Release;
-  /** Root-relative path of the release file (the revert restores it, through scmAtRoot). */
+  /** Root-relative path of the release file (the revert restores it, through ctx.scm, scoped to the root). */
   readonly releaseFile: string;
   readonly policy: RolloutPolicy;
   readonly config: GlidepathConfig | undefined;
@@ -33,15 +31,6 @@ export interface RolloutSetup {
 export async function loadWorkspace(root: string, readRepository: ReadRepository): Promise<Workspace> {
   const { repository, problems } = await loadWorkspaceFiles(root, readRepository);
   return { repository, problems };
-}
-
-/**
- * The repository as the workspace sees it: paths relative to ctx.root, which may be a folder of
- * the repository (`--root ai`). Every read of the Glidepath files from git, and every revert,
- * goes through this view; the state branch does not (its files sit at its own top).
- */
-export function scmAtRoot(ctx: Pick<EngineContext, 'scm' | 'rootPrefix'>): Scm {
-  return scopeScm(ctx.scm, ctx.rootPrefix ?? '');
 }
 
 /**

@@ -52,6 +52,8 @@ export interface MetricsAnswer {
   readonly window: { readonly start: string; readonly end: string };
   /** Requests (or, with an analysis unit, units) per arm: the split check's input; absent when the source cannot count them. */
   readonly requests?: Readonly<Record<Arm, number>>;
+  /** Randomisation units (users) per arm, when the source counts them: the split check then counts these (decision 0012). */
+  readonly units?: Readonly<Record<Arm, number>>;
   readonly readings: readonly MetricReading[];
 }
 

@@ -1,45 +1,13 @@
 /**
- * Source control, in domain words (cf. release-please's `Scm`). One adapter drives the git CLI
- * on a local repository, another the GitHub API; commands never know which.
+ * Source control, in domain words (cf. release-please's `Scm`), split by role because in Actions
+ * each has its own backend (docs/decisions/0011-scm-roles.md): revisions are read from the
+ * workspace clone, compare-and-swap branches are written through the git data API, change
+ * requests are pull requests. Locally all three are the git CLI; the engine never knows which.
  */
-export interface Scm {
-  /** A file's content at a ref (branch, tag or sha), or undefined when it does not exist there. */
-  readFile(ref: string, path: string): Promise<string | undefined>;
-  /**
-   * Several files at one ref in one round trip (git cat-file --batch, the git trees API):
-   * reading a repository file by file costs a process or a request each. Absent paths are left out.
-   */
-  readFiles(ref: string, paths: readonly string[]): Promise<Map<string, Uint8Array>>;
-  /** Repository-relative paths of every file under `dir` at `ref` (recursive; `''` for all). */
-  listFiles(ref: string, dir: string): Promise<string[]>;
-  /** Paths changed between two refs (merge-base semantics, as a pull request shows them). */
-  changedFiles(base: string, head: string): Promise<string[]>;
-  /** The commit a ref points at, or undefined when the ref does not exist. */
-  resolveRef(ref: string): Promise<string | undefined>;
-  /**
-   * One commit on `branch` with these file changes (content `null` deletes), made only if the
-   * branch head is still `expectedHead` (`null`: the branch must not exist yet, and is created
-   * as an orphan). This compare-and-swap is the only lock between concurrent runs. A ref lock
-   * a killed writer left behind is `locked`, not a `conflict`: it is not a race, and never clears.
-   */
-  commitFiles(request: CommitRequest): Promise<CommitResult>;
-  /**
-   * Proposes a change for review: a branch from `base` carrying `files`, and a pull request with
-   * `title` and `body` where the adapter has them. Idempotent by `branch`.
-   */
-  openChangeRequest(request: ChangeRequest): Promise<ChangeRequestResult>;
-}
 
 export interface FileChange {
   readonly path: string;
   readonly content: string | null;
-}
-
-export interface CommitRequest {
-  readonly branch: string;
-  readonly expectedHead: string | null;
-  readonly files: readonly FileChange[];
-  readonly message: string;
 }
 
 export type CommitResult =
@@ -61,6 +29,7 @@ export interface RefLocked {
   readonly ageMs: number;
 }
 
+/** A change proposed for review: a branch from `base` carrying `files`, with a title and body for its pull request. */
 export interface ChangeRequest {
   readonly branch: string;
   readonly base: string;
@@ -76,13 +45,6 @@ export interface ChangeRequestResult {
   readonly number?: number;
   readonly created: boolean;
 }
-
-// ---------------------------------------------------------------------------------------------
-// The Scm split by role (issue #8). In Actions the three have different backends: revisions are
-// read from the workspace clone (no API calls), the state branch and the flag branch are written
-// through the git data API, change requests are pull requests. The engine moves from `Scm` above
-// to these; until then both exist.
-// ---------------------------------------------------------------------------------------------
 
 /**
  * Reads the repository's history: what a commit holds and what a change touched. Takes branch
@@ -112,11 +74,14 @@ export interface StateBranch {
   readonly name: string;
   /** The head commit, or null when the branch does not exist yet (the port's definition of "missing", not an adapter's error text). */
   head(): Promise<string | null>;
+  /** Files at one of the branch's commits (a head read before), paths from its top; absent paths are left out. */
   readFiles(commit: string, paths: readonly string[]): Promise<Map<string, Uint8Array>>;
+  /** Paths of every file under `dir` at one of the branch's commits (recursive; `''` for all). */
   listFiles(commit: string, dir: string): Promise<string[]>;
   /**
    * One commit with these changes, made only if the head is still `expectedHead` (null: the
-   * branch must not exist, and is created without history). The only lock between runs.
+   * branch must not exist, and is created without history). The only lock between runs. A ref
+   * lock a killed writer left behind is `locked`, not a `conflict`: it is not a race, and never clears.
    */
   commit(request: { readonly expectedHead: string | null; readonly files: readonly FileChange[]; readonly message: string }): Promise<CommitResult>;
 }

@@ -27,10 +27,10 @@ async function withHistory(): Promise<TempGitRepo> {
 /** Rewrites one line of a log on the state branch, as a hand edit would. */
 async function editLog(r: TempGitRepo, release: string, edit: (lines: string[]) => void): Promise<void> {
   const scm = createLocalGitScm(r.dir);
-  const head = (await scm.resolveRef('glidepath/state'))!;
-  const lines = (await scm.readFile(head, `audit/${release}.jsonl`))!.split('\n');
+  const head = (await scm.revisions.resolve('glidepath/state'))!;
+  const lines = (await scm.revisions.readFile(head, `audit/${release}.jsonl`))!.split('\n');
   edit(lines);
-  await scm.commitFiles({ branch: 'glidepath/state', expectedHead: head, files: [{ path: `audit/${release}.jsonl`, content: lines.join('\n') }], message: 'edit' });
+  await scm.branch('glidepath/state').commit({ expectedHead: head, files: [{ path: `audit/${release}.jsonl`, content: lines.join('\n') }], message: 'edit' });
 }
 
 test('audit verify recomputes every chain and replays the decisions: intact logs pass', async () => {
@@ -85,9 +85,9 @@ test('audit verify exits 1 when a decision was edited and the chain re-sealed: t
   });
   // A thorough forger moves the anchor too, so only the replay can catch it.
   const scm = createLocalGitScm(repo.dir);
-  const head = (await scm.resolveRef('glidepath/state'))!;
-  const last = (await scm.readFile(head, 'audit/summarizer-prompt.jsonl'))!.trim().split('\n').map((l) => JSON.parse(l) as AuditRecord).at(-1)!;
-  await scm.commitFiles({ branch: 'glidepath/state', expectedHead: head, files: [{ path: 'audit/summarizer-prompt.head.json', content: JSON.stringify({ seq: last.seq, hash: last.hash }) }], message: 'forge anchor' });
+  const head = (await scm.revisions.resolve('glidepath/state'))!;
+  const last = (await scm.revisions.readFile(head, 'audit/summarizer-prompt.jsonl'))!.trim().split('\n').map((l) => JSON.parse(l) as AuditRecord).at(-1)!;
+  await scm.branch('glidepath/state').commit({ expectedHead: head, files: [{ path: 'audit/summarizer-prompt.head.json', content: JSON.stringify({ seq: last.seq, hash: last.hash }) }], message: 'forge anchor' });
   const run = await runCommand(auditCommand, repo.dir, { subcommand: 'verify', release: 'summarizer-prompt' });
   assert.equal(run.outcome.exitCode, 1, run.out);
   assert.match(run.out, /0 chain problems, 1 decision that no longer follows/);

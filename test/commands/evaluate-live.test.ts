@@ -24,7 +24,7 @@ test('evaluate without a metrics file runs the live tick: a rollout whose metric
   assert.match(run.out, /support-assistant/);
   assert.match(run.out, /hold/);
   assert.equal(JSON.parse(run.outcome.outputs?.['decisions'] ?? '{}')['support-assistant'], 'hold');
-  const state = JSON.parse((await scm.readFile('glidepath/state', 'states/support-assistant.json'))!) as { stage: string };
+  const state = JSON.parse((await scm.revisions.readFile('glidepath/state', 'states/support-assistant.json'))!) as { stage: string };
   assert.equal(state.stage, 'shadow');
 });
 
@@ -34,13 +34,13 @@ test('a live tick with --dry-run prints the actions an advance would take and ch
   mkdirSync(join(repo.dir, 'metrics'), { recursive: true });
   copyFileSync(join(QUICKSTART, 'metrics/good/shadow-2.json'), join(repo.dir, 'metrics/support-assistant.json'));
   const scm = createLocalGitScm(repo.dir);
-  const before = await scm.resolveRef('glidepath/state');
+  const before = await scm.revisions.resolve('glidepath/state');
   const flagBefore = readFileSync(join(repo.dir, 'flags/glidepath.flagd.json'), 'utf8');
   const run = await runCommand(evaluateCommand, repo.dir, { 'dry-run': true }, later(3));
   assert.equal(run.outcome.exitCode, 0, run.out + run.log);
   assert.match(run.out, /support-assistant\s+canary-5\s+traffic 5%\s+advance/);
   assert.match(run.out, /1\. set traffic: shadow → traffic 5%/);
   assert.match(run.out, /append audit record: decision advance/);
-  assert.equal(await scm.resolveRef('glidepath/state'), before);
+  assert.equal(await scm.revisions.resolve('glidepath/state'), before);
   assert.equal(readFileSync(join(repo.dir, 'flags/glidepath.flagd.json'), 'utf8'), flagBefore);
 });

@@ -7,9 +7,9 @@ import { createFlagdProvider } from '../../src/adapters/providers/flagd.js';
 import type { Provider } from '../../src/core/model/index.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
-import type { Scm } from '../../src/ports/scm.js';
 import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { killSwitch } from '../support/kill-switch.js';
+import { withBranchCommit } from '../support/scm-roles.js';
 import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
 
 const RELEASE = 'summarizer-prompt';
@@ -65,7 +65,7 @@ test('a tick blocked by a stale lock that a killed git left says it is stale, na
   const head = fx.repo.git('rev-parse', 'refs/heads/glidepath/state');
   let commits = 0;
   const real = fx.engine().scm;
-  const counting: Scm = { ...real, commitFiles: (request) => { commits += 1; return real.commitFiles(request); } };
+  const counting = withBranchCommit(real, (request, branch) => { commits += 1; return branch.commit(request); });
   const report = await runTick(fx.engine({ scm: counting }));
   const outcome = report.outcomes[0]!;
   assert.equal(outcome.decision, 'error');
@@ -97,7 +97,7 @@ test('after the stale lock is deleted as the message says, the next tick advance
 test('a run that loses every compare-and-swap puts traffic back to the recorded split before it gives up, and says so', async () => {
   fx = await readyToAdvance();
   const real = fx.engine().scm;
-  const contested: Scm = { ...real, commitFiles: async () => ({ status: 'conflict' as const, actualHead: 'f'.repeat(40) }) };
+  const contested = withBranchCommit(real, async () => ({ status: 'conflict' as const, actualHead: 'f'.repeat(40) }));
   const report = await runTick(fx.engine({ scm: contested, maxAttempts: 2 }));
   const outcome = report.outcomes[0]!;
   assert.equal(outcome.decision, 'error');
@@ -108,7 +108,7 @@ test('a run that loses every compare-and-swap puts traffic back to the recorded 
 test('a state commit that throws is reported as an error after traffic is put back, not left ahead of the record', async () => {
   fx = await readyToAdvance();
   const real = fx.engine().scm;
-  const broken: Scm = { ...real, commitFiles: async () => { throw new Error('git commit-tree failed: No space left on device'); } };
+  const broken = withBranchCommit(real, async () => { throw new Error('git commit-tree failed: No space left on device'); });
   const report = await runTick(fx.engine({ scm: broken }));
   const outcome = report.outcomes[0]!;
   assert.equal(outcome.decision, 'error');

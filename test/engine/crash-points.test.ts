@@ -14,9 +14,9 @@ import { runRollback } from '../../src/engine/run-rollback.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
 import type { MetricsSource } from '../../src/ports/metrics-source.js';
-import type { Scm } from '../../src/ports/scm.js';
 import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { BAD, createEngineFixture, GOOD, HOUR, type EngineFixture } from '../support/engine-fixture.js';
+import { wrapScmRoles } from '../support/scm-roles.js';
 
 const RELEASE = 'summarizer-prompt';
 const TARGET = { release: RELEASE, key: 'ticket-summarizer', champion: { model: 'x' }, challenger: { model: 'y' } };
@@ -43,6 +43,13 @@ class Killer {
       this.dead = true;
       throw new Crash(`killed at point ${this.at}`);
     }
+  }
+  /** One port call between two points. */
+  async around<T>(call: () => Promise<T>): Promise<T> {
+    this.step();
+    const result = await call();
+    this.step();
+    return result;
   }
   wrap<T extends object>(real: T): T {
     return new Proxy(real, {
@@ -76,7 +83,7 @@ function copyOf(fx: EngineFixture): { dir: string; engine: (overrides?: Partial<
 
 function killable(fx: EngineFixture, engine: (o?: Partial<EngineContext>) => EngineContext, dir: string, killer: Killer): EngineContext {
   return engine({
-    scm: killer.wrap<Scm>(createLocalGitScm(dir)),
+    scm: wrapScmRoles(createLocalGitScm(dir), (call) => killer.around(call)),
     providers: { flagd: (p, c) => killer.wrap<TrafficProvider>(trafficProviders['flagd']!(p, c)) },
     metricsSources: { file: () => ({ ok: true, value: killer.wrap<MetricsSource>(fx.metrics.source()) }) },
   });
@@ -113,7 +120,7 @@ async function survivesEveryKill(fx: EngineFixture, scenario: Scenario): Promise
       const report = await runTick(copy.engine());
       const where = `killed at point ${at} of ${counter.points}; the next tick: ${report.outcomes.map((o) => `${o.decision} ${o.reason}`).join(' | ')}`;
       assert.equal(report.failed, false, where);
-      const store = createStateStore(createLocalGitScm(copy.dir), { sha256 });
+      const store = createStateStore(createLocalGitScm(copy.dir).branch('glidepath/state'), { sha256 });
       const recorded = (await store.load()).states.get(RELEASE)?.split ?? CHAMPION_ONLY;
       const provider = trafficProviders['flagd']!({ name: 'flags', type: 'flagd', path: 'flags/glidepath.flagd.json' }, { root: copy.dir });
       const served = await provider.read(TARGET);

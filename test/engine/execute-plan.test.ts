@@ -5,6 +5,7 @@ import type { Provider } from '../../src/core/model/index.js';
 import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
+import { withBranchCommit } from '../support/scm-roles.js';
 import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
 
 const RELEASE = 'summarizer-prompt';
@@ -42,7 +43,7 @@ test('a run that keeps losing the compare-and-swap gives up after its attempts a
   const real = fx.engine().scm;
   let attempts = 0;
   // Another writer always commits first.
-  const contested = { ...real, commitFiles: async () => { attempts += 1; return { status: 'conflict' as const, actualHead: 'f'.repeat(40) }; } };
+  const contested = withBranchCommit(real, async () => { attempts += 1; return { status: 'conflict' as const, actualHead: 'f'.repeat(40) }; });
   const report = await runTick(fx.engine({ scm: contested, maxAttempts: 3 }));
   assert.equal(attempts, 3);
   assert.equal(report.outcomes[0]?.decision, 'error');

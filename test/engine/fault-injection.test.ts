@@ -12,6 +12,7 @@ import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
 import { isFailure, runTick } from '../../src/engine/run-tick.js';
 import type { MetricsQuery, MetricsSource } from '../../src/ports/metrics-source.js';
 import type { ProviderResult, TrafficProvider } from '../../src/ports/traffic-provider.js';
+import { withBranches } from '../support/scm-roles.js';
 import { answerOf, BAD, createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
 import type { TrafficSplit } from '../../src/core/model/traffic-split.js';
 
@@ -187,10 +188,10 @@ test('a watch whose state branch cannot be read for one tick reports that tick a
   fx = await twoRollouts();
   const scm = createLocalGitScm(fx.repo.dir);
   let outage = true;
-  const flaky = { ...scm, resolveRef: async (ref: string) => {
+  const flaky = withBranches(scm, (branch) => ({ ...branch, head: async () => {
     if (outage) throw new Error('git: unable to read the object database');
-    return scm.resolveRef(ref);
-  } };
+    return branch.head();
+  } }));
   const ticks: string[][] = [];
   const report = await runWatch(fx.engine({ scm: flaky }), {
     intervalMs: 0,

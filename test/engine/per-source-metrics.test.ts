@@ -85,3 +85,17 @@ test('the audit record carries each metric\'s resolved query', async () => {
   assert.equal(verified.ok, true);
   assert.deepEqual(replayDecisions(verified.records).filter((r) => !r.ok), [], 'the record with its queries still replays');
 });
+
+test('the users a source counts per arm reach the split check, which then counts users, not requests', async () => {
+  fx = createEngineFixture();
+  await runStart(fx.engine(), { release: RELEASE });
+  // Heavy users happened to land on the canary: its requests are four times its share, while the users split as configured (90/10).
+  const good = GOOD();
+  fx.metrics.set(RELEASE, { ...good, requests: { control: good.requests!.control, canary: 4 * good.requests!.canary }, units: { control: 9_000, canary: 1_000 } });
+  fx.clock.advance(2 * HOUR + 60_000);
+  const tick = await runTick(fx.engine());
+  const record = (await fx.store().load()).audit.get(RELEASE)!.at(-1)!;
+  assert.equal(tick.outcomes[0]?.reason.includes('split'), false, tick.outcomes[0]?.reason);
+  assert.deepEqual(record.judgement?.srm.observed, { control: 9_000, canary: 1_000 });
+  assert.equal(record.judgement?.srm.verdict, 'ok');
+});

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readRepositoryAt } from '../../src/engine/read-repository-at.js';
 import { loadRepository } from '../../src/core/validate/load-repository.js';
 import { YAML_LIMITS } from '../../src/core/yaml/limits.js';
-import type { Scm } from '../../src/ports/scm.js';
+import type { RevisionReader } from '../../src/ports/scm.js';
 import { BASE_FILES } from '../core/validate/repo-fixture.js';
 
-/** An Scm whose refs are plain maps of files; records what was read. */
-function fakeScm(refs: Record<string, Record<string, string>>): Scm & { reads: string[] } {
+/** A RevisionReader whose commits are plain maps of files; records what was read. */
+function fakeScm(refs: Record<string, Record<string, string>>): RevisionReader & { reads: string[] } {
   const reads: string[] = [];
   const unused = (): never => {
     throw new Error('not used by the reader');
@@ -29,9 +29,8 @@ function fakeScm(refs: Record<string, Record<string, string>>): Scm & { reads: s
     },
     listFiles: async (ref, dir) => Object.keys(refs[ref] ?? {}).filter((p) => dir === '' || p.startsWith(`${dir}/`)),
     changedFiles: unused,
-    resolveRef: unused,
-    commitFiles: unused,
-    openChangeRequest: unused,
+    resolve: unused,
+    parentOf: unused,
   };
 }
 

@@ -11,6 +11,7 @@ import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 import { runStart } from '../../src/engine/run-start.js';
 import { runTick } from '../../src/engine/run-tick.js';
 import { killSwitch } from '../support/kill-switch.js';
+import { withBranchCommit } from '../support/scm-roles.js';
 import { createEngineFixture, GOOD, HOUR, traffic, type EngineFixture } from '../support/engine-fixture.js';
 
 const RELEASE = 'summarizer-prompt';
@@ -78,7 +79,7 @@ test('a crash after the provider call and before the state commit is recovered f
   // The run dies at its state commit, just after the provider call: from then on it makes no call (no put-back).
   const run = killSwitch();
   const scm = createLocalGitScm(fx.repo.dir);
-  const crashing = run.scm({ ...scm, commitFiles: async () => run.die() });
+  const crashing = run.scm(withBranchCommit(scm, async () => run.die()));
   const head = (await fx.store().load()).head;
   const crashed = await runTick(fx.engine({ scm: crashing, providers: { flagd: run.provider(createFlagdProvider) } }));
   assert.equal(crashed.outcomes[0]?.decision, 'error');

@@ -19,7 +19,7 @@ afterEach(() => repo?.cleanup());
 test('when the release file is still as the rollout\'s merge left it, the version before the merge is restored', async () => {
   repo = createTempGitRepo({ 'releases/r.yaml': V1 });
   const merge = repo.commit({ 'releases/r.yaml': V2 }, 'merge');
-  const change = await planRevertChange(createLocalGitScm(repo.dir), { file: 'releases/r.yaml', baseRef: 'main', sourceCommit: merge });
+  const change = await planRevertChange(createLocalGitScm(repo.dir).revisions, { file: 'releases/r.yaml', baseRef: 'main', sourceCommit: merge });
   assert.equal(change.method, 'restored-previous-version');
   assert.deepEqual(change.files, [{ path: 'releases/r.yaml', content: V1 }]);
 });
@@ -29,7 +29,7 @@ test('when the release file moved on since the merge, the champion is copied ove
   const merge = repo.commit({ 'releases/r.yaml': V2 }, 'merge');
   const later = V2.replace('# the release', '# the release, with a later edit');
   repo.commit({ 'releases/r.yaml': later }, 'later edit');
-  const change = await planRevertChange(createLocalGitScm(repo.dir), { file: 'releases/r.yaml', baseRef: 'main', sourceCommit: merge });
+  const change = await planRevertChange(createLocalGitScm(repo.dir).revisions, { file: 'releases/r.yaml', baseRef: 'main', sourceCommit: merge });
   assert.equal(change.method, 'champion-swapped-in');
   assert.equal(change.files[0]?.content, later.replace('challenger:\n    model: b', 'challenger:\n    model: a'));
 });
@@ -37,7 +37,7 @@ test('when the release file moved on since the merge, the champion is copied ove
 test('a release added by the merge itself gets the champion swapped in; a deleted one needs no change', async () => {
   repo = createTempGitRepo({ 'README.md': 'x' });
   const merge = repo.commit({ 'releases/r.yaml': V2 }, 'add release');
-  const scm = createLocalGitScm(repo.dir);
+  const scm = createLocalGitScm(repo.dir).revisions;
   assert.equal((await planRevertChange(scm, { file: 'releases/r.yaml', baseRef: 'main', sourceCommit: merge })).method, 'champion-swapped-in');
   repo.commit({ 'releases/r.yaml': null }, 'delete');
   assert.deepEqual(await planRevertChange(scm, { file: 'releases/r.yaml', baseRef: 'main', sourceCommit: merge }), { files: [], method: 'nothing-to-change' });

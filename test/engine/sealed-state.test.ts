@@ -13,7 +13,7 @@ after(() => repos.forEach((r) => r.cleanup()));
 function store() {
   const r = createTempGitRepo({ 'README.md': 'x' });
   repos.push(r);
-  return { r, store: createStateStore(createLocalGitScm(r.dir), { sha256 }) };
+  return { r, store: createStateStore(createLocalGitScm(r.dir).branch('glidepath/state'), { sha256 }) };
 }
 
 function state(release: string, revision: number): RolloutState {

@@ -27,7 +27,7 @@ function draft(release: string, reason: string): AuditRecordDraft {
 }
 
 test('an absent state branch loads as empty with a null head', async () => {
-  const store = createStateStore(createLocalGitScm(repo().dir), { sha256 });
+  const store = createStateStore(createLocalGitScm(repo().dir).branch('glidepath/state'), { sha256 });
   const snap = await store.load();
   assert.equal(snap.head, null);
   assert.equal(snap.states.size, 0);
@@ -38,7 +38,7 @@ test('an absent state branch loads as empty with a null head', async () => {
 
 test('a commit writes the state file and seals the records onto that release\'s chain', async () => {
   const r = repo();
-  const store = createStateStore(createLocalGitScm(r.dir), { sha256 });
+  const store = createStateStore(createLocalGitScm(r.dir).branch('glidepath/state'), { sha256 });
   const first = await store.commit({ states: [state('a', 1)], records: [draft('a', 'started'), draft('a', 'held')] }, null, 'a: start');
   assert.equal(first.status, 'committed');
   const snap = await store.load();
@@ -54,7 +54,7 @@ test('a commit writes the state file and seals the records onto that release\'s 
 
 test('each release has its own chain and later commits append to it', async () => {
   const r = repo();
-  const store = createStateStore(createLocalGitScm(r.dir), { sha256, branch: 'custom/state' });
+  const store = createStateStore(createLocalGitScm(r.dir).branch('custom/state'), { sha256 });
   const c1 = await store.commit({ states: [state('a', 1)], records: [draft('a', 'a1')] }, null, 'a1');
   const h1 = c1.status === 'committed' ? c1.sha : assert.fail('c1');
   const c2 = await store.commit({ states: [state('b', 1)], records: [draft('b', 'b1')] }, h1, 'b1');
@@ -74,10 +74,10 @@ test('each release has its own chain and later commits append to it', async () =
 
 test('a commit from a stale head is a conflict and changes nothing', async () => {
   const r = repo();
-  const store = createStateStore(createLocalGitScm(r.dir), { sha256 });
+  const store = createStateStore(createLocalGitScm(r.dir).branch('glidepath/state'), { sha256 });
   const c1 = await store.commit({ states: [state('a', 1)], records: [draft('a', 'one')] }, null, 'one');
   const h1 = c1.status === 'committed' ? c1.sha : assert.fail('c1');
-  const other = createStateStore(createLocalGitScm(r.dir), { sha256 });
+  const other = createStateStore(createLocalGitScm(r.dir).branch('glidepath/state'), { sha256 });
   const c2 = await other.commit({ states: [state('a', 2)], records: [draft('a', 'two')] }, h1, 'two');
   const h2 = c2.status === 'committed' ? c2.sha : assert.fail('c2');
   const stale = await store.commit({ states: [state('a', 2, 50)], records: [draft('a', 'stale')] }, h1, 'stale');
@@ -90,18 +90,18 @@ test('a commit from a stale head is a conflict and changes nothing', async () =>
 test('a corrupt state file is an error that names the branch, the file and the fix', async () => {
   const r = repo();
   const scm = createLocalGitScm(r.dir);
-  await scm.commitFiles({ branch: 'glidepath/state', expectedHead: null, files: [{ path: statePath('a'), content: '{ nope' }], message: 'broken' });
-  await assert.rejects(createStateStore(scm, { sha256 }).load(), (error: Error) => error instanceof StateBranchError && /glidepath\/state:states\/a\.json: not valid JSON.*restore it/.test(error.message));
+  await scm.branch('glidepath/state').commit({ expectedHead: null, files: [{ path: statePath('a'), content: '{ nope' }], message: 'broken' });
+  await assert.rejects(createStateStore(scm.branch('glidepath/state'), { sha256 }).load(), (error: Error) => error instanceof StateBranchError && /glidepath\/state:states\/a\.json: not valid JSON.*restore it/.test(error.message));
 });
 
 test('an altered log line is reported on load and new records still chain after the last good one', async () => {
   const r = repo();
   const scm = createLocalGitScm(r.dir);
-  const store = createStateStore(scm, { sha256 });
+  const store = createStateStore(scm.branch('glidepath/state'), { sha256 });
   const c1 = await store.commit({ states: [], records: [draft('a', 'one')] }, null, 'one');
   const h1 = c1.status === 'committed' ? c1.sha : assert.fail('c1');
   const log = (await store.readAuditLog('a'))!;
-  const c2 = await scm.commitFiles({ branch: 'glidepath/state', expectedHead: h1, files: [{ path: auditPath('a'), content: `${log}not json\n` }], message: 'tamper' });
+  const c2 = await scm.branch('glidepath/state').commit({ expectedHead: h1, files: [{ path: auditPath('a'), content: `${log}not json\n` }], message: 'tamper' });
   const h2 = c2.status === 'committed' ? c2.sha : assert.fail('c2');
   const snap = await store.load();
   assert.equal(snap.auditProblems.get('a')?.[0]?.line, 2);

@@ -53,6 +53,7 @@ export function answerOf(result: MetricsResult, q: MetricsQuery): CallResult<Met
     value: {
       window: snapshot.window,
       ...(snapshot.requests ? { requests: snapshot.requests } : {}),
+      ...(snapshot.units ? { units: snapshot.units } : {}),
       readings: q.metrics.map((m) => {
         const control = snapshot.arms.control[m.name];
         const canary = snapshot.arms.canary[m.name];
@@ -133,7 +134,7 @@ export function createEngineFixture(): EngineFixture {
     metrics,
     logs,
     engine,
-    store: () => createStateStore(createLocalGitScm(repo.dir), { sha256 }),
+    store: () => createStateStore(createLocalGitScm(repo.dir).branch('glidepath/state'), { sha256 }),
     flag: (key) => (JSON.parse(readFileSync(join(repo.dir, 'flags/glidepath.flagd.json'), 'utf8')) as { flags: Record<string, unknown> }).flags[key],
     flagText: () => readFileSync(join(repo.dir, 'flags/glidepath.flagd.json'), 'utf8'),
     cleanup: () => repo.cleanup(),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { createFakeGit, type FakeGit } from './github-fake-git.js';
 
 /**
  * An in-memory GitHub REST API served through an injected `fetch`, for adapter and command tests.
@@ -14,8 +15,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
  * `fake.assertClean()`. The fake's own answers are checked against the response schemas as well,
  * so what the adapters read is shaped like the real thing.
  *
- * State is kept for check runs (with appended annotations) and issue comments (paginated with
- * Link headers). Later adapters add operations with `fake.handle(operationId, handler)`.
+ * State is kept for check runs (with appended annotations), issue comments (paginated with
+ * Link headers), and in `fake.git` one repository's git objects, branch refs and pull requests
+ * (github-fake-git.ts). Later adapters add operations with `fake.handle(operationId, handler)`.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -292,6 +294,8 @@ export interface GitHubFake {
   readonly violations: Violation[];
   readonly checkRuns: FakeCheckRun[];
   readonly comments: FakeComment[];
+  /** The repository's git objects, branches and pull requests (the git data and pulls APIs). */
+  readonly git: FakeGit;
   /** Adds a comment as if someone had written it (to seed pages of comments). */
   addComment(issueNumber: number, body: string, login?: string): FakeComment;
   /** Adds a check run as if an earlier run had created it. */
@@ -419,7 +423,10 @@ export function createGitHubFake(options: GitHubFakeOptions = {}): GitHubFake {
     }
   }
 
+  const gitData = createFakeGit({ apiUrl, repoUrl, timestamp, nextId: () => (nextId += 1), example: exampleValue, login });
+
   const builtIn: Record<string, FakeHandler> = {
+    ...gitData.handlers,
     'checks/list-for-ref': (r) => {
       let runs = checkRuns.filter((c) => c.head_sha === r.params['ref']);
       if (r.query['check_name']) runs = runs.filter((c) => c.name === r.query['check_name']);
@@ -584,6 +591,8 @@ export function createGitHubFake(options: GitHubFakeOptions = {}): GitHubFake {
 
   const fakeFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const download = gitData.git.codeload(url);
+    if (download) return download;
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const headers: Record<string, string> = {};
     new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).forEach((value, key) => { headers[key] = value; });
@@ -591,6 +600,9 @@ export function createGitHubFake(options: GitHubFakeOptions = {}): GitHubFake {
     const served = serve(method, url, headers, rawBody);
     const { response, ...recorded } = served;
     requests.push(recorded);
+    // fetch follows redirects (the archive APIs answer 302 to codeload) unless told not to.
+    const location = response.headers?.['location'];
+    if (response.status === 302 && location && init?.redirect !== 'manual') return fakeFetch(location, { method: 'GET' });
     const responseHeaders = new Headers({ 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...response.headers });
     return new Response(response.body === undefined ? null : JSON.stringify(response.body), { status: response.status, headers: responseHeaders });
   };
@@ -601,6 +613,7 @@ export function createGitHubFake(options: GitHubFakeOptions = {}): GitHubFake {
     violations,
     checkRuns,
     comments,
+    git: gitData.git,
     addComment(issueNumber, body, author = 'octocat') {
       const now = timestamp();
       const comment: FakeComment = { id: (nextId += 1), issueNumber, body, login: author, userType: author.endsWith('[bot]') ? 'Bot' : 'User', created_at: now, updated_at: now };

@@ -1,5 +1,6 @@
 import type { Provider } from '../../src/core/model/index.js';
-import type { Scm } from '../../src/ports/scm.js';
+import type { ScmRoles } from '../../src/ports/scm.js';
+import { wrapScmRoles } from './scm-roles.js';
 import type { TrafficProvider } from '../../src/ports/traffic-provider.js';
 
 /**
@@ -26,16 +27,8 @@ export function killSwitch() {
         return { type: real.type, read: (t) => alive(() => real.read(t)), apply: (t, s) => alive(() => real.apply(t, s)) };
       };
     },
-    scm(real: Scm): Scm {
-      return {
-        ...real,
-        readFile: (...a) => alive(() => real.readFile(...a)),
-        readFiles: (...a) => alive(() => real.readFiles(...a)),
-        listFiles: (...a) => alive(() => real.listFiles(...a)),
-        resolveRef: (...a) => alive(() => real.resolveRef(...a)),
-        commitFiles: (...a) => alive(() => real.commitFiles(...a)),
-        openChangeRequest: (...a) => alive(() => real.openChangeRequest(...a)),
-      };
+    scm(real: ScmRoles): ScmRoles {
+      return wrapScmRoles(real, alive);
     },
   };
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 
 /** Everything the Action reads from its inputs, parsed once and checked (cf. actions/checkout's input-helper). */
 export interface ActionSettings {
+  /** A command name, or `auto`: the one the event asks for (commands/event-route.ts). */
   readonly command: string;
   /** `verify` of `command: audit verify`. */
   readonly subcommand?: string;
@@ -29,11 +30,14 @@ const passThrough = ['release', 'stage', 'metrics-file', 'base', 'head', 'reason
 /** Commands whose output the runner turns into annotations; the others print text to the log. */
 const githubFormat = new Set(['validate', 'plan']);
 
+/** The `command` input that routes by event; an explicit command wins over it. */
+export const AUTO_COMMAND = 'auto';
+
 export async function readSettings(getInput: InputReader, workspace: string, catalog: CommandCatalog): Promise<ActionSettings> {
-  const [command = 'validate', subcommand, ...extra] = getInput('command').trim().split(/\s+/).filter(Boolean);
-  const known = await catalog.load(command);
+  const [command = AUTO_COMMAND, subcommand, ...extra] = getInput('command').trim().split(/\s+/).filter(Boolean);
+  const known = command === AUTO_COMMAND ? { subcommands: [] } : await catalog.load(command);
   if (!known) {
-    throw new Error(`Input 'command' is '${command}', which is not a Glidepath command. Use one of: ${catalog.names.join(', ')}.`);
+    throw new Error(`Input 'command' is '${command}', which is not a Glidepath command. Use one of: ${AUTO_COMMAND}, ${catalog.names.join(', ')}.`);
   }
   if (extra.length > 0 || (subcommand !== undefined && !known.subcommands?.includes(subcommand))) {
     const allowed = known.subcommands?.map((s) => `'${command} ${s}'`).join(' or ');
@@ -49,7 +53,9 @@ export async function readSettings(getInput: InputReader, workspace: string, cat
     if (value) options[name] = value;
   }
   if (dryRunText === 'true') options['dry-run'] = true;
-  options['format'] = getInput('format').trim() || (githubFormat.has(command) ? 'github' : 'text');
+  const format = getInput('format').trim();
+  // With auto, each routed command takes its own default format.
+  if (format || command !== AUTO_COMMAND) options['format'] = format || (githubFormat.has(command) ? 'github' : 'text');
   if (subcommand !== undefined) options['subcommand'] = subcommand;
   return {
     command,

@@ -1,5 +1,10 @@
 import type { Logger } from '../../ports/logger.js';
 import type { ReviewChannel } from '../../ports/review.js';
+import type { CommentCommands } from '../../ports/comment-commands.js';
+import type { ChangeRequests, StateBranch } from '../../ports/scm.js';
+import { createGitHubChangeRequests } from './change-requests.js';
+import { createGitHubStateBranch } from './state-branch.js';
+import { createGitHubCommentCommands } from './comment-commands.js';
 import { createOctokit, type GitHubClient, type OctokitOptions } from './client.js';
 import { createGitHubReviewChannel } from './review-channel.js';
 import { readRunEvent, type ActionsContext } from './run-event.js';
@@ -10,6 +15,19 @@ export interface GitHubServices {
   readonly event?: RunEvent;
   readonly review?: ReviewChannel;
   readonly octokit?: GitHubClient;
+  /** Permission checks, reactions and replies for `/glidepath` comments. */
+  readonly comments?: CommentCommands;
+  /**
+   * The roles that must outlive the runner, through the API: the state and flag branches and
+   * revert pull requests. Revisions are still read from the workspace clone, at no API cost.
+   */
+  readonly remote?: RemoteRoles;
+}
+
+/** The Scm roles a GitHub repository provides through its API. */
+export interface RemoteRoles {
+  branch(name: string): StateBranch;
+  readonly changeRequests: ChangeRequests;
 }
 
 export interface GitHubServicesInput extends Omit<OctokitOptions, 'logger'> {
@@ -37,5 +55,12 @@ export function createGitHubServices(input: GitHubServicesInput): GitHubServices
   }
   const { token, context: _context, logger, ...options } = input;
   const octokit = createOctokit(token, { ...options, logger });
-  return { event, review: createGitHubReviewChannel(octokit, { owner: event.owner, repo: event.repo }, logger), octokit };
+  const repository = { owner: event.owner, repo: event.repo };
+  const branches = new Map<string, StateBranch>();
+  const remote: RemoteRoles = {
+    // One adapter per branch name, so its tree and blob caches serve every read of a run.
+    branch: (name) => branches.get(name) ?? branches.set(name, createGitHubStateBranch(octokit, repository, name)).get(name)!,
+    changeRequests: createGitHubChangeRequests(octokit, repository, { logger }),
+  };
+  return { event, review: createGitHubReviewChannel(octokit, repository, logger), octokit, comments: createGitHubCommentCommands(octokit, repository), remote };
 }

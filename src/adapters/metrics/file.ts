@@ -96,6 +96,7 @@ export function createFileMetricsSource(source: FileMetricSource, deps: Pick<Ada
           value: {
             window: snapshot.window,
             ...(snapshot.requests ? { requests: snapshot.requests } : {}),
+            ...(snapshot.units ? { units: snapshot.units } : {}),
             readings: query.metrics.map((metric) => readingOf(snapshot, metric, path)),
           },
         };

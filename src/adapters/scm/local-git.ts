@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { removeDeadRunFiles } from '../fs/dead-run-files.js';
 import { GitObjectReader, parseTree } from './git-object-reader.js';
-import type { ChangeRequest, ChangeRequestResult, CommitRequest, CommitResult, FileChange, RefLocked, Scm } from '../../ports/scm.js';
+import type { ChangeRequestResult, ChangeRequests, CommitResult, FileChange, RefLocked, RevisionReader, ScmRoles, StateBranch } from '../../ports/scm.js';
 
 /** Who commits when the repository has no identity of its own (a fresh CI checkout has none). */
 export const DEFAULT_GIT_IDENTITY = { name: 'Glidepath', email: 'glidepath@users.noreply.github.com' } as const;
@@ -29,7 +29,7 @@ export const STALE_INDEX_DIR_MS = 10 * 60_000;
 
 const INDEX_DIR_PREFIX = 'glidepath-index-';
 
-/** A git command that failed for a reason other than the ones the Scm contract turns into data. */
+/** A git command that failed for a reason other than the ones the Scm roles turn into data. */
 export class GitCommandError extends Error {
   override readonly name = 'GitCommandError';
   constructor(
@@ -52,12 +52,13 @@ const FULL_SHA = /^[0-9a-f]{40}$/;
 const MAX_BUFFER = 512 * 1024 * 1024;
 
 /**
- * The Scm port on a local repository through the git CLI. Every git call is an `execFile` with an
+ * The three Scm roles on a local repository through the git CLI: its history (revisions), its
+ * compare-and-swap branches (the state branch) and its change requests (branches). Every git call is an `execFile` with an
  * argument array (never a shell), and commits are built in a private index so the user's working
  * tree and index are never touched: a rollout can write its state branch from a developer's
  * checkout or a CI workspace without disturbing it.
  */
-export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): Scm {
+export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): ScmRoles {
   const git = opts.gitBinary ?? 'git';
   let identity: Promise<Record<string, string>> | undefined;
 
@@ -266,20 +267,33 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
     validBranches.add(branch);
   }
 
-  return {
-    async readFile(ref, path) {
-      const blobs = await readBlobs(ref, [path]);
-      const blob = blobs.get(path);
+  const revisions: RevisionReader = {
+    // Locally `resolve` takes whatever git takes, so a user's `--base v1.2` works from the CLI;
+    // the engine passes only names and shas (the port's contract), which every backend takes.
+    resolve: resolveCommit,
+
+    async parentOf(commit) {
+      checkRef(commit);
+      const object = await reader.read(`${commit}^{commit}`);
+      if (object?.type !== 'commit') throw new Error(`git: '${commit}' is not a commit in ${repoDir}`);
+      // The header lists parents in order; the first is the branch the merge was made on.
+      const end = object.content.indexOf('\n\n');
+      const header = (end < 0 ? object.content : object.content.subarray(0, end)).toString('utf8');
+      return /^parent ([0-9a-f]+)$/m.exec(header)?.[1];
+    },
+
+    async readFile(commit, path) {
+      const blob = (await readBlobs(commit, [path])).get(path);
       return blob === undefined ? undefined : Buffer.from(blob).toString('utf8');
     },
 
     readFiles: readBlobs,
 
-    async listFiles(ref, dir) {
-      const commit = await requireCommit(ref);
+    async listFiles(commit, dir) {
+      const sha = await requireCommit(commit);
       const prefix = dir.replace(/\/+$/, '');
       if (prefix) checkPath(prefix);
-      return walkTree(commit, prefix);
+      return walkTree(sha, prefix);
     },
 
     async changedFiles(base, head) {
@@ -287,24 +301,32 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
       const out = await ok(['diff', '--name-only', '--no-renames', '-z', `${b}...${h}`, '--']);
       return splitNul(out);
     },
+  };
 
-    async resolveRef(ref) {
-      return resolveCommit(ref);
-    },
+  function branch(name: string): StateBranch {
+    const ref = `refs/heads/${name}`;
+    return {
+      name,
+      // A ref that names no commit is the port's "missing"; nothing here reads git's error text.
+      head: async () => (await resolveCommit(ref)) ?? null,
+      readFiles: readBlobs,
+      listFiles: revisions.listFiles,
+      async commit(request): Promise<CommitResult> {
+        await checkBranch(name);
+        const current = (await resolveCommit(ref)) ?? null;
+        if (current !== request.expectedHead) return { status: 'conflict', actualHead: current };
+        const sha = await buildCommit(request.expectedHead, request.files, request.message);
+        const swapped = await swapRef(name, sha, request.expectedHead, request.message);
+        if (swapped === true) return { status: 'committed', sha };
+        if (swapped !== false) return swapped;
+        return { status: 'conflict', actualHead: (await resolveCommit(ref)) ?? null };
+      },
+    };
+  }
 
-    async commitFiles(request: CommitRequest): Promise<CommitResult> {
-      await checkBranch(request.branch);
-      const ref = `refs/heads/${request.branch}`;
-      const current = (await resolveCommit(ref)) ?? null;
-      if (current !== request.expectedHead) return { status: 'conflict', actualHead: current };
-      const sha = await buildCommit(request.expectedHead, request.files, request.message);
-      const swapped = await swapRef(request.branch, sha, request.expectedHead, request.message);
-      if (swapped === true) return { status: 'committed', sha };
-      if (swapped !== false) return swapped;
-      return { status: 'conflict', actualHead: (await resolveCommit(ref)) ?? null };
-    },
-
-    async openChangeRequest(request: ChangeRequest): Promise<ChangeRequestResult> {
+  const changeRequests: ChangeRequests = {
+    // Locally a change request is a branch for someone to push or merge; found by its name.
+    async findOrCreate(request): Promise<ChangeRequestResult> {
       await checkBranch(request.branch);
       const url = `git branch ${request.branch} in ${repoDir}`;
       if (await resolveCommit(`refs/heads/${request.branch}`)) return { branch: request.branch, url, created: false };
@@ -313,7 +335,12 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
       const created = (await swapRef(request.branch, sha, null, request.title)) === true;
       return { branch: request.branch, url, created };
     },
+
+    // A local repository has no pull requests to find.
+    forCommit: async () => undefined,
   };
+
+  return { revisions, branch, changeRequests };
 }
 
 let sweptIndexDirs: Promise<string[]> | undefined;
@@ -349,7 +376,7 @@ export async function currentBranch(repoDir: string, gitBinary = 'git'): Promise
 
 /** Where `dir` sits in its git work tree. */
 export interface WorkTreeLocation {
-  /** The work tree's top folder: the Scm reads the repository from here. */
+  /** The work tree's top folder: the Scm roles read the repository from here. */
   readonly top: string;
   /** `dir`'s path from the top with forward slashes (`ai` for <top>/ai), '' at the top. */
   readonly prefix: string;

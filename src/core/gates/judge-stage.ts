@@ -63,8 +63,10 @@ export function judgeStage(input: JudgeStageInput): StageJudgement {
   const srmAlpha = policy.spec.analysis?.srmAlpha ?? DEFAULT_SRM_ALPHA;
   const minSamples = stage.minSamples ?? 0;
   const tuneN = input.tuneN ?? (minSamples > 0 ? minSamples : DEFAULT_TUNE_N);
-  const ctx: MeasureContext = { alpha, tuneN };
-  const analysis = { alpha, srmAlpha, tuneN, minSamples };
+  const unit = policy.spec.analysis?.unit ?? 'user';
+  const designEffect = policy.spec.analysis?.designEffect ?? 1;
+  const ctx: MeasureContext = { alpha, tuneN, ...(designEffect !== 1 ? { designEffect } : {}), assignment: unit };
+  const analysis = { alpha, srmAlpha, tuneN, minSamples, unit, ...(designEffect !== 1 ? { designEffect } : {}) };
   const gates = resolveGates(input);
   const criteria = resolveCriteria(input);
   const canaryWeight = input.canaryWeight ?? stage.weight;
@@ -87,7 +89,7 @@ export function judgeStage(input: JudgeStageInput): StageJudgement {
 
   const snapshot = result.snapshot;
   const samples = armRequests(snapshot);
-  const srm = checkSplit({ stage, canaryWeight, requests: samples, srmAlpha, tuneN });
+  const srm = checkSplit({ stage, canaryWeight, requests: samples, ...(snapshot.units ? { units: snapshot.units } : {}), assignment: unit, srmAlpha, tuneN });
   const hasControl = stage.mode === 'shadow' || canaryWeight === undefined || canaryWeight < 100;
 
   const unavailable = input.unavailable ?? {};
@@ -199,17 +201,42 @@ function toVerdict(g: ResolvedGate, m: GateMeasurement, h: Hypothesis | undefine
     ...(m.threshold === undefined ? {} : { threshold: m.threshold }),
     ...(m.passThreshold === undefined ? {} : { passThreshold: m.passThreshold }),
     estimates: m.estimates,
+    ...unitEvidence(m.unit, ctx),
   };
   const n = `n = ${formatCount(m.n.canary)} canary / ${formatCount(m.n.control)} control`;
-  if (m.degenerate) return { ...head, verdict: 'inconclusive', reason: `${where}${m.subject} cannot be judged yet: ${m.degenerate} (${n})`, evidence };
+  const caveat = unitCaveat(m.unit, ctx);
+  if (m.degenerate) return { ...head, verdict: 'inconclusive', reason: `${where}${m.subject} cannot be judged yet: ${m.degenerate} (${n})${caveat}`, evidence };
   if (h.adjusted <= ctx.alpha) {
-    return { ...head, verdict: 'fail', reason: `${where}${m.subject} is ${m.failClaim}: ${m.summary}; ${pPhrase(h.adjusted)} (always-valid, Holm-adjusted) ≤ ${ctx.alpha}`, evidence };
+    return { ...head, verdict: 'fail', reason: `${where}${m.subject} is ${m.failClaim}: ${m.summary}; ${pPhrase(h.adjusted)} (always-valid, Holm-adjusted) ≤ ${ctx.alpha}${caveat}`, evidence };
   }
   if (m.passP <= ctx.alpha) {
-    return { ...head, verdict: 'pass', reason: `${where}${m.subject} is ${m.passClaim}: ${m.summary}; ${pPhrase(m.passP)} (always-valid) ≤ ${ctx.alpha}`, evidence };
+    return { ...head, verdict: 'pass', reason: `${where}${m.subject} is ${m.passClaim}: ${m.summary}; ${pPhrase(m.passP)} (always-valid) ≤ ${ctx.alpha}${caveat}`, evidence };
   }
-  return { ...head, verdict: 'inconclusive', reason: `${where}${m.subject} is not yet shown ${m.passClaim}, nor ${m.failClaim}: ${m.summary}`, evidence };
+  return { ...head, verdict: 'inconclusive', reason: `${where}${m.subject} is not yet shown ${m.passClaim}, nor ${m.failClaim}: ${m.summary}${caveat}`, evidence };
 }
+
+/**
+ * The unit a verdict was judged on, for its evidence: `user` for ratios over units; for
+ * request-level data, the design effect its variances were widened by, when one was declared.
+ */
+function unitEvidence(unit: 'user' | 'request', ctx: MeasureContext): { unit: 'user' | 'request'; designEffect?: number } {
+  return unit === 'request' && ctx.designEffect !== undefined ? { unit, designEffect: ctx.designEffect } : { unit };
+}
+
+/**
+ * What a verdict must say when it was judged on request-level data although the provider
+ * assigns users: its intervals treat correlated requests as independent, so they are too
+ * narrow by a factor nobody measured — unless the policy declares one. Nothing pretends
+ * independence silently (decision 0012).
+ */
+export function unitCaveat(unit: 'user' | 'request', ctx: MeasureContext): string {
+  if (unit === 'user' || ctx.assignment === 'request') return '';
+  if (ctx.designEffect !== undefined) return ` (request-level data under per-user assignment: variances widened by the declared design effect ${ctx.designEffect})`;
+  return `; ${REQUEST_LEVEL_CAVEAT}`;
+}
+
+/** The warning on request-level data under per-user assignment, as verdicts and the plan say it. */
+export const REQUEST_LEVEL_CAVEAT = 'request-level data under per-user assignment: intervals too narrow by an unknown factor (send per-user ratio statistics, or declare analysis.designEffect)';
 
 function judgeCriteria(criteria: ReturnType<typeof resolveCriteria>, arms: Readonly<Record<'control' | 'canary', ArmMetrics>>, hasControl: boolean, ctx: MeasureContext): Verdict[] {
   const measurements: CriterionMeasurement[] = criteria.map((c) => measureCriterion(c.criterion, c.metric, arms.control[c.criterion.metric], arms.canary[c.criterion.metric], hasControl, ctx, c.where));
@@ -220,9 +247,10 @@ function judgeCriteria(criteria: ReturnType<typeof resolveCriteria>, arms: Reado
     const head = { gate: c.name, metric: c.metric.name };
     if (m.status !== 'measured') return { ...head, verdict: 'no-data', reason: m.reason, ...(m.status === 'skipped' ? { skipped: m.reason } : {}), evidence: { test: m.test, n: m.n } };
     const p = adjusted[measuredIndexes.indexOf(i)]!;
-    const evidence = { test: m.test, statistic: m.statistic, pValue: p, rawPValue: m.fireP, effect: m.effect, interval: m.interval, n: m.n, threshold: m.threshold, estimates: m.estimates };
-    if (p <= ctx.alpha) return { ...head, verdict: 'fail', reason: `fired: ${m.condition} is shown: ${m.summary}; ${pPhrase(p)} (always-valid, Holm-adjusted) ≤ ${ctx.alpha}`, evidence };
-    return { ...head, verdict: 'pass', reason: `not fired: ${m.condition} is not shown: ${m.summary}; ${pPhrase(p)}`, evidence };
+    const evidence = { test: m.test, statistic: m.statistic, pValue: p, rawPValue: m.fireP, effect: m.effect, interval: m.interval, n: m.n, threshold: m.threshold, estimates: m.estimates, ...unitEvidence(m.unit, ctx) };
+    const caveat = unitCaveat(m.unit, ctx);
+    if (p <= ctx.alpha) return { ...head, verdict: 'fail', reason: `fired: ${m.condition} is shown: ${m.summary}; ${pPhrase(p)} (always-valid, Holm-adjusted) ≤ ${ctx.alpha}${caveat}`, evidence };
+    return { ...head, verdict: 'pass', reason: `not fired: ${m.condition} is not shown: ${m.summary}; ${pPhrase(p)}${caveat}`, evidence };
   });
 }
 

@@ -10,6 +10,8 @@ export interface SrmResult {
   /** Configured canary share (0–1) the counts were tested against. */
   readonly expectedCanaryShare?: number;
   readonly observed?: { readonly control: number; readonly canary: number };
+  /** What `observed` counts: users (or other randomisation units) when the source gave them, else requests. */
+  readonly unit?: 'user' | 'request';
   /** Why the check did not apply, or what the mismatch looks like, in a sentence. */
   readonly reason?: string;
 }
@@ -43,5 +45,14 @@ export interface StageJudgement {
   /** Set when the metrics source failed: the failure is a measurement, not a crash. */
   readonly sourceError?: string;
   /** The statistical settings the verdicts were reached with, so a decision can be replayed. */
-  readonly analysis?: { readonly alpha: number; readonly srmAlpha: number; readonly tuneN: number; readonly minSamples: number };
+  readonly analysis?: {
+    readonly alpha: number;
+    readonly srmAlpha: number;
+    readonly tuneN: number;
+    readonly minSamples: number;
+    /** The policy's randomisation unit (`analysis.unit`, default user). */
+    readonly unit?: 'user' | 'request';
+    /** The declared design effect, when one is. */
+    readonly designEffect?: number;
+  };
 }

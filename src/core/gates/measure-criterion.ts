@@ -1,4 +1,4 @@
-import { boundaryMultiplier, confidenceSequence } from '../stats/index.js';
+import { boundaryMultiplier, confidenceSequence, widenContrast, withDesignEffect } from '../stats/index.js';
 import type { MetricDefinition, RollbackCriterion } from '../model/index.js';
 import { sampleSize, type ArmData } from '../metrics/arm-data.js';
 import { distributionView, type DistributionView } from '../metrics/distribution-view.js';
@@ -6,7 +6,8 @@ import { beyondPValue, differenceContrast, differenceOf, meanEstimate, quantileC
 import { formatDifference, formatValue } from './format-evidence.js';
 import { GateConfigError } from './gate-config-error.js';
 import { resolveMargin, type GateMargin } from './gate-margin.js';
-import type { MeasureContext } from './measure-gate.js';
+import { designEffectOf, measuredUnit, type MeasureContext } from './measure-gate.js';
+import { rateRatioProblem } from '../metrics/check-snapshot.js';
 
 /** What a rollback criterion's data say, before the adjustment across criteria. */
 export type CriterionMeasurement =
@@ -25,6 +26,8 @@ export type CriterionMeasurement =
       readonly summary: string;
       /** The condition as a phrase: "error_rate more than 2pp above control". */
       readonly condition: string;
+      /** The unit the variance treated as the independent draw: `user` for ratios over units, `request` for everything else. */
+      readonly unit: 'user' | 'request';
     };
 
 /**
@@ -47,16 +50,19 @@ export function measureCriterion(criterion: RollbackCriterion, metric: MetricDef
     if (q !== undefined) {
       const view = distributionView(canary);
       if (!view) return { status: 'no-data', test, reason: `${metric.name} has no samples or histogram for the canary, which a quantile criterion needs`, n };
-      const contrast = quantileContrast(view, q, absolute.bound, absolute.beyond);
+      const contrast = widenContrast(quantileContrast(view, q, absolute.bound, absolute.beyond), ctx.designEffect ?? 1);
       const interval = quantileInterval(view, q, ctx, 2);
       const estimate = view.quantile(q);
       return measured(test, n, contrast, view.n, ctx, estimate, interval, absolute.bound, { canary: estimate }, `canary ${label} ${formatValue(estimate, metric)} (interval ${formatValue(interval[0], metric)} to ${formatValue(interval[1], metric)})`, condition);
     }
     const k = metric.type === 'proportion' ? rateEstimate(canary) : meanEstimate(canary);
     if (!k) return { status: 'no-data', test, reason: `${metric.name} has the wrong kind of data for the canary (${canary.kind})`, n };
-    const contrast = testedBoundContrast(canary, k, absolute.bound, absolute.beyond);
-    const cs = confidenceSequence(k.value, Math.sqrt(k.variance), k.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
-    return measured(test, n, contrast, k.n, ctx, k.value, [cs.lower, cs.upper], absolute.bound, { canary: k.value }, `canary ${formatValue(k.value, metric)} (interval ${formatValue(cs.lower, metric)} to ${formatValue(cs.upper, metric)})`, condition);
+    const notRate = metric.type === 'proportion' ? rateRatioProblem(canary) : undefined;
+    if (notRate) return { status: 'no-data', test, reason: `${metric.name} ${notRate}`, n };
+    const d = designEffectOf(canary, ctx);
+    const contrast = widenContrast(testedBoundContrast(canary, k, absolute.bound, absolute.beyond), d);
+    const cs = confidenceSequence(k.value, Math.sqrt(d * k.variance), k.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
+    return measured(test, n, contrast, k.n, ctx, k.value, [cs.lower, cs.upper], absolute.bound, { canary: k.value }, `canary ${formatValue(k.value, metric)} (interval ${formatValue(cs.lower, metric)} to ${formatValue(cs.upper, metric)})`, condition, measuredUnit(canary));
   }
 
   if (!relative) throw new GateConfigError(`${where}: a rollback criterion needs one of above, below, increase or drop`);
@@ -70,9 +76,11 @@ export function measureCriterion(criterion: RollbackCriterion, metric: MetricDef
   const c = estimateOf(control!);
   const k = estimateOf(canary!);
   if (!c || !k) return { status: 'no-data', test, reason: `${metric.name} has the wrong kind of data for a ${metric.type} metric`, n };
+  const notRate = metric.type === 'proportion' ? rateRatioProblem(control!) ?? rateRatioProblem(canary!) : undefined;
+  if (notRate) return { status: 'no-data', test, reason: `${metric.name} ${notRate}`, n };
   // As in measureGate: rates are tested on Agresti–Caffo arms, the observed difference is shown.
-  const tc = testedEstimate(control!, c);
-  const tk = testedEstimate(canary!, k);
+  const tc = withDesignEffect(testedEstimate(control!, c, metric.type === 'proportion'), designEffectOf(control, ctx));
+  const tk = withDesignEffect(testedEstimate(canary!, k, metric.type === 'proportion'), designEffectOf(canary, ctx));
   const contrast = differenceContrast(tc, tk, margin, relative.worse);
   const { estimate: centre, standardError: effectSe } = differenceOf(tc, tk);
   const effect = k.value - c.value;
@@ -80,7 +88,7 @@ export function measureCriterion(criterion: RollbackCriterion, metric: MetricDef
   const cs = confidenceSequence(centre, effectSe, informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
   const sign = relative.worse === 'higher' ? 1 : -1;
   return measured(test, n, contrast, informationN, ctx, effect, [cs.lower, cs.upper], sign * contrast.threshold, { control: c.value, canary: k.value },
-    `canary ${formatValue(k.value, metric)} vs control ${formatValue(c.value, metric)}: ${formatDifference(effect, metric)} (interval ${formatDifference(cs.lower, metric)} to ${formatDifference(cs.upper, metric)})`, condition);
+    `canary ${formatValue(k.value, metric)} vs control ${formatValue(c.value, metric)}: ${formatDifference(effect, metric)} (interval ${formatDifference(cs.lower, metric)} to ${formatDifference(cs.upper, metric)})`, condition, measuredUnit(control, canary));
 }
 
 /**
@@ -96,7 +104,7 @@ function measureQuantileVersusControl(test: string, n: { control: number; canary
   const move = (x: number) => (margin.kind === 'relative' ? x * (worse === 'higher' ? 1 + margin.value : 1 - margin.value) : x + (worse === 'higher' ? margin.value : -margin.value));
   const contrastAt = (a: number): Contrast => {
     const controlBound = quantileInterval(c, q, { ...ctx, alpha: a / 2 }, 1)[worse === 'higher' ? 1 : 0];
-    return quantileContrast(k, q, move(controlBound), worse === 'higher' ? 'above' : 'below');
+    return widenContrast(quantileContrast(k, q, move(controlBound), worse === 'higher' ? 'above' : 'below'), ctx.designEffect ?? 1);
   };
   const informationN = Math.min(c.n, k.n);
   const firesAt = (a: number) => beyondPValue(contrastAt(a), k.n, ctx.tuneN) <= a / 2;
@@ -131,17 +139,18 @@ function measureQuantileVersusControl(test: string, n: { control: number; canary
     estimates: { control: controlEstimate, canary: canaryEstimate },
     summary: `canary ${label} ${formatValue(canaryEstimate, metric)} vs control ${formatValue(controlEstimate, metric)}`,
     condition,
+    unit: 'request',
   };
 }
 
 /** Confidence sequence for the q-quantile: the quantiles at q ± h, h the sequence's half-width for the share below a point. */
 function quantileInterval(view: DistributionView, q: number, ctx: MeasureContext, sides: 1 | 2): [number, number] {
   if (view.n === 0) return [-Infinity, Infinity];
-  const half = boundaryMultiplier(view.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides }) * Math.sqrt((q * (1 - q)) / view.n);
+  const half = boundaryMultiplier(view.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides }) * Math.sqrt(((ctx.designEffect ?? 1) * q * (1 - q)) / view.n);
   return [view.quantile(q - half), view.quantile(q + half)];
 }
 
-function measured(test: string, n: { control: number; canary: number }, contrast: Contrast, informationN: number, ctx: MeasureContext, effect: number, interval: readonly [number, number], threshold: number, estimates: { control?: number; canary?: number }, summary: string, condition: string): CriterionMeasurement {
+function measured(test: string, n: { control: number; canary: number }, contrast: Contrast, informationN: number, ctx: MeasureContext, effect: number, interval: readonly [number, number], threshold: number, estimates: { control?: number; canary?: number }, summary: string, condition: string, unit: 'user' | 'request' = 'request'): CriterionMeasurement {
   return {
     status: 'measured',
     test,
@@ -154,5 +163,6 @@ function measured(test: string, n: { control: number; canary: number }, contrast
     estimates,
     summary,
     condition,
+    unit,
   };
 }

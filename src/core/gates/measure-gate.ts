@@ -1,9 +1,10 @@
-import { boundaryMultiplier, confidenceSequence } from '../stats/index.js';
+import { boundaryMultiplier, confidenceSequence, widenContrast, withDesignEffect } from '../stats/index.js';
 import type { Gate, MetricDefinition } from '../model/index.js';
 import { sampleSize, type ArmData } from '../metrics/arm-data.js';
 import { distributionView } from '../metrics/distribution-view.js';
 import {
   beyondPValue,
+  dataUnit,
   differenceContrast,
   differenceOf,
   meanEstimate,
@@ -19,6 +20,7 @@ import { formatDifference, formatProbability, formatValue } from './format-evide
 import { GateConfigError } from './gate-config-error.js';
 import { resolveMargin, sameMargin, type GateMargin } from './gate-margin.js';
 import { superiority } from './superiority.js';
+import { rateRatioProblem } from '../metrics/check-snapshot.js';
 
 /** Statistical settings shared by every gate of a stage. */
 export interface MeasureContext {
@@ -26,6 +28,23 @@ export interface MeasureContext {
   readonly alpha: number;
   /** Where the confidence sequences are tightest, in the smaller arm's observations. */
   readonly tuneN: number;
+  /**
+   * The policy's declared design effect (`analysis.designEffect`): every variance judged on
+   * request-level data is multiplied by it; unit-level (ratio) data carries its own. Default 1.
+   */
+  readonly designEffect?: number;
+  /** The policy's randomisation unit (`analysis.unit`): under `user`, verdicts on request-level data say their intervals are too narrow. Default user. */
+  readonly assignment?: 'user' | 'request';
+}
+
+/** The design effect that applies to one arm's data: the declared one for request-level data, 1 for a ratio over units. */
+export function designEffectOf(data: ArmData | undefined, ctx: MeasureContext): number {
+  return dataUnit(data) === 'request' ? (ctx.designEffect ?? 1) : 1;
+}
+
+/** The unit the test treated as independent: `user` only when every arm it read was a ratio over units. */
+export function measuredUnit(...arms: readonly (ArmData | undefined)[]): 'user' | 'request' {
+  return arms.every((a) => a === undefined || dataUnit(a) === 'user') ? 'user' : 'request';
 }
 
 /** What a gate's data say, before the stage's multiplicity adjustment turns it into a verdict. */
@@ -56,6 +75,8 @@ export type GateMeasurement =
       readonly failClaim: string;
       /** What passing means: "within 0.5pp of control". */
       readonly passClaim: string;
+      /** The unit the variance treated as the independent draw: `user` for ratios over units, `request` for everything else. */
+      readonly unit: 'user' | 'request';
     };
 
 
@@ -80,13 +101,15 @@ export function measureGate(name: string, gate: Gate, metric: MetricDefinition, 
   const estimateOf = gate.test === 'proportions' ? rateEstimate : meanEstimate;
   const c = estimateOf(control!);
   const k = estimateOf(canary!);
+  const notRate = gate.test === 'proportions' ? rateRatioProblem(control!) ?? rateRatioProblem(canary!) : undefined;
+  if (notRate) return { status: 'no-data', test: gate.test, reason: `${metric.name} ${notRate}`, n };
   if (!c || !k) {
-    const needs = gate.test === 'proportions' ? 'counts (successes and trials)' : 'a summary, samples or histogram buckets';
+    const needs = gate.test === 'proportions' ? 'counts (successes and trials) or a ratio over users' : 'a summary, samples, histogram buckets or a ratio over users';
     return { status: 'no-data', test: gate.test, reason: `${metric.name} has ${describeKind(c ? canary! : control!)} for the ${c ? 'canary' : 'control'}, but a ${gate.test} gate needs ${needs}`, n };
   }
   // Rates are tested, and their interval centred, on Agresti–Caffo arms; the effect shown is the observed difference.
-  const tc = testedEstimate(control!, c);
-  const tk = testedEstimate(canary!, k);
+  const tc = withDesignEffect(testedEstimate(control!, c, gate.test === 'proportions'), designEffectOf(control, ctx));
+  const tk = withDesignEffect(testedEstimate(canary!, k, gate.test === 'proportions'), designEffectOf(canary, ctx));
   const fail = differenceContrast(tc, tk, failMargin, worse);
   const pass = differenceContrast(tc, tk, passMargin, worse);
   const { estimate: centre, standardError: effectSe } = differenceOf(tc, tk);
@@ -98,7 +121,7 @@ export function measureGate(name: string, gate: Gate, metric: MetricDefinition, 
   const marginPhrase = (m: GateMargin) => (m.value === 0 ? '' : ` by more than ${m.text}`);
   return {
     ...fromContrasts(gate.test, n, [fail], [pass], informationN, ctx),
-    ...degenerateOf(c, k, gate.test),
+    ...degenerateOf(c, k, gate.test, control, canary),
     effect,
     interval,
     threshold: sign * fail.threshold,
@@ -108,6 +131,7 @@ export function measureGate(name: string, gate: Gate, metric: MetricDefinition, 
     summary: `canary ${formatValue(k.value, metric)} vs control ${formatValue(c.value, metric)}: ${formatDifference(effect, metric)} (interval ${formatDifference(interval[0], metric)} to ${formatDifference(interval[1], metric)})`,
     failClaim: `worse than control${marginPhrase(failMargin)}`,
     passClaim: passMargin.value === 0 ? 'no worse than control' : `within ${passMargin.text} of control`,
+    unit: measuredUnit(control, canary),
   };
 }
 
@@ -133,7 +157,8 @@ function measureRanks(where: string, metric: MetricDefinition, control: ArmData,
     const s = superiority(control, canary, scale, shift);
     if (!s) return undefined;
     const theta = worse === 'higher' ? s.theta : 1 - s.theta;
-    return { contrast: { estimate: theta - 0.5, threshold: 0, standardError: s.standardError }, n: s.n };
+    // Ranks are request-level: both arms' requests, widened by the declared design effect.
+    return { contrast: widenContrast({ estimate: theta - 0.5, threshold: 0, standardError: s.standardError }, ctx.designEffect ?? 1), n: s.n };
   };
   const fail = contrastAt(failMargin);
   const n = { control: sampleSize(control), canary: sampleSize(canary) };
@@ -161,6 +186,7 @@ function measureRanks(where: string, metric: MetricDefinition, control: ArmData,
     summary: `median canary ${formatValue(canaryMedian, metric)} vs control ${formatValue(controlMedian, metric)}; P(canary ${worseWord} than ${moved(failMargin)}) − ½ = ${formatProbability(fail.contrast.estimate)} (interval ${formatProbability(interval[0])} to ${formatProbability(interval[1])})`,
     failClaim: `stochastically ${worseWord} than ${moved(failMargin)}`,
     passClaim: `stochastically no ${worseWord} than ${moved(passMargin)}`,
+    unit: 'request',
   };
 }
 
@@ -181,9 +207,10 @@ function measureAbsolute(where: string, gate: Gate, metric: MetricDefinition, ca
     if (q === undefined) throw new GateConfigError(`${where}: a quantile gate needs quantile: such as 0.99`);
     const view = distributionView(canary);
     if (!view) return { status: 'no-data', test: 'quantile', reason: `${metric.name} has ${describeKind(canary)} for the canary, but a quantile gate needs samples or histogram buckets`, n };
-    const contrasts = bounds.map((b) => quantileContrast(view, q, b.bound, b.beyond));
+    const d = ctx.designEffect ?? 1;
+    const contrasts = bounds.map((b) => widenContrast(quantileContrast(view, q, b.bound, b.beyond), d));
     const estimate = view.quantile(q);
-    const half = view.n > 0 ? boundaryMultiplier(view.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 }) * Math.sqrt((q * (1 - q)) / view.n) : Infinity;
+    const half = view.n > 0 ? boundaryMultiplier(view.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 }) * Math.sqrt((d * q * (1 - q)) / view.n) : Infinity;
     const interval: [number, number] = [view.n > 0 ? view.quantile(q - half) : -Infinity, view.n > 0 ? view.quantile(q + half) : Infinity];
     const label = `p${trimQuantile(q)}`;
     return {
@@ -197,17 +224,21 @@ function measureAbsolute(where: string, gate: Gate, metric: MetricDefinition, ca
       summary: `canary ${label} ${formatValue(estimate, metric)} (interval ${formatValue(interval[0], metric)} to ${formatValue(interval[1], metric)})`,
       failClaim: boundPhrase,
       passClaim: withinPhrase,
+      unit: 'request',
     };
   }
   const k = gate.test === 'proportions' ? rateEstimate(canary) : meanEstimate(canary);
   if (!k) return { status: 'no-data', test: gate.test, reason: `${metric.name} has ${describeKind(canary)} for the canary, but a ${gate.test} gate needs ${gate.test === 'proportions' ? 'counts' : 'a summary, samples or histogram buckets'}`, n };
-  const contrasts = bounds.map((b) => testedBoundContrast(canary, k, b.bound, b.beyond));
-  const cs = confidenceSequence(k.value, Math.sqrt(k.variance), k.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
+  const notRate = gate.test === 'proportions' ? rateRatioProblem(canary) : undefined;
+  if (notRate) return { status: 'no-data', test: gate.test, reason: `${metric.name} ${notRate}`, n };
+  const d = designEffectOf(canary, ctx);
+  const contrasts = bounds.map((b) => widenContrast(testedBoundContrast(canary, k, b.bound, b.beyond), d));
+  const cs = confidenceSequence(k.value, Math.sqrt(d * k.variance), k.n, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
   const interval: [number, number] = [cs.lower, cs.upper];
   const what = gate.test === 'proportions' ? 'rate' : 'mean';
   return {
     ...fromContrasts(gate.test, n, contrasts, contrasts, k.n, ctx),
-    ...degenerateOf(undefined, k, gate.test),
+    ...degenerateOf(undefined, k, gate.test, undefined, canary),
     effect: k.value,
     interval,
     threshold: bounds[0]!.bound,
@@ -216,6 +247,7 @@ function measureAbsolute(where: string, gate: Gate, metric: MetricDefinition, ca
     summary: `canary ${what} ${formatValue(k.value, metric)} (interval ${formatValue(interval[0], metric)} to ${formatValue(interval[1], metric)})`,
     failClaim: boundPhrase,
     passClaim: withinPhrase,
+    unit: measuredUnit(canary),
   };
 }
 
@@ -239,10 +271,12 @@ function fromContrasts(test: string, n: { control: number; canary: number }, fai
   };
 }
 
-function degenerateOf(control: ArmEstimate | undefined, canary: ArmEstimate, test: string): { degenerate?: string } {
-  for (const [arm, e] of [['control', control], ['canary', canary]] as const) {
+function degenerateOf(control: ArmEstimate | undefined, canary: ArmEstimate, test: string, controlData?: ArmData, canaryData?: ArmData): { degenerate?: string } {
+  for (const [arm, e, data] of [['control', control, controlData], ['canary', canary, canaryData]] as const) {
     if (!e) continue;
     if (e.n === 0) return { degenerate: `the ${arm} arm has no observations yet` };
+    // A ratio's variance is over units: one user says nothing about how users differ.
+    if (data?.kind === 'ratio' && data.units < 2) return { degenerate: `the ${arm} arm has fewer than 2 users (units)` };
     if (test !== 'proportions' && e.n < 2) return { degenerate: `the ${arm} arm has fewer than 2 observations` };
   }
   return {};
@@ -256,7 +290,7 @@ function missingData(metric: MetricDefinition, control: ArmData | undefined, can
 }
 
 function describeKind(data: ArmData): string {
-  return { counts: 'counts', summary: 'a summary', samples: 'samples', histogram: 'histogram buckets' }[data.kind];
+  return { counts: 'counts', summary: 'a summary', samples: 'samples', histogram: 'histogram buckets', ratio: 'a ratio over users' }[data.kind];
 }
 
 function trimQuantile(q: number): string {

@@ -30,6 +30,13 @@ export interface VerdictEvidence {
   readonly passThreshold?: number;
   /** Each arm's own value: rate, mean, median or quantile, in the metric's unit (canary only for absolute gates). */
   readonly estimates?: { readonly control?: number; readonly canary?: number };
+  /**
+   * The unit the variance treated as the independent draw: `user` when the data were ratios
+   * over users (or other randomisation units), `request` when they were request-level.
+   */
+  readonly unit?: 'user' | 'request';
+  /** The declared design effect the request-level variances were multiplied by, when one was. */
+  readonly designEffect?: number;
 }
 
 export interface Verdict {

@@ -9,17 +9,27 @@ export interface MetricFields {
   readonly sd?: unknown;
   readonly samples?: unknown;
   readonly buckets?: unknown;
+  readonly units?: unknown;
+  readonly sumX?: unknown;
+  readonly sumY?: unknown;
+  readonly sumXX?: unknown;
+  readonly sumYY?: unknown;
+  readonly sumXY?: unknown;
   readonly kind?: unknown;
 }
 
 /** The shapes a metric may take, for messages that tell the user what to write instead. */
-export const METRIC_SHAPES = '{"successes", "trials"} for a rate, {"n", "mean", "sd"} for a summary, {"samples": [...]} for raw values or {"buckets": [{"le", "count"}, ...]} for a histogram';
+export const METRIC_SHAPES = '{"successes", "trials"} for a rate, {"n", "mean", "sd"} for a summary, {"samples": [...]} for raw values or {"buckets": [{"le", "count"}, ...]} for a histogram, or {"units", "sumX", "sumY", "sumXX", "sumYY", "sumXY"} for a ratio over users';
+
+/** A ratio metric's fields: units, then sums over units of x (numerator), y (denominator), x², y², xy. */
+export const RATIO_FIELDS = ['units', 'sumX', 'sumY', 'sumXX', 'sumYY', 'sumXY'] as const;
 
 const FIELDS_BY_KIND: Readonly<Record<ArmData['kind'], readonly string[]>> = {
   counts: ['successes', 'trials'],
   summary: ['n', 'mean', 'sd'],
   samples: ['samples'],
   histogram: ['buckets'],
+  ratio: RATIO_FIELDS,
 };
 const KNOWN_FIELDS = new Set(['kind', ...Object.values(FIELDS_BY_KIND).flat()]);
 
@@ -56,8 +66,31 @@ export function parseArmData(fields: Readonly<Record<string, unknown>>): ArmData
       return parseSamples(fields['samples']);
     case 'histogram':
       return parseBuckets(fields['buckets']);
+    case 'ratio':
+      return parseRatio(fields);
   }
 }
+
+/** Types only: whether the sums can belong together (Cauchy–Schwarz and the rest) is checkSnapshot's, one set of rules for every source. */
+function parseRatio(fields: Readonly<Record<string, unknown>>): ArmDataParse {
+  const units = fields['units'];
+  if (!isWhole(units)) return fail(`units (${show(units)}) must be a whole number ≥ 0: the users (or other randomisation units) behind the sums`);
+  const sums: Record<string, number> = {};
+  for (const field of RATIO_FIELDS.slice(1)) {
+    const value = fields[field];
+    if (typeof value !== 'number' || !Number.isFinite(value)) return fail(`${field} (${show(value)}) must be a finite number: ${RATIO_MEANING[field]}`);
+    sums[field] = value;
+  }
+  return { ok: true, data: { kind: 'ratio', units, sumX: sums['sumX']!, sumY: sums['sumY']!, sumXX: sums['sumXX']!, sumYY: sums['sumYY']!, sumXY: sums['sumXY']! } };
+}
+
+const RATIO_MEANING: Readonly<Record<string, string>> = {
+  sumX: 'the sum over units of each unit\'s numerator (its errors, its cost)',
+  sumY: 'the sum over units of each unit\'s denominator (its requests)',
+  sumXX: 'the sum over units of the squared numerator',
+  sumYY: 'the sum over units of the squared denominator',
+  sumXY: 'the sum over units of numerator × denominator',
+};
 
 function parseCounts(successes: unknown, trials: unknown): ArmDataParse {
   if (!isWhole(trials)) return fail(`trials (${show(trials)}) must be a whole number ≥ 0: the number of requests (or tasks) the rate is out of`);

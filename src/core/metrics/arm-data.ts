@@ -11,7 +11,25 @@ export type ArmData =
   /** Raw observations of a continuous metric (latency). */
   | { readonly kind: 'samples'; readonly values: readonly number[] }
   /** Prometheus-style cumulative buckets: `count` observations <= `le`; the last `le` may be Infinity. */
-  | { readonly kind: 'histogram'; readonly buckets: readonly { readonly le: number; readonly count: number }[] };
+  | { readonly kind: 'histogram'; readonly buckets: readonly { readonly le: number; readonly count: number }[] }
+  /**
+   * A ratio of per-unit sums, on the unit the provider randomises (a user, a conversation):
+   * x is the numerator per unit (errors, cost, resolved tasks), y the denominator per unit
+   * (requests, conversations). Requests of one user are correlated, so a rate or mean is judged
+   * as ΣX/ΣY with the delta-method variance over units (decision 0012), not as independent
+   * requests.
+   */
+  | ({ readonly kind: 'ratio' } & RatioStatistics);
+
+/** Unit-level sufficient statistics of a ratio metric: the number of units and Σx, Σy, Σx², Σy², Σxy over them. */
+export interface RatioStatistics {
+  readonly units: number;
+  readonly sumX: number;
+  readonly sumY: number;
+  readonly sumXX: number;
+  readonly sumYY: number;
+  readonly sumXY: number;
+}
 
 export type Arm = 'control' | 'canary';
 
@@ -27,13 +45,19 @@ export interface MetricsSnapshot {
    * `minSamples` use these; without them, the largest observation count among the arm's metrics.
    */
   readonly requests?: Readonly<Record<Arm, number>>;
+  /**
+   * Randomisation units (users, conversations) each arm held over the window, when the source
+   * can count them. Under sticky assignment the split check counts these: a heavy user moves
+   * the request share without any fault in the split.
+   */
+  readonly units?: Readonly<Record<Arm, number>>;
   /** Per-segment data: segment attribute → segment value → arm → metrics. */
   readonly segments?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<Arm, ArmMetrics>>>>>>;
   /** Metric name → the query its source ran, templates filled in (a PromQL expression, a file and field): kept in the audit record. */
   readonly queries?: Readonly<Record<string, string>>;
 }
 
-/** Number of observations behind one arm's data, or 0 when it holds none. */
+/** Number of observations behind one arm's data (units, for a ratio), or 0 when it holds none. */
 export function sampleSize(data: ArmData): number {
   switch (data.kind) {
     case 'counts':
@@ -44,5 +68,7 @@ export function sampleSize(data: ArmData): number {
       return data.values.length;
     case 'histogram':
       return data.buckets.length === 0 ? 0 : Math.max(...data.buckets.map((b) => b.count));
+    case 'ratio':
+      return data.units;
   }
 }

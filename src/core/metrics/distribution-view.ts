@@ -28,10 +28,11 @@ export function distributionView(data: ArmData): DistributionView | undefined {
   return undefined;
 }
 
-/** n, mean and sd of a continuous metric in any form; undefined for counts. Histograms give the midpoint approximation. */
+/** n, mean and sd of a continuous metric in any form; undefined for counts and ratios (whose mean is the ratio estimator's). Histograms give the midpoint approximation. */
 export function summaryOf(data: ArmData): Summary | undefined {
   switch (data.kind) {
     case 'counts':
+    case 'ratio':
       return undefined;
     case 'summary':
       return { n: data.n, mean: data.mean, sd: data.sd };

@@ -77,11 +77,13 @@ export function buildSnapshot(
   arms: Record<Arm, ArmMetrics>,
   segments: SegmentData | undefined,
   requests: Record<Arm, number> | undefined,
+  units?: Record<Arm, number>,
 ): MetricsSnapshot {
   return {
     window,
     arms,
     ...(requests ? { requests } : {}),
+    ...(units ? { units } : {}),
     ...(segments && Object.keys(segments).length > 0 ? { segments } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { Arm, ArmData } from './arm-data.js';
-import { parseArmData, parseBound } from './arm-data-fields.js';
+import { RATIO_FIELDS, parseArmData, parseBound } from './arm-data-fields.js';
 import { checkSnapshot, type SnapshotViolation } from './check-snapshot.js';
 import {
   ProblemList,
@@ -15,8 +15,8 @@ const REQUIRED_COLUMNS = ['arm', 'metric', 'field', 'value'] as const;
 const OPTIONAL_COLUMNS = ['le', 'segment_attribute', 'segment_value', 'stage', 'window_start', 'window_end'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
-const SINGLE_FIELDS = new Set(['successes', 'trials', 'n', 'mean', 'sd']);
-const FIELDS = ['successes', 'trials', 'n', 'mean', 'sd', 'sample', 'bucket', 'requests'];
+const SINGLE_FIELDS = new Set(['successes', 'trials', 'n', 'mean', 'sd', ...RATIO_FIELDS]);
+const FIELDS = ['successes', 'trials', 'n', 'mean', 'sd', 'sample', 'bucket', 'requests', ...RATIO_FIELDS];
 
 interface Entry {
   readonly arm: Arm;
@@ -66,6 +66,7 @@ export function parseMetricsCsv(text: string, opts: MetricsFileOptions): Metrics
 
   const entries = new Map<string, Entry>();
   const requests: Partial<Record<Arm, { n: number; line: number }>> = {};
+  const units: Partial<Record<Arm, { n: number; line: number }>> = {};
   const stages = new Set<string>();
   const windowSeen: { start?: { value: string; line: number }; end?: { value: string; line: number } } = {};
 
@@ -112,18 +113,25 @@ export function parseMetricsCsv(text: string, opts: MetricsFileOptions): Metrics
       problems.add(at, 'segment_attribute and segment_value go together: fill both (a segment row) or neither (an aggregate row)');
       continue;
     }
-    if (field === 'requests') {
-      if (metric !== '' || attribute !== '') {
-        problems.add(at, 'a requests row counts an arm\'s requests over the whole window: leave metric and the segment columns empty');
+    // A units row without a metric counts the arm's users, as a requests row counts its requests.
+    if (field === 'requests' || (field === 'units' && metric === '')) {
+      const what = field === 'requests' ? 'requests' : 'units (users or other randomisation units)';
+      if (field === 'requests' && (metric !== '' || attribute !== '')) {
+        problems.add(at, `a requests row counts an arm's requests over the whole window: leave metric and the segment columns empty`);
+        continue;
+      }
+      if (attribute !== '') {
+        problems.add(at, `a units row without a metric counts an arm's ${what} over the whole window: leave the segment columns empty`);
         continue;
       }
       if (!Number.isSafeInteger(value) || value < 0) {
-        problems.add(at, `requests (${rawValue}) must be a whole number ≥ 0`);
+        problems.add(at, `${field} (${rawValue}) must be a whole number ≥ 0`);
         continue;
       }
-      const previous = requests[arm];
-      if (previous) problems.add(at, `repeats the ${arm} requests row of line ${previous.line}: keep one`);
-      else requests[arm] = { n: value, line };
+      const counts = field === 'requests' ? requests : units;
+      const previous = counts[arm];
+      if (previous) problems.add(at, `repeats the ${arm} ${field} row of line ${previous.line}: keep one`);
+      else counts[arm] = { n: value, line };
       continue;
     }
     if (!/^[a-z][a-z0-9_]{0,62}$/.test(metric)) {
@@ -198,19 +206,24 @@ export function parseMetricsCsv(text: string, opts: MetricsFileOptions): Metrics
 
   if (problems.items.length > 0 || !window) return problems.result();
   const requestCounts = requests.control || requests.canary ? { control: requests.control?.n ?? 0, canary: requests.canary?.n ?? 0 } : undefined;
-  const snapshot = buildSnapshot(window, arms, segments, requestCounts);
+  const unitCounts = units.control || units.canary ? { control: units.control?.n ?? 0, canary: units.canary?.n ?? 0 } : undefined;
+  const snapshot = buildSnapshot(window, arms, segments, requestCounts, unitCounts);
   for (const violation of checkSnapshot(snapshot)) {
     // A GROUP BY arm emits no requests row for an arm without requests, so a missing row reads as 0.
-    const unstated = requests[violation.arm] ? '' : ` (the file has no ${violation.arm} requests row, which counts as 0)`;
-    problems.add(violationPlace(violation, entries, requests), `${violation.rule}${unstated}`);
+    const counted = (violation.field === 'units' && violation.metric === undefined) || violation.rule.includes(' units.') ? units : requests;
+    const unstated = counted[violation.arm] || !/requests\.|units\./.test(violation.rule + violation.path) ? '' : ` (the file has no ${violation.arm} ${counted === units ? 'units' : 'requests'} row, which counts as 0)`;
+    problems.add(violationPlace(violation, entries, requests, units), `${violation.rule}${unstated}`);
   }
   if (problems.items.length > 0) return problems.result();
   return { ok: true, snapshot, stages: [...stages] };
 }
 
 /** The rows a violation comes from: the field's own row, else every row of the metric. */
-function violationPlace(violation: SnapshotViolation, entries: ReadonlyMap<string, Entry>, requests: Partial<Record<Arm, { line: number }>>): string {
-  if (violation.metric === undefined) return `line ${requests[violation.arm]?.line ?? '?'} (${violation.arm} requests)`;
+function violationPlace(violation: SnapshotViolation, entries: ReadonlyMap<string, Entry>, requests: Partial<Record<Arm, { line: number }>>, units: Partial<Record<Arm, { line: number }>>): string {
+  if (violation.metric === undefined) {
+    const counted = violation.field === 'units' ? units : requests;
+    return `line ${counted[violation.arm]?.line ?? '?'} (${violation.arm} ${violation.field})`;
+  }
   const entry = entries.get(`${violation.segment?.attribute ?? ''}\u0000${violation.segment?.value ?? ''}\u0000${violation.arm}\u0000${violation.metric}`);
   if (!entry) return violation.path;
   const line = entry.fieldLines[violation.field];

@@ -13,12 +13,12 @@ import {
   type SegmentData,
 } from './metrics-document.js';
 
-const SECTION_KEYS = ['window', 'requests', 'arms', 'segments', 'description'];
+const SECTION_KEYS = ['window', 'requests', 'units', 'arms', 'segments', 'description'];
 const TOP_KEYS = [...SECTION_KEYS, 'stages'];
 
 /**
  * Parses the JSON metrics file (docs/metrics-file-format.md):
- * `{window, requests?, arms: {control, canary}, segments?, stages?: {<stage>: {window?, requests?, arms, segments?}}}`.
+ * `{window, requests?, units?, arms: {control, canary}, segments?, stages?: {<stage>: {window?, requests?, units?, arms, segments?}}}`.
  * Keys starting with `$` or `_` are left for the exporter's own notes.
  */
 export function parseMetricsJson(text: string, opts: MetricsFileOptions): MetricsFileParse {
@@ -91,11 +91,12 @@ export function parseMetricsJson(text: string, opts: MetricsFileOptions): Metric
   }
 
   const requests = section['requests'] === undefined ? undefined : parseRequests(section['requests'], `${where}requests`, problems);
+  const units = section['units'] === undefined ? undefined : parseRequests(section['units'], `${where}units`, problems, 'users (or other randomisation units) this arm held');
   const arms = parseArms(section['arms'], `${where}arms`, problems);
   const segments = section['segments'] === undefined ? undefined : parseSegments(section['segments'], `${where}segments`, problems);
 
   if (problems.items.length > 0 || !window || !arms) return problems.result();
-  const snapshot = buildSnapshot(window, arms, segments, requests);
+  const snapshot = buildSnapshot(window, arms, segments, requests, units);
   for (const violation of checkSnapshot(snapshot)) problems.add(`${where}${violation.path}`, violation.rule);
   if (problems.items.length > 0) return problems.result();
   return { ok: true, snapshot, stages };
@@ -154,9 +155,10 @@ function parseSegments(value: unknown, where: string, problems: ProblemList): Se
   return segments;
 }
 
-function parseRequests(value: unknown, where: string, problems: ProblemList): Record<Arm, number> | undefined {
+function parseRequests(value: unknown, where: string, problems: ProblemList, meaning = 'requests this arm served'): Record<Arm, number> | undefined {
+  const noun = meaning.split(' ')[0];
   if (!isObject(value)) {
-    problems.add(where, 'must be {"control": requests, "canary": requests}');
+    problems.add(where, `must be {"control": ${noun}, "canary": ${noun}}`);
     return undefined;
   }
   checkKeys(value, ARMS, where, problems);
@@ -164,7 +166,7 @@ function parseRequests(value: unknown, where: string, problems: ProblemList): Re
   for (const arm of ARMS) {
     const n = value[arm];
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-      problems.add(`${where}.${arm}`, `(${show(n)}) must be a whole number ≥ 0: the requests this arm served in the window`);
+      problems.add(`${where}.${arm}`, `(${show(n)}) must be a whole number ≥ 0: the ${meaning} in the window`);
       return undefined;
     }
     out[arm] = n;

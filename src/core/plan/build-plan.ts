@@ -47,6 +47,8 @@ export interface ReleasePlan {
     readonly onInconclusive: string;
     /** `adopt` is shown as a warning: see MANUAL_ADOPT_WARNING. */
     readonly manualTrafficChanges: 'restore' | 'adopt';
+    /** The unit the judge treats as the independent draw, as a phrase: what request-level data will be judged with (decision 0012). */
+    readonly analysisUnit?: string;
   };
   readonly bundle?: BundleDiff;
   readonly blastRadius?: BlastRadius;
@@ -220,7 +222,7 @@ function rolloutOf(
     rollback: p.rollback.map((c) => describeRollback(c, metrics.get(c.metric))),
     window: describeWindow(p.window),
     freezes: (p.freezes ?? []).map((f) => `${f.from} – ${f.until}${f.reason ? ` (${f.reason})` : ''}`),
-    handling: { onFailure: p.onFailure ?? 'rollback', onNoData: p.onNoData ?? 'hold', onInconclusive: p.onInconclusive ?? 'hold', manualTrafficChanges: p.manualTrafficChanges ?? 'restore' },
+    handling: { onFailure: p.onFailure ?? 'rollback', onNoData: p.onNoData ?? 'hold', onInconclusive: p.onInconclusive ?? 'hold', manualTrafficChanges: p.manualTrafficChanges ?? 'restore', analysisUnit: describeAnalysisUnit(p.analysis) },
     blastRadius: computeBlastRadius(stages, requestsPerHour, trafficSource),
   };
   byTraffic.set(key, rollout);
@@ -267,4 +269,15 @@ function releaseFindings(change: ReleaseChange, base: GlidepathRepository, polic
     });
   }
   return sortFindings(findings);
+}
+
+/**
+ * The analysis unit as the plan states it: under per-user assignment, request-level metrics
+ * are judged with intervals too narrow by an unknown factor unless a design effect is
+ * declared, and the plan says so before the rollout starts rather than after.
+ */
+export function describeAnalysisUnit(analysis: { readonly unit?: 'user' | 'request'; readonly designEffect?: number } | undefined): string {
+  if ((analysis?.unit ?? 'user') === 'request') return 'request (assignment per request)';
+  if (analysis?.designEffect !== undefined && analysis.designEffect !== 1) return `user (request-level variances × design effect ${analysis.designEffect})`;
+  return 'user (request-level metrics: intervals too narrow by an unknown factor; send per-user ratios or set analysis.designEffect)';
 }

@@ -35,6 +35,7 @@ const DEFAULT_SRM_ALPHA = 0.001;
 const FAILURE_STRENGTH: Readonly<Record<string, number>> = { rollback: 3, freeze: 2, pause: 1 };
 const NO_DATA_STRENGTH: Readonly<Record<string, number>> = { rollback: 2, hold: 1 };
 const INCONCLUSIVE_STRENGTH: Readonly<Record<string, number>> = { rollback: 2, hold: 1, extend: 1 };
+const SELF_APPROVAL_STRENGTH: Readonly<Record<string, number>> = { deny: 2, 'deny-high-risk': 1, allow: 0 };
 
 type Spec = RolloutPolicy['spec'];
 
@@ -324,7 +325,7 @@ function compareThreshold(before: RollbackCriterion, after: RollbackCriterion, i
   push(findings, looser ? 'weakening' : 'tightening', `${subject} ${looser ? 'loosened' : 'tightened'}`, formatMargin(mb), formatMargin(ma), path);
 }
 
-function compareStrength(findings: PolicyFinding[], field: 'onFailure' | 'onNoData' | 'onInconclusive', strength: Readonly<Record<string, number>>, before: string, after: string): void {
+function compareStrength(findings: PolicyFinding[], field: 'onFailure' | 'onNoData' | 'onInconclusive' | 'selfApproval', strength: Readonly<Record<string, number>>, before: string, after: string): void {
   if (before === after) return;
   const sb = strength[before] ?? 0;
   const sa = strength[after] ?? 0;
@@ -337,6 +338,7 @@ function diffHandling(b: Spec, a: Spec, findings: PolicyFinding[]): void {
   compareStrength(findings, 'onFailure', FAILURE_STRENGTH, b.onFailure ?? 'rollback', a.onFailure ?? 'rollback');
   compareStrength(findings, 'onNoData', NO_DATA_STRENGTH, b.onNoData ?? 'hold', a.onNoData ?? 'hold');
   compareStrength(findings, 'onInconclusive', INCONCLUSIVE_STRENGTH, b.onInconclusive ?? 'hold', a.onInconclusive ?? 'hold');
+  compareStrength(findings, 'selfApproval', SELF_APPROVAL_STRENGTH, b.selfApproval ?? 'allow', a.selfApproval ?? 'allow');
   const manualBefore = b.manualTrafficChanges ?? 'restore';
   const manualAfter = a.manualTrafficChanges ?? 'restore';
   if (manualBefore !== manualAfter) {

@@ -94,6 +94,8 @@ export function estimateStagePower(input: StagePowerInput): PowerEstimate {
   const assumptions = new Set<string>([
     `sequential (always-valid) tests as the judge runs them, ${Math.round(power * 100)}% power, the stage's alpha ${alpha} split evenly across its gates`,
   ]);
+  const designEffect = policy.spec.analysis?.designEffect ?? 1;
+  assumptions.add(unitAssumption(policy.spec.analysis?.unit ?? 'user', designEffect));
   const warnings: string[] = [];
   if (input.requestsPerHour === undefined) {
     warnings.push('no traffic estimate: set spec.traffic.requestsPerHour on the release (or in glidepath.yaml) to see how long each stage needs');
@@ -108,7 +110,7 @@ export function estimateStagePower(input: StagePowerInput): PowerEstimate {
       const gate = policy.spec.gates?.[name];
       const metric = gate ? definitions.get(gate.metric) : undefined;
       if (!gate || !metric) return [];
-      const estimate = estimateGate({ name, gate, metric, stage, rates, minHours: hours, alpha: gateAlpha, power, baseline: input.baselines?.[metric.name], assumptions });
+      const estimate = estimateGate({ name, gate, metric, stage, rates, minHours: hours, alpha: gateAlpha, power, baseline: input.baselines?.[metric.name], assumptions, designEffect });
       stageWarnings.push(...gateWarnings(stage, estimate, rates, hours, power));
       return [estimate];
     });
@@ -145,6 +147,19 @@ interface GateContext {
   readonly power: number;
   readonly baseline: Baseline | undefined;
   readonly assumptions: Set<string>;
+  /** The policy's declared design effect: request-level samples needed scale by it. */
+  readonly designEffect: number;
+}
+
+/**
+ * What the sample sizes assume about the unit of randomisation. Under per-user assignment
+ * requests of one user are correlated and the sizes below, computed as if requests were
+ * independent, are too small by the design effect; `plan` says so rather than pretend.
+ */
+function unitAssumption(unit: 'user' | 'request', designEffect: number): string {
+  if (unit === 'request') return 'requests assigned independently (analysis.unit: request)';
+  if (designEffect !== 1) return `per-user assignment: request counts multiplied by the declared design effect ${designEffect}`;
+  return 'per-user assignment with request-level sizes: requests of one user are correlated, so a stage needs more requests than shown by an unknown factor (declare analysis.designEffect, or judge per-user ratio statistics)';
 }
 
 /** A difference-to-samples model for one gate: how many observations per arm for an effect of `d`. */
@@ -167,8 +182,9 @@ function estimateGate(ctx: GateContext): GatePower {
   if (ctx.stage.mode !== 'shadow' && (ctx.stage.weight ?? 0) >= 100) return { ...withBaseline, note: 'at 100% there is no control arm to compare with' };
   const margin = resolveMargin(gate.nonInferiority ?? gate.maxIncrease, `spec.gates.${ctx.name}`);
   if (margin.value === 0) return { ...withBaseline, note: 'the margin is 0: a challenger equal to control can never be shown within it; set nonInferiority to the difference you would accept' };
-  const model = sampleModel(ctx, baseline, margin);
-  if (typeof model === 'string') return { ...withBaseline, note: model };
+  const unscaled = sampleModel(ctx, baseline, margin);
+  if (typeof unscaled === 'string') return { ...withBaseline, note: unscaled };
+  const model: SampleModel = ctx.designEffect === 1 ? unscaled : { ...unscaled, samples: (d) => scaleSamples(unscaled.samples(d), ctx.designEffect) };
   const effect = marginEffect(ctx, baseline, margin);
   const samplesPerArm = model.samples(effect);
   const result: GatePower = { ...withBaseline, effect: { text: margin.text, absolute: effect }, samplesPerArm, ...timing(samplesPerArm, ctx.rates, ctx.minHours) };
@@ -355,4 +371,8 @@ function ratioOf(stage: Stage): number {
 
 function trim(value: number): string {
   return Number(value.toPrecision(3)).toString();
+}
+
+function scaleSamples(samples: { control: number; canary: number }, factor: number): { control: number; canary: number } {
+  return { control: Math.ceil(samples.control * factor), canary: Math.ceil(samples.canary * factor) };
 }

@@ -186,6 +186,7 @@ export function renderReleaseSection(release: ReleasePlan): string {
   const handling = release.handling;
   const rules = [`deploy window: ${prose(release.window ?? 'any time')}`];
   if (handling) rules.push(`on failure: ${handling.onFailure}`, `on no data: ${handling.onNoData}`, `on inconclusive: ${handling.onInconclusive}`);
+  if (handling?.analysisUnit) rules.push(`analysis unit: ${prose(handling.analysisUnit)}`);
   lines.push('', `${rules.join(' · ')}.`);
   if (handling?.manualTrafficChanges === 'adopt') lines.push('', `⚠ ${MANUAL_ADOPT_WARNING}.`);
   if (release.freezes.length > 0) lines.push('', `Freezes: ${release.freezes.map(prose).join('; ')}.`);

@@ -56,6 +56,7 @@ function releaseText(release: ReleasePlan): string[] {
   }
   if (release.rollback.length > 0) lines.push('  rollback when:', ...release.rollback.map((r) => `    - ${r}`));
   if (release.handling) lines.push(`  window: ${release.window ?? 'any time'} · on failure ${release.handling.onFailure} · on no data ${release.handling.onNoData} · on inconclusive ${release.handling.onInconclusive}`);
+  if (release.handling?.analysisUnit) lines.push(`  analysis unit: ${release.handling.analysisUnit}`);
   if (release.handling?.manualTrafficChanges === 'adopt') lines.push(`  ⚠ ${MANUAL_ADOPT_WARNING}`);
   if (release.blastRadius) {
     lines.push(`  blast radius: ≤ ${formatPercent(release.blastRadius.peakShareBeforeFull)} before 100% · challenger requests before 100% ${exposureText(release)} · time to 100% ${timeToFullText(release)}`);

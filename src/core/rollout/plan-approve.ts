@@ -21,6 +21,10 @@ export interface ApproveInput {
   readonly stage?: string;
   /** Teams (`@org/team`) `by` belongs to, resolved by the command through the GitHub API. */
   readonly memberOf?: readonly string[];
+  /** Who authored the change being approved (the pull request's author), when known: `spec.selfApproval` may refuse them. */
+  readonly author?: string;
+  /** Only resume a paused or frozen rollout (`/glidepath resume`); refuse to approve anything else. */
+  readonly resumeOnly?: boolean;
 }
 
 /**
@@ -40,6 +44,11 @@ export function planApprove(input: ApproveInput): TickPlan | { refused: string }
   if (!mayApprove(input.by, approvers, input.memberOf)) {
     return { refused: `${input.by} may not approve ${name}: the approvers are ${approvers.join(', ')} (spec.approvers of policy ${policy.metadata.name}, else of glidepath.yaml)` };
   }
+  const selfRefusal = selfApprovalRefusal(input);
+  if (selfRefusal) return { refused: selfRefusal };
+  if (input.resumeOnly && state.phase !== 'paused' && state.phase !== 'frozen') {
+    return { refused: `${name} is ${state.phase}, not paused or frozen; there is nothing to resume` };
+  }
   switch (state.phase) {
     case 'complete':
       return { refused: `${name} is complete; there is nothing to approve` };
@@ -54,6 +63,17 @@ export function planApprove(input: ApproveInput): TickPlan | { refused: string }
     case 'progressing':
       return approveStage(input);
   }
+}
+
+/** Why `by` may not approve their own change under the policy's `selfApproval`, or undefined. */
+export function selfApprovalRefusal(input: Pick<ApproveInput, 'by' | 'author' | 'policy' | 'release'>): string | undefined {
+  const rule = input.policy.spec.selfApproval ?? 'allow';
+  if (rule === 'allow' || input.author === undefined) return undefined;
+  if (input.by.replace(/^@/, '').toLowerCase() !== input.author.replace(/^@/, '').toLowerCase()) return undefined;
+  const name = input.release.metadata.name;
+  if (rule === 'deny') return `${input.by} authored ${name} and may not approve it (selfApproval: deny in policy ${input.policy.metadata.name}); another approver must`;
+  if (input.release.spec.risk === 'high') return `${input.by} authored ${name}, a high-risk release, and may not approve it (selfApproval: deny-high-risk in policy ${input.policy.metadata.name}); another approver must`;
+  return undefined;
 }
 
 function approval(input: ApproveInput, stage: string, kind: NonNullable<Approval['kind']>): Approval {

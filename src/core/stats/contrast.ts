@@ -7,7 +7,7 @@ import type { Summary } from './summary.js';
  * always-valid p-values of that contrast. Every gate and rollback criterion on rates, means
  * and quantiles goes through these functions, and each is checked against R in
  * `scripts/r/reference.R` (sections `rateContrast`, `rateBoundContrast`, `meanContrast`,
- * `shareContrast`, `rateEstimate`, `sequentialBoundary`, `alwaysValidPValue`).
+ * `shareContrast`, `rateEstimate`, `ratioEstimate`, `ratioContrast`, `sequentialBoundary`, `alwaysValidPValue`).
  *
  * To add an estimator (a ratio metric by the delta method, a per-user mean), write a function
  * that returns an {@link ArmEstimate} — a value, the squared standard error of that value, and
@@ -98,6 +98,79 @@ export function agrestiCaffoRate(counts: Counts): ArmEstimate {
  */
 export function estimateMean(summary: Summary): ArmEstimate {
   return { value: summary.mean, variance: summary.n >= 2 ? (summary.sd * summary.sd) / summary.n : Number.NaN, n: summary.n };
+}
+
+/**
+ * Unit-level sufficient statistics of a ratio metric: n units (users, conversations), x each
+ * unit's numerator (its errors, its cost) and y its denominator (its requests).
+ */
+export interface UnitSums {
+  readonly units: number;
+  readonly sumX: number;
+  readonly sumY: number;
+  readonly sumXX: number;
+  readonly sumYY: number;
+  readonly sumXY: number;
+}
+
+/**
+ * A ratio of per-unit sums, ΣX/ΣY, with the delta-method variance over units (Deng, Knoblich
+ * and Lu, "Applying the Delta Method in Metric Analytics", KDD 2018, eq. 3):
+ * Var ≈ (1/n)(σx²/μy² − 2μxσxy/μy³ + μx²σy²/μy⁴), the sample (n − 1) variances and covariance
+ * of the per-unit x and y. Under sticky assignment a user's requests are correlated, and this
+ * is the variance of a per-request rate or mean that treats the user, not the request, as the
+ * independent draw. `n` is ΣY (the requests, for a per-request metric), the count the stage's
+ * planned size (tuneN) is in, so the confidence sequence is tightest where planned; the
+ * information itself enters through the variance. No units or ΣY = 0: value and variance NaN;
+ * one unit: variance NaN.
+ *
+ * R: `n <- length(x); mx <- mean(x); my <- mean(y); c(sum(x)/sum(y), (var(x)/my^2 - 2*mx*cov(x, y)/my^3 + mx^2*var(y)/my^4)/n)`.
+ */
+export function estimateRatio(sums: UnitSums): ArmEstimate {
+  const { units: n, sumX, sumY } = sums;
+  if (!(n > 0) || !(sumY > 0)) return { value: Number.NaN, variance: Number.NaN, n: 0 };
+  const value = sumX / sumY;
+  if (n < 2) return { value, variance: Number.NaN, n: sumY };
+  const mx = sumX / n;
+  const my = sumY / n;
+  // Rounding in an exporter's sums can leave a variance a hair below 0; it is 0.
+  const vx = Math.max(0, (sums.sumXX - sumX * mx) / (n - 1));
+  const vy = Math.max(0, (sums.sumYY - sumY * my) / (n - 1));
+  const cxy = (sums.sumXY - sumX * my) / (n - 1);
+  const variance = (vx / (my * my) - (2 * mx * cxy) / (my * my * my) + (mx * mx * vy) / (my * my * my * my)) / n;
+  return { value, variance: Math.max(0, variance), n: sumY };
+}
+
+/**
+ * A rate of per-unit counts (errors out of requests) as the judge tests two arms of it: the
+ * ratio with one pseudo-unit added that holds one event in two trials — Agresti and Caffo's
+ * one event and one non-event ({@link agrestiCaffoRate}), at the unit level. Without it a
+ * canary with no errors yet has variance 0 and the sequence fires on null data (decision
+ * 0003); with it, the centre moves towards ½ only while the counts are too small to carry the
+ * difference. `n` stays ΣY.
+ *
+ * R: `x <- c(x, 1); y <- c(y, 2)`, then the {@link estimateRatio} expression.
+ */
+export function agrestiCaffoRatio(sums: UnitSums): ArmEstimate {
+  if (!(sums.units > 0)) return { value: Number.NaN, variance: Number.NaN, n: 0 };
+  const adjusted = estimateRatio({ units: sums.units + 1, sumX: sums.sumX + 1, sumY: sums.sumY + 2, sumXX: sums.sumXX + 1, sumYY: sums.sumYY + 4, sumXY: sums.sumXY + 2 });
+  return { ...adjusted, n: sums.sumY };
+}
+
+/**
+ * An estimate from request-level data whose requests are clustered in units, widened by a
+ * declared design effect d (the variance under clustering over the variance if requests were
+ * independent; Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ): the
+ * variance times d, so every interval is √d times wider. The information count stays: the
+ * planned size is in the same requests.
+ */
+export function withDesignEffect(estimate: ArmEstimate, designEffect: number): ArmEstimate {
+  return designEffect === 1 ? estimate : { ...estimate, variance: estimate.variance * designEffect };
+}
+
+/** A contrast whose standard error came from request-level data, widened by a design effect d: the standard error times √d. */
+export function widenContrast(contrast: Contrast, designEffect: number): Contrast {
+  return designEffect === 1 ? contrast : { ...contrast, standardError: contrast.standardError * Math.sqrt(designEffect) };
 }
 
 /**

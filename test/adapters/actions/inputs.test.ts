@@ -32,3 +32,12 @@ test('pass-through inputs become command options and dry-run becomes a flag', as
   const settings = await readSettings(reader({ command: 'evaluate', release: 'support-assistant', 'metrics-file': 'm.json', 'dry-run': 'true', format: 'json' }), '/w', commandCatalog);
   assert.deepEqual(settings.options, { release: 'support-assistant', 'metrics-file': 'm.json', 'dry-run': true, format: 'json' });
 });
+
+test('without a command input the Action routes by event (auto), and each routed command keeps its own default format', async () => {
+  const settings = await readSettings(reader({}), '/w', commandCatalog);
+  assert.equal(settings.command, 'auto');
+  assert.equal(settings.options['format'], undefined);
+  const explicit = await readSettings(reader({ command: 'auto', format: 'json' }), '/w', commandCatalog);
+  assert.equal(explicit.options['format'], 'json');
+  await assert.rejects(readSettings(reader({ command: 'auto verify' }), '/w', commandCatalog), /'auto' takes no subcommand/);
+});

@@ -15,6 +15,12 @@ export function webhookExample(event: string, action?: string): Record<string, u
   return structuredClone(found);
 }
 
+/** Every example of `event` in @octokit/webhooks-examples. */
+export function webhookExamples(event: string): Record<string, unknown>[] {
+  const all = createRequire(import.meta.url)('@octokit/webhooks-examples') as readonly WebhookExamples[];
+  return structuredClone([...(all.find((e) => e.name === event)?.examples ?? [])]);
+}
+
 /** The Actions context a workflow run for that payload would have (GITHUB_SHA as GitHub sets it). */
 export function contextFor(eventName: string, payload: Record<string, unknown>, sha = '0123456789abcdef0123456789abcdef01234567'): ActionsContext {
   const repository = payload['repository'] as { name: string; owner: { login: string } };

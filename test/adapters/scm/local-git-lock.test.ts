@@ -21,24 +21,24 @@ function age(path: string, ms: number): void {
   utimesSync(path, then, then);
 }
 
-test('commitFiles tells a ref lock a live writer holds (a lost race) from a stale one, which it reports with its path and age', async () => {
+test('a branch commit tells a ref lock a live writer holds (a lost race) from a stale one, which it reports with its path and age', async () => {
   repo = createTempGitRepo({ 'README.md': 'x\n' });
   const scm = createLocalGitScm(repo.dir);
-  const first = await scm.commitFiles({ branch: 'glidepath/state', expectedHead: null, files: [{ path: 'a', content: '1' }], message: 'one' });
+  const first = await scm.branch('glidepath/state').commit({ expectedHead: null, files: [{ path: 'a', content: '1' }], message: 'one' });
   assert.equal(first.status, 'committed');
   const head = first.status === 'committed' ? first.sha : '';
   const lock = join(repo.dir, '.git/refs/heads/glidepath/state.lock');
   writeFileSync(lock, '');
-  const racing = await scm.commitFiles({ branch: 'glidepath/state', expectedHead: head, files: [{ path: 'a', content: '2' }], message: 'two' });
+  const racing = await scm.branch('glidepath/state').commit({ expectedHead: head, files: [{ path: 'a', content: '2' }], message: 'two' });
   assert.deepEqual(racing, { status: 'conflict', actualHead: head });
   age(lock, STALE_REF_LOCK_MS + 5_000);
-  const blocked = await scm.commitFiles({ branch: 'glidepath/state', expectedHead: head, files: [{ path: 'a', content: '2' }], message: 'two' });
+  const blocked = await scm.branch('glidepath/state').commit({ expectedHead: head, files: [{ path: 'a', content: '2' }], message: 'two' });
   assert.equal(blocked.status, 'locked');
   assert.equal(blocked.status === 'locked' ? blocked.lockFile : '', lock);
   assert.ok(blocked.status === 'locked' && blocked.ageMs >= STALE_REF_LOCK_MS, 'its age is reported');
   assert.equal(repo.git('rev-parse', 'refs/heads/glidepath/state'), head, 'nothing was written');
   rmSync(lock);
-  const after = await scm.commitFiles({ branch: 'glidepath/state', expectedHead: head, files: [{ path: 'a', content: '2' }], message: 'two' });
+  const after = await scm.branch('glidepath/state').commit({ expectedHead: head, files: [{ path: 'a', content: '2' }], message: 'two' });
   assert.equal(after.status, 'committed');
 });
 

@@ -353,7 +353,7 @@ test('repeated looks at an unchanged challenger rarely fail: the always-valid te
 
 test('the confidence sequences are tuned at minSamples when the caller gives no tuneN', () => {
   const j = judgeStage(input({ gates: { errors: errorsGate }, stage: { minSamples: 3_000 }, control: { error_rate: counts(950, 95_000) }, canary: { error_rate: counts(45, 5_000) } }));
-  assert.deepEqual(j.analysis, { alpha: 0.05, srmAlpha: 0.001, tuneN: 3_000, minSamples: 3_000 });
+  assert.deepEqual(j.analysis, { alpha: 0.05, srmAlpha: 0.001, tuneN: 3_000, minSamples: 3_000, unit: 'user' });
 });
 
 test('a policy the judge cannot apply is a configuration error, not a verdict', () => {

@@ -96,7 +96,7 @@ const errorCases: { name: string; document: unknown; stage?: string; message: Re
   { name: 'a missing arm', document: { window: WINDOW, arms: { control: {} } }, message: /arms\.canary: missing: add "canary": \{metric: data\}/ },
   { name: 'missing arms', document: { window: WINDOW }, message: /arms: missing: add \{"arms": \{"control"/ },
   { name: 'arms that are a list', document: { window: WINDOW, arms: [] }, message: /arms: must be an object \{"control": \{metric: data\}, "canary": \{metric: data\}\}, got an array/ },
-  { name: 'an unknown top-level key', document: { window: WINDOW, arms: { control: {}, canary: {} }, metrics: {} }, message: /\(top level\): unknown key "metrics": expected "window", "requests", "arms", "segments", "description", "stages"/ },
+  { name: 'an unknown top-level key', document: { window: WINDOW, arms: { control: {}, canary: {} }, metrics: {} }, message: /\(top level\): unknown key "metrics": expected "window", "requests", "units", "arms", "segments", "description", "stages"/ },
   { name: 'a top level that is not an object', document: [1, 2], message: /\(top level\): must be an object/ },
   { name: 'a missing window', document: { arms: { control: {}, canary: {} } }, message: /window: missing: add \{"window": \{"start": "2026-11-20T10:00:00Z"/ },
   { name: 'a window time without a zone', document: { window: { start: '2026-11-20 10:00', end: WINDOW.end }, arms: { control: {}, canary: {} } }, message: /window: start \("2026-11-20 10:00"\) must be an RFC 3339 time with a zone/ },

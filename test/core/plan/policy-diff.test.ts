@@ -82,6 +82,11 @@ const cases: { name: string; after: Partial<Spec>; expected: string[] }[] = [
   { name: 'deploy hours that start earlier are wider', after: { window: { days: ['mon', 'tue', 'wed', 'thu'], hours: '07:00-16:00', timezone: 'Europe/Berlin' } }, expected: ['deploy window widened: mon–thu 09:00–16:00 Europe/Berlin → mon–thu 07:00–16:00 Europe/Berlin'] },
 ];
 
+test('allowing authors to approve their own high-risk releases again is a weakening', () => {
+  assert.deepEqual(diffPolicies(policy({ selfApproval: 'deny-high-risk' }), policy()).filter((f) => f.severity === 'weakening').map(formatFinding), ['selfApproval weaker: deny-high-risk → allow']);
+  assert.deepEqual(weakenings({ selfApproval: 'deny' }), []);
+});
+
 for (const c of cases) {
   test(c.name, () => {
     assert.deepEqual(weakenings(c.after), c.expected);

@@ -80,3 +80,27 @@ test('nothing waits for an approval while watching or after completion', () => {
   assert.ok('refused' in approve({ state: makeState(policy, 3, 0, { phase: 'watching' }) }));
   assert.ok('refused' in approve({ state: makeState(policy, 3, 0, { phase: 'complete' }) }));
 });
+
+test('with selfApproval: deny-high-risk the author of a high-risk release may not approve it, but another approver may', () => {
+  const strict = makePolicy({ selfApproval: 'deny-high-risk' });
+  const state = makeState(strict, 1);
+  const own = planApprove({ release: makeRelease('high'), policy: strict, config: CONFIG, now: at(5), by: 'octocat', author: '@OctoCat', state });
+  assert.ok('refused' in own);
+  assert.match(own.refused, /octocat authored support-assistant, a high-risk release, and may not approve it \(selfApproval: deny-high-risk in policy model-upgrade\)/);
+  const medium = planApprove({ release: makeRelease('medium'), policy: strict, config: CONFIG, now: at(5), by: 'octocat', author: 'octocat', state });
+  assert.ok(!('refused' in medium), 'a medium-risk release may be approved by its author');
+  const other = planApprove({ release: makeRelease('high'), policy: strict, config: CONFIG, now: at(5), by: 'octocat', author: 'hubot', state });
+  assert.ok(!('refused' in other));
+  const never = planApprove({ release: makeRelease('low'), policy: makePolicy({ selfApproval: 'deny' }), config: CONFIG, now: at(5), by: 'octocat', author: 'octocat', state });
+  assert.ok('refused' in never);
+  assert.match(never.refused, /selfApproval: deny in policy/);
+});
+
+test('a resume-only approval refuses a rollout that is not paused or frozen, and resumes one that is', () => {
+  const progressing = approve({ state: makeState(policy, 1), resumeOnly: true });
+  assert.ok('refused' in progressing);
+  assert.match(progressing.refused, /support-assistant is progressing, not paused or frozen; there is nothing to resume/);
+  const paused = approve({ state: makeState(policy, 1, 0, { phase: 'paused', phaseReason: 'gate failed' }), resumeOnly: true });
+  assert.ok(!('refused' in paused));
+  assert.equal(paused.next.phase, 'progressing');
+});

@@ -53,6 +53,10 @@ export interface RolloutPolicy {
      */
     approvers?: string[];
     /**
+     * Whether the author of a release's change may approve it: `allow` (default), `deny-high-risk` (not when the release is `risk: high`: someone else must approve) or `deny` (never). The author is the pull request's author, read from GitHub when the approval comes from a `/glidepath approve` comment, or `--author` on the command line.
+     */
+    selfApproval?: 'allow' | 'deny-high-risk' | 'deny';
+    /**
      * When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`.
      */
     onInconclusive?: 'hold' | 'extend' | 'rollback';
@@ -286,4 +290,12 @@ export interface Analysis {
    * Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts.
    */
   srmAlpha?: number;
+  /**
+   * The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared.
+   */
+  unit?: 'user' | 'request';
+  /**
+   * How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1.
+   */
+  designEffect?: number;
 }

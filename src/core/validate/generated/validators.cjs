@@ -1371,10 +1371,10 @@ return errors === 0;
 }
 
 exports.RolloutPolicy = validate24;
-const schema26 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/rollout-policy.schema.json","title":"RolloutPolicy","description":"`policies/*.yaml`: how a release rolls out — stages, the gates each must pass, rollback criteria, approvals and deploy windows. Written before the change ships, reusable across releases.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"RolloutPolicy","description":"Always `RolloutPolicy`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The policy.","additionalProperties":false,"required":["strategy","stages","rollback"],"properties":{"strategy":{"type":"string","enum":["canary","shadow-then-canary","blue-green","rings","ab"],"description":"`canary`: a weighted ramp. `shadow-then-canary`: mirrored traffic first, then a ramp. `blue-green`: one flip with a watch. `rings`: tenant segments, then a ramp. `ab`: a long-running split at a fixed weight."},"stages":{"type":"array","minItems":1,"maxItems":50,"description":"Stages in order. Weights increase and the last stage reaches 100 (except for `ab`).","items":{"$ref":"#/definitions/stage"}},"gates":{"type":"object","description":"Named gates that stages list. Each compares canary with control, or an arm with an absolute bound.","propertyNames":{"$ref":"common.schema.json#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/gate"}},"rollback":{"type":"array","minItems":1,"maxItems":50,"description":"Rollback criteria, checked on every evaluation in every stage. Any one that fires restores the champion.","items":{"$ref":"#/definitions/rollbackCriterion"}},"window":{"$ref":"#/definitions/window"},"freezes":{"type":"array","description":"Periods when no rollout advances (rollbacks still happen).","items":{"$ref":"#/definitions/freeze"}},"analysis":{"$ref":"#/definitions/analysis"},"approvers":{"type":"array","description":"Who may approve a stage that asks for approval: GitHub users (`octocat`) or teams (`@org/team`). Default: the config's approvers.","items":{"type":"string","pattern":"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},"uniqueItems":true},"onInconclusive":{"type":"string","enum":["hold","extend","rollback"],"default":"hold","description":"When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`."},"onNoData":{"type":"string","enum":["hold","rollback"],"default":"hold","description":"When a gate's metric returns no data. Glidepath never advances on missing data."},"onFailure":{"type":"string","enum":["rollback","pause","freeze"],"default":"rollback","description":"When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen)."},"manualTrafficChanges":{"type":"string","enum":["restore","adopt"],"default":"restore","description":"What a tick does when the provider serves the next stage's split but the rollout has not recorded moving there (someone edited the flag by hand, or a run moved traffic and stopped before recording it). `restore` (default): set the recorded split back and audit the drift, unless the tick's own judgement advances to that stage anyway (gates passed, bake time over, window open, approval given); the stage is then entered as if Glidepath had moved it. `adopt`: accept the move as an advance without judging the current stage's gates or waiting for its bake time; `glidepath plan` flags this, and switching to it is reported as a weakening. A change that lowers the challenger's exposure always pauses the rollout, and any other change is always set back."}}}},"definitions":{"stage":{"title":"Stage","description":"One step of the rollout.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Stage name, unique within the policy."},"description":{"type":"string","maxLength":2000,"description":"What this stage is for."},"mode":{"type":"string","enum":["shadow","traffic"],"default":"traffic","description":"`shadow`: the challenger receives a mirrored copy of requests and serves nobody (no weight). `traffic`: the challenger serves `weight` percent of requests."},"weight":{"type":"number","minimum":0,"maximum":100,"description":"Percent of requests the challenger serves in this stage."},"segment":{"type":"object","additionalProperties":false,"required":["attribute","values"],"description":"Ring stage: the challenger serves every request whose context attribute is one of these values (internal users, beta tenants), plus `weight` percent of the rest.","properties":{"attribute":{"type":"string","minLength":1,"maxLength":200,"description":"Evaluation-context attribute, such as `tenantId`."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","maxLength":200},"description":"Attribute values in this ring."}}},"minDuration":{"$ref":"common.schema.json#/definitions/duration","description":"Bake time: the stage lasts at least this long before it may advance."},"maxDuration":{"$ref":"common.schema.json#/definitions/duration","description":"If the stage has not passed by then, apply the policy's onFailure."},"minSamples":{"type":"integer","minimum":0,"description":"Requests each arm must have seen before any gate may pass."},"gates":{"type":"array","description":"Names of gates (from `spec.gates`) this stage must pass to advance.","items":{"$ref":"common.schema.json#/definitions/name"},"uniqueItems":true},"approval":{"type":"string","enum":["required","none"],"default":"none","description":"`required`: a person from the approvers list must approve before traffic moves to this stage."},"watch":{"$ref":"common.schema.json#/definitions/duration","description":"Final stage only: how long rollback criteria keep being checked at 100% before the challenger becomes champion."}}},"gate":{"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}},"rollbackCriterion":{"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop.","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}},"window":{"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}},"freeze":{"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}},"analysis":{"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."}}}}};
+const schema26 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/rollout-policy.schema.json","title":"RolloutPolicy","description":"`policies/*.yaml`: how a release rolls out — stages, the gates each must pass, rollback criteria, approvals and deploy windows. Written before the change ships, reusable across releases.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"RolloutPolicy","description":"Always `RolloutPolicy`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The policy.","additionalProperties":false,"required":["strategy","stages","rollback"],"properties":{"strategy":{"type":"string","enum":["canary","shadow-then-canary","blue-green","rings","ab"],"description":"`canary`: a weighted ramp. `shadow-then-canary`: mirrored traffic first, then a ramp. `blue-green`: one flip with a watch. `rings`: tenant segments, then a ramp. `ab`: a long-running split at a fixed weight."},"stages":{"type":"array","minItems":1,"maxItems":50,"description":"Stages in order. Weights increase and the last stage reaches 100 (except for `ab`).","items":{"$ref":"#/definitions/stage"}},"gates":{"type":"object","description":"Named gates that stages list. Each compares canary with control, or an arm with an absolute bound.","propertyNames":{"$ref":"common.schema.json#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/gate"}},"rollback":{"type":"array","minItems":1,"maxItems":50,"description":"Rollback criteria, checked on every evaluation in every stage. Any one that fires restores the champion.","items":{"$ref":"#/definitions/rollbackCriterion"}},"window":{"$ref":"#/definitions/window"},"freezes":{"type":"array","description":"Periods when no rollout advances (rollbacks still happen).","items":{"$ref":"#/definitions/freeze"}},"analysis":{"$ref":"#/definitions/analysis"},"approvers":{"type":"array","description":"Who may approve a stage that asks for approval: GitHub users (`octocat`) or teams (`@org/team`). Default: the config's approvers.","items":{"type":"string","pattern":"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},"uniqueItems":true},"selfApproval":{"type":"string","enum":["allow","deny-high-risk","deny"],"default":"allow","description":"Whether the author of a release's change may approve it: `allow` (default), `deny-high-risk` (not when the release is `risk: high`: someone else must approve) or `deny` (never). The author is the pull request's author, read from GitHub when the approval comes from a `/glidepath approve` comment, or `--author` on the command line."},"onInconclusive":{"type":"string","enum":["hold","extend","rollback"],"default":"hold","description":"When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`."},"onNoData":{"type":"string","enum":["hold","rollback"],"default":"hold","description":"When a gate's metric returns no data. Glidepath never advances on missing data."},"onFailure":{"type":"string","enum":["rollback","pause","freeze"],"default":"rollback","description":"When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen)."},"manualTrafficChanges":{"type":"string","enum":["restore","adopt"],"default":"restore","description":"What a tick does when the provider serves the next stage's split but the rollout has not recorded moving there (someone edited the flag by hand, or a run moved traffic and stopped before recording it). `restore` (default): set the recorded split back and audit the drift, unless the tick's own judgement advances to that stage anyway (gates passed, bake time over, window open, approval given); the stage is then entered as if Glidepath had moved it. `adopt`: accept the move as an advance without judging the current stage's gates or waiting for its bake time; `glidepath plan` flags this, and switching to it is reported as a weakening. A change that lowers the challenger's exposure always pauses the rollout, and any other change is always set back."}}}},"definitions":{"stage":{"title":"Stage","description":"One step of the rollout.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Stage name, unique within the policy."},"description":{"type":"string","maxLength":2000,"description":"What this stage is for."},"mode":{"type":"string","enum":["shadow","traffic"],"default":"traffic","description":"`shadow`: the challenger receives a mirrored copy of requests and serves nobody (no weight). `traffic`: the challenger serves `weight` percent of requests."},"weight":{"type":"number","minimum":0,"maximum":100,"description":"Percent of requests the challenger serves in this stage."},"segment":{"type":"object","additionalProperties":false,"required":["attribute","values"],"description":"Ring stage: the challenger serves every request whose context attribute is one of these values (internal users, beta tenants), plus `weight` percent of the rest.","properties":{"attribute":{"type":"string","minLength":1,"maxLength":200,"description":"Evaluation-context attribute, such as `tenantId`."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","maxLength":200},"description":"Attribute values in this ring."}}},"minDuration":{"$ref":"common.schema.json#/definitions/duration","description":"Bake time: the stage lasts at least this long before it may advance."},"maxDuration":{"$ref":"common.schema.json#/definitions/duration","description":"If the stage has not passed by then, apply the policy's onFailure."},"minSamples":{"type":"integer","minimum":0,"description":"Requests each arm must have seen before any gate may pass."},"gates":{"type":"array","description":"Names of gates (from `spec.gates`) this stage must pass to advance.","items":{"$ref":"common.schema.json#/definitions/name"},"uniqueItems":true},"approval":{"type":"string","enum":["required","none"],"default":"none","description":"`required`: a person from the approvers list must approve before traffic moves to this stage."},"watch":{"$ref":"common.schema.json#/definitions/duration","description":"Final stage only: how long rollback criteria keep being checked at 100% before the challenger becomes champion."}}},"gate":{"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}},"rollbackCriterion":{"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop.","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}},"window":{"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}},"freeze":{"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}},"analysis":{"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}}}};
 const schema43 = {"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}};
 const schema44 = {"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}};
-const schema45 = {"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."}}};
+const schema45 = {"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3431,7 +3431,7 @@ if(data3.analysis !== undefined){
 let data21 = data3.analysis;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key6 in data21){
-if(!(((key6 === "alpha") || (key6 === "power")) || (key6 === "srmAlpha"))){
+if(!(((((key6 === "alpha") || (key6 === "power")) || (key6 === "srmAlpha")) || (key6 === "unit")) || (key6 === "designEffect"))){
 const err49 = {instancePath:instancePath+"/spec/analysis",schemaPath:"#/definitions/analysis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err49];
@@ -3547,9 +3547,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/spec/analysis",schemaPath:"#/definitions/analysis/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.unit !== undefined){
+let data25 = data21.unit;
+if(typeof data25 !== "string"){
+const err59 = {instancePath:instancePath+"/spec/analysis/unit",schemaPath:"#/definitions/analysis/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3558,16 +3559,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data3.approvers !== undefined){
-let data25 = data3.approvers;
-if(Array.isArray(data25)){
-const len4 = data25.length;
-for(let i5=0; i5<len4; i5++){
-let data26 = data25[i5];
-if(typeof data26 === "string"){
-if(!pattern7.test(data26)){
-const err60 = {instancePath:instancePath+"/spec/approvers/" + i5,schemaPath:"#/properties/spec/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"+"\""};
+if(!((data25 === "user") || (data25 === "request"))){
+const err60 = {instancePath:instancePath+"/spec/analysis/unit",schemaPath:"#/definitions/analysis/properties/unit/enum",keyword:"enum",params:{allowedValues: schema45.properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3577,8 +3570,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/spec/approvers/" + i5,schemaPath:"#/properties/spec/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.designEffect !== undefined){
+let data26 = data21.designEffect;
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 1000 || isNaN(data26)){
+const err61 = {instancePath:instancePath+"/spec/analysis/designEffect",schemaPath:"#/definitions/analysis/properties/designEffect/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3587,19 +3583,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-let i6 = data25.length;
-let j1;
-if(i6 > 1){
-const indices1 = {};
-for(;i6--;){
-let item1 = data25[i6];
-if(typeof item1 !== "string"){
-continue;
-}
-if(typeof indices1[item1] == "number"){
-j1 = indices1[item1];
-const err62 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)"};
+if(data26 < 1 || isNaN(data26)){
+const err62 = {instancePath:instancePath+"/spec/analysis/designEffect",schemaPath:"#/definitions/analysis/properties/designEffect/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3607,14 +3592,10 @@ else {
 vErrors.push(err62);
 }
 errors++;
-break;
-}
-indices1[item1] = i6;
-}
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err63 = {instancePath:instancePath+"/spec/analysis/designEffect",schemaPath:"#/definitions/analysis/properties/designEffect/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3624,10 +3605,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data3.onInconclusive !== undefined){
-let data27 = data3.onInconclusive;
-if(typeof data27 !== "string"){
-const err64 = {instancePath:instancePath+"/spec/onInconclusive",schemaPath:"#/properties/spec/properties/onInconclusive/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err64 = {instancePath:instancePath+"/spec/analysis",schemaPath:"#/definitions/analysis/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3636,8 +3616,16 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(!(((data27 === "hold") || (data27 === "extend")) || (data27 === "rollback"))){
-const err65 = {instancePath:instancePath+"/spec/onInconclusive",schemaPath:"#/properties/spec/properties/onInconclusive/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.onInconclusive.enum},message:"must be equal to one of the allowed values"};
+}
+if(data3.approvers !== undefined){
+let data27 = data3.approvers;
+if(Array.isArray(data27)){
+const len4 = data27.length;
+for(let i5=0; i5<len4; i5++){
+let data28 = data27[i5];
+if(typeof data28 === "string"){
+if(!pattern7.test(data28)){
+const err65 = {instancePath:instancePath+"/spec/approvers/" + i5,schemaPath:"#/properties/spec/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3647,10 +3635,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data3.onNoData !== undefined){
-let data28 = data3.onNoData;
-if(typeof data28 !== "string"){
-const err66 = {instancePath:instancePath+"/spec/onNoData",schemaPath:"#/properties/spec/properties/onNoData/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err66 = {instancePath:instancePath+"/spec/approvers/" + i5,schemaPath:"#/properties/spec/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3659,8 +3645,19 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(!((data28 === "hold") || (data28 === "rollback"))){
-const err67 = {instancePath:instancePath+"/spec/onNoData",schemaPath:"#/properties/spec/properties/onNoData/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.onNoData.enum},message:"must be equal to one of the allowed values"};
+}
+let i6 = data27.length;
+let j1;
+if(i6 > 1){
+const indices1 = {};
+for(;i6--;){
+let item1 = data27[i6];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err67 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3668,12 +3665,14 @@ else {
 vErrors.push(err67);
 }
 errors++;
+break;
+}
+indices1[item1] = i6;
 }
 }
-if(data3.onFailure !== undefined){
-let data29 = data3.onFailure;
-if(typeof data29 !== "string"){
-const err68 = {instancePath:instancePath+"/spec/onFailure",schemaPath:"#/properties/spec/properties/onFailure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err68 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3682,8 +3681,11 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(!(((data29 === "rollback") || (data29 === "pause")) || (data29 === "freeze"))){
-const err69 = {instancePath:instancePath+"/spec/onFailure",schemaPath:"#/properties/spec/properties/onFailure/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.onFailure.enum},message:"must be equal to one of the allowed values"};
+}
+if(data3.selfApproval !== undefined){
+let data29 = data3.selfApproval;
+if(typeof data29 !== "string"){
+const err69 = {instancePath:instancePath+"/spec/selfApproval",schemaPath:"#/properties/spec/properties/selfApproval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3692,11 +3694,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data3.manualTrafficChanges !== undefined){
-let data30 = data3.manualTrafficChanges;
-if(typeof data30 !== "string"){
-const err70 = {instancePath:instancePath+"/spec/manualTrafficChanges",schemaPath:"#/properties/spec/properties/manualTrafficChanges/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data29 === "allow") || (data29 === "deny-high-risk")) || (data29 === "deny"))){
+const err70 = {instancePath:instancePath+"/spec/selfApproval",schemaPath:"#/properties/spec/properties/selfApproval/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.selfApproval.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3705,8 +3704,11 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(!((data30 === "restore") || (data30 === "adopt"))){
-const err71 = {instancePath:instancePath+"/spec/manualTrafficChanges",schemaPath:"#/properties/spec/properties/manualTrafficChanges/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.manualTrafficChanges.enum},message:"must be equal to one of the allowed values"};
+}
+if(data3.onInconclusive !== undefined){
+let data30 = data3.onInconclusive;
+if(typeof data30 !== "string"){
+const err71 = {instancePath:instancePath+"/spec/onInconclusive",schemaPath:"#/properties/spec/properties/onInconclusive/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3715,10 +3717,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data30 === "hold") || (data30 === "extend")) || (data30 === "rollback"))){
+const err72 = {instancePath:instancePath+"/spec/onInconclusive",schemaPath:"#/properties/spec/properties/onInconclusive/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.onInconclusive.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3728,14 +3728,95 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-else {
-const err73 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.onNoData !== undefined){
+let data31 = data3.onNoData;
+if(typeof data31 !== "string"){
+const err73 = {instancePath:instancePath+"/spec/onNoData",schemaPath:"#/properties/spec/properties/onNoData/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+if(!((data31 === "hold") || (data31 === "rollback"))){
+const err74 = {instancePath:instancePath+"/spec/onNoData",schemaPath:"#/properties/spec/properties/onNoData/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.onNoData.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data3.onFailure !== undefined){
+let data32 = data3.onFailure;
+if(typeof data32 !== "string"){
+const err75 = {instancePath:instancePath+"/spec/onFailure",schemaPath:"#/properties/spec/properties/onFailure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(!(((data32 === "rollback") || (data32 === "pause")) || (data32 === "freeze"))){
+const err76 = {instancePath:instancePath+"/spec/onFailure",schemaPath:"#/properties/spec/properties/onFailure/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.onFailure.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data3.manualTrafficChanges !== undefined){
+let data33 = data3.manualTrafficChanges;
+if(typeof data33 !== "string"){
+const err77 = {instancePath:instancePath+"/spec/manualTrafficChanges",schemaPath:"#/properties/spec/properties/manualTrafficChanges/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(!((data33 === "restore") || (data33 === "adopt"))){
+const err78 = {instancePath:instancePath+"/spec/manualTrafficChanges",schemaPath:"#/properties/spec/properties/manualTrafficChanges/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.manualTrafficChanges.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
 }
 errors++;
 }
