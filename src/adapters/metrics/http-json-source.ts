@@ -25,6 +25,8 @@ export interface HttpJsonSourceConfig {
   readonly headers?: Readonly<Record<string, HeaderSource>>;
   /** Path to the requests each arm served, for the split check: `$.arms.{{arm}}.requests`. */
   readonly requests?: string;
+  /** Path to the randomisation units (users) each arm held: the split check counts these instead when present. */
+  readonly units?: string;
   /** The variant each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`). */
   readonly variants?: { readonly control?: string; readonly canary?: string };
 }
@@ -44,14 +46,22 @@ export type HttpJsonMetricQuery =
   /** A continuous metric's raw values: a list of numbers. */
   | { readonly kind: 'samples'; readonly values: string }
   /** A continuous metric's cumulative buckets: a list of `{ le, count }` (`le` may be `"+Inf"`); `scale` multiplies each bound. */
-  | { readonly kind: 'histogram'; readonly buckets: string; readonly scale?: number };
+  | { readonly kind: 'histogram'; readonly buckets: string; readonly scale?: number }
+  /** A ratio of per-unit sums (errors per request over users): the number of units and Σx, Σy, Σx², Σy², Σxy over them (decision 0012). */
+  | { readonly kind: 'ratio'; readonly units: string; readonly sumX: string; readonly sumY: string; readonly sumXX: string; readonly sumYY: string; readonly sumXY: string };
 
 type Template = 'arm' | 'variant' | 'release';
 const PATH_TEMPLATES: readonly string[] = ['arm', 'variant', 'release'];
 const URL_TEMPLATES: readonly string[] = ['arm', 'variant', 'release', 'stage', 'start', 'end', 'window'];
 const DEFAULT_VARIANTS: Readonly<Record<Arm, string>> = { control: 'champion', canary: 'challenger' };
 const ARMS: readonly Arm[] = ['control', 'canary'];
-const FIELDS: Readonly<Record<HttpJsonMetricQuery['kind'], readonly string[]>> = { rate: ['events', 'total'], summary: ['n', 'mean', 'sd'], samples: ['values'], histogram: ['buckets'] };
+const FIELDS: Readonly<Record<HttpJsonMetricQuery['kind'], readonly string[]>> = {
+  rate: ['events', 'total'],
+  summary: ['n', 'mean', 'sd'],
+  samples: ['values'],
+  histogram: ['buckets'],
+  ratio: ['units', 'sumX', 'sumY', 'sumXX', 'sumYY', 'sumXY'],
+};
 /** Header names that carry credentials: their values must come from the environment, never from glidepath.yaml. */
 const SECRET_HEADER = /authorization|cookie|token|key|secret|signature|password/i;
 
@@ -113,11 +123,11 @@ function checkPath(value: unknown, field: string): string | undefined {
 /** Checks a metric's `query` as the schema fragment does, plus the paths' syntax; exported so configuration can be checked on load. */
 export function parseHttpJsonMetricQuery(value: unknown): Parsed<HttpJsonMetricQuery> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, field: [], error: 'a metric on an http-json source needs a query object: { kind: rate, events, total }, { kind: summary, n, mean, sd }, { kind: samples, values } or { kind: histogram, buckets }' };
+    return { ok: false, field: [], error: 'a metric on an http-json source needs a query object: { kind: rate, events, total }, { kind: summary, n, mean, sd }, { kind: samples, values }, { kind: histogram, buckets } or { kind: ratio, units, sumX, sumY, sumXX, sumYY, sumXY }' };
   }
   const q = value as Record<string, unknown>;
   const kind = q['kind'];
-  if (kind !== 'rate' && kind !== 'summary' && kind !== 'samples' && kind !== 'histogram') return { ok: false, field: ['kind'], error: `kind is ${JSON.stringify(kind)}; expected rate, summary, samples or histogram` };
+  if (kind !== 'rate' && kind !== 'summary' && kind !== 'samples' && kind !== 'histogram' && kind !== 'ratio') return { ok: false, field: ['kind'], error: `kind is ${JSON.stringify(kind)}; expected rate, summary, samples, histogram or ratio` };
   const allowed = ['kind', ...FIELDS[kind], ...(kind === 'histogram' ? ['scale'] : [])];
   const extra = Object.keys(q).find((k) => !allowed.includes(k));
   if (extra !== undefined) return { ok: false, field: [extra], error: `${extra} is not a field of a ${kind} query; it has ${allowed.join(', ')}` };
@@ -163,9 +173,11 @@ export function createHttpJsonSource(config: HttpJsonSourceConfig, deps: Adapter
       headers[name] = source.value;
     }
   }
-  if (config.requests !== undefined) {
-    const problem = checkPath(config.requests, 'requests') ?? (/\{\{\s*(variant|arm)\s*\}\}/.test(config.requests + config.url) ? undefined : "requests reads one number for both arms: name the arm, e.g. $.arms.{{arm}}.requests");
-    if (problem) return { ok: false, field: at('requests'), error: `metrics source ${config.name}: ${problem}` };
+  for (const field of ['requests', 'units'] as const) {
+    const path = config[field];
+    if (path === undefined) continue;
+    const problem = checkPath(path, field) ?? (/\{\{\s*(variant|arm)\s*\}\}/.test(path + config.url) ? undefined : `${field} reads one number for both arms: name the arm, e.g. $.arms.{{arm}}.${field}`);
+    if (problem) return { ok: false, field: at(field), error: `metrics source ${config.name}: ${problem}` };
   }
   for (const arm of ARMS) {
     const variant = config.variants?.[arm];
@@ -212,13 +224,17 @@ export function createHttpJsonSource(config: HttpJsonSourceConfig, deps: Adapter
         const where = perArm ? (arm: Arm) => ` (answer for ${arm})` : () => '';
 
         const readings = query.metrics.map((metric) => readMetric(metric, fill, documentOf, where));
-        let requests: Record<Arm, number> | undefined;
-        if (config.requests !== undefined) {
-          const counts = ARMS.map((arm) => readJsonPath(documentOf(arm), parsePath(fill(config.requests!, arm))));
-          if (counts.every((c) => typeof c === 'number' && Number.isFinite(c) && c >= 0)) requests = { control: Math.round(counts[0] as number), canary: Math.round(counts[1] as number) };
-          else deps.logger.warn(`${label}: requests per arm are unknown, so the split check is skipped: ${config.requests} is not a count for both arms`);
-        }
-        return { ok: true, value: { window: { start: query.window.start.toISOString(), end: query.window.end.toISOString() }, ...(requests ? { requests } : {}), readings } };
+        const perArmCount = (field: 'requests' | 'units'): Record<Arm, number> | undefined => {
+          const path = config[field];
+          if (path === undefined) return undefined;
+          const counts = ARMS.map((arm) => readJsonPath(documentOf(arm), parsePath(fill(path, arm))));
+          if (counts.every((c) => typeof c === 'number' && Number.isFinite(c) && c >= 0)) return { control: Math.round(counts[0] as number), canary: Math.round(counts[1] as number) };
+          deps.logger.warn(`${label}: ${field} per arm are unknown, so the split check cannot count them: ${path} is not a count for both arms`);
+          return undefined;
+        };
+        const requests = perArmCount('requests');
+        const units = perArmCount('units');
+        return { ok: true, value: { window: { start: query.window.start.toISOString(), end: query.window.end.toISOString() }, ...(requests ? { requests } : {}), ...(units ? { units } : {}), readings } };
       },
     },
   };
@@ -235,7 +251,8 @@ function readMetric(metric: MetricDefinition, fill: (text: string, arm: Arm) => 
   const parsed = parseHttpJsonMetricQuery((metric as { readonly query?: unknown }).query);
   if (!parsed.ok) return { metric: name, ok: false, kind: 'invalid', error: `metric ${name}: query${parsed.field.map((f) => `.${f}`).join('')}: ${parsed.error}` };
   const spec = parsed.value;
-  const expected = metric.type === 'proportion' ? ['rate'] : ['summary', 'samples', 'histogram'];
+  // A ratio of per-unit sums stands for either type: errors per request is a proportion, cost per request a continuous mean.
+  const expected = metric.type === 'proportion' ? ['rate', 'ratio'] : ['summary', 'samples', 'histogram', 'ratio'];
   if (!expected.includes(spec.kind)) return { metric: name, ok: false, kind: 'invalid', error: `metric ${name}: a ${metric.type} metric is read with a ${expected.join(', ')} query, not ${spec.kind}` };
   const texts = spec as unknown as Readonly<Record<string, string>>;
   const paths = ARMS.flatMap((arm) => FIELDS[spec.kind].map((field) => ({ arm, field, path: fill(texts[field]!, arm) })));
@@ -298,6 +315,15 @@ function armData(spec: HttpJsonMetricQuery, fields: ReadonlyMap<string, { readon
         buckets.push({ le: le * scale, count: b.count });
       }
       return { ok: true, value: { kind: 'histogram', buckets } };
+    }
+    case 'ratio': {
+      const sums: Record<string, number> = {};
+      for (const field of FIELDS.ratio) {
+        const got = number(field);
+        if (!got.ok) return got;
+        sums[field] = got.value;
+      }
+      return { ok: true, value: { kind: 'ratio', units: sums['units']!, sumX: sums['sumX']!, sumY: sums['sumY']!, sumXX: sums['sumXX']!, sumYY: sums['sumYY']!, sumXY: sums['sumXY']! } };
     }
   }
 }

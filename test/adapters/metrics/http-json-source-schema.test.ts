@@ -19,6 +19,8 @@ const queries: readonly [unknown, boolean][] = [
   [{ kind: 'summary', n: '$.cost.{{arm}}.n', mean: '$.cost.{{arm}}.mean', sd: '$.cost.{{arm}}["sd"]' }, true],
   [{ kind: 'samples', values: '$.ttft[0].{{arm}}' }, true],
   [{ kind: 'histogram', buckets: '$.latency.{{arm}}.buckets', scale: 1000 }, true],
+  [{ kind: 'ratio', units: '$.{{arm}}.users', sumX: '$.{{arm}}.x', sumY: '$.{{arm}}.y', sumXX: '$.{{arm}}.xx', sumYY: '$.{{arm}}.yy', sumXY: '$.{{arm}}.xy' }, true],
+  [{ kind: 'ratio', units: '$.{{arm}}.users', sumX: '$.{{arm}}.x', sumY: '$.{{arm}}.y' }, false],
   [{ kind: 'rate', events: '$.arms.{{stage}}.errors', total: '$.x' }, false],
   [{ kind: 'rate', events: '$..errors', total: '$.x' }, false],
   [{ kind: 'rate', events: '$.arms[*].errors', total: '$.x' }, false],

@@ -126,6 +126,17 @@ test('a URL that names the arm is asked once per arm, and each arm is read from 
   assert.deepEqual(r.ok && r.arms, { control: { kind: 'counts', successes: 3, trials: 300 }, canary: { kind: 'counts', successes: 9, trials: 310 } });
 });
 
+test('a ratio of per-user sums and the users per arm are read for the delta method and the split check on units', async () => {
+  const stats = (users: number, x: number, y: number) => ({ users, requests: y, errors: { units: users, sumX: x, sumY: y, sumXX: x * 3, sumYY: y * 25, sumXY: x * 9 } });
+  reset({ '/rollouts/support-assistant': [{ status: 200, body: { arms: { control: stats(400, 30, 8000), canary: stats(40, 5, 790) } } }] });
+  const byUser = metric('error_rate', 'proportion', { kind: 'ratio', units: '$.arms.{{arm}}.errors.units', sumX: '$.arms.{{arm}}.errors.sumX', sumY: '$.arms.{{arm}}.errors.sumY', sumXX: '$.arms.{{arm}}.errors.sumXX', sumYY: '$.arms.{{arm}}.errors.sumYY', sumXY: '$.arms.{{arm}}.errors.sumXY' });
+  const a = await answer(source({ requests: '$.arms.{{arm}}.requests', units: '$.arms.{{arm}}.users' }), [byUser]);
+  assert.deepEqual(a.units, { control: 400, canary: 40 });
+  assert.deepEqual(a.requests, { control: 8000, canary: 790 });
+  const r = reading(a, 'error_rate');
+  assert.deepEqual(r.ok && r.arms.canary, { kind: 'ratio', units: 40, sumX: 5, sumY: 790, sumXX: 15, sumYY: 19750, sumXY: 45 });
+});
+
 test('a value missing or null for one arm while the rest of the arm is there is a failed reading, never zero', async () => {
   reset({ '/rollouts/support-assistant': [{ status: 200, body: { arms: { control: { requests: 1000, errors: 4 }, canary: { requests: 900, errors: null } } } }] });
   const r = reading(await answer(source(), [errorRate]), 'error_rate');
