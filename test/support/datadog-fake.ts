@@ -102,7 +102,8 @@ export function datadogFake(keys: { readonly apiKey: string; readonly appKey: st
       const rows = [...new Set(outputs.flatMap((o) => [...o.groups.keys()]))];
       const grouped = rows.some((r) => r !== '');
       const columns: unknown[] = [];
-      if (grouped) columns.push({ type: 'group', name: 'upper_bound', values: rows.map((r) => [r]) });
+      const byTag = attributes.queries.map((q) => /\bby\s*\{([\w.]+)\}/.exec(q.query)?.[1]).find((t) => t !== undefined) ?? 'group';
+      if (grouped) columns.push({ type: 'group', name: byTag, values: rows.map((r) => [r]) });
       for (const o of outputs) columns.push({ type: 'number', name: o.name, values: rows.map((r) => o.groups.get(r) ?? null), meta: { unit: null } });
       const partial = failing !== undefined && attributes.queries.some((q) => q.query.includes(failing!));
       return json(200, { data: { type: 'scalar_response', attributes: { columns } }, ...(partial ? { errors: 'Error executing query: timeout reading one of the series' } : {}) });
@@ -113,12 +114,13 @@ export function datadogFake(keys: { readonly apiKey: string; readonly appKey: st
       const query = parsed.searchParams.get('query') ?? '';
       const groups = evaluate(query, from, to);
       if (typeof groups === 'string') return json(400, { errors: [groups] });
+      const byTag = /\bby\s*\{([\w.]+)\}/.exec(query)?.[1] ?? 'group';
       const series = [...groups.entries()].map(([group, value]) => ({
         aggr: 'sum',
         metric: query.split(':')[1]?.split('{')[0],
         expression: query,
-        scope: group === '' ? '*' : `upper_bound:${group}`,
-        ...(group === '' ? {} : { tag_set: [`upper_bound:${group}`] }),
+        scope: group === '' ? '*' : `${byTag}:${group}`,
+        ...(group === '' ? {} : { tag_set: [`${byTag}:${group}`] }),
         // Two points per series, one of them a gap, as a sparse count comes back.
         pointlist: [[from, value], [to - 1000, null]],
         start: from,

@@ -25,6 +25,12 @@ export interface DatadogSourceConfig {
   readonly api?: 'v2' | 'v1';
   /** Requests each arm served over the window, for the split check: `sum:llm.requests{variant:{{variant}}}.as_count()`. */
   readonly requests?: string;
+  /**
+   * Randomisation units (users) each arm held, for the split check on units: a query grouped by
+   * the unit tag, `sum:llm.requests{variant:{{variant}}} by {usr.id}.as_count()`; each group with
+   * requests is one unit.
+   */
+  readonly units?: string;
   /** The variant each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`). */
   readonly variants?: { readonly control?: string; readonly canary?: string };
 }
@@ -50,7 +56,14 @@ export type DatadogMetricQuery =
    * `upper_bound`), or the Agent's OpenMetrics check writes (cumulative: `cumulative: true`).
    * The query must group by the bound tag: `sum:llm.latency.bucket{variant:{{variant}}} by {upper_bound}.as_count()`.
    */
-  | { readonly kind: 'histogram'; readonly buckets: string; readonly boundTag?: string; readonly cumulative?: boolean; readonly scale?: number };
+  | { readonly kind: 'histogram'; readonly buckets: string; readonly boundTag?: string; readonly cumulative?: boolean; readonly scale?: number }
+  /**
+   * A ratio of per-unit sums (decision 0012): `x` (errors, cost) and `y` (requests) grouped by
+   * the unit tag (default `usr.id`), from which the number of units and Σx, Σy, Σx², Σy², Σxy
+   * are computed. A unit with requests and no `x` group had no events (a count nobody
+   * incremented); an arm with no `x` group at all follows `noEventsIsZero`, as a rate does.
+   */
+  | { readonly kind: 'ratio'; readonly x: string; readonly y: string; readonly unitTag?: string; readonly noEventsIsZero?: boolean };
 
 type Template = 'arm' | 'variant' | 'window' | 'release';
 const TEMPLATES: readonly Template[] = ['arm', 'variant', 'window', 'release'];
@@ -62,10 +75,15 @@ export const DATADOG_SITES: readonly string[] = ['datadoghq.com', 'us3.datadoghq
 const CONCURRENCY = 2;
 /** Failures that say the source itself cannot answer, so asking it about other metrics only adds load. */
 const SOURCE_WIDE: readonly CallFailureKind[] = ['unavailable', 'timeout', 'unauthorized', 'rate-limited'];
-/** Histogram groups asked for: scalar queries return the top 10 groups unless told otherwise. */
-const BUCKET_LIMIT = 1000;
-const FIELDS: Readonly<Record<DatadogMetricQuery['kind'], readonly string[]>> = { rate: ['events', 'total'], summary: ['sum', 'count', 'sumOfSquares'], histogram: ['buckets'] };
-const OPTIONS: Readonly<Record<DatadogMetricQuery['kind'], readonly string[]>> = { rate: ['noEventsIsZero'], summary: [], histogram: ['boundTag', 'cumulative', 'scale'] };
+/**
+ * Groups asked for in a grouped query (buckets, units): scalar queries return the top 10 groups
+ * unless told otherwise. An answer that fills the limit may have been cut, so it is refused.
+ */
+export const GROUP_LIMIT = 10_000;
+const FIELDS: Readonly<Record<DatadogMetricQuery['kind'], readonly string[]>> = { rate: ['events', 'total'], summary: ['sum', 'count', 'sumOfSquares'], histogram: ['buckets'], ratio: ['x', 'y'] };
+const OPTIONS: Readonly<Record<DatadogMetricQuery['kind'], readonly string[]>> = { rate: ['noEventsIsZero'], summary: [], histogram: ['boundTag', 'cumulative', 'scale'], ratio: ['unitTag', 'noEventsIsZero'] };
+/** The field whose series is absent when nothing happened (no errors), per kind. */
+const EVENT_FIELD: Readonly<Partial<Record<DatadogMetricQuery['kind'], string>>> = { rate: 'events', ratio: 'x' };
 
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string; readonly field: readonly (string | number)[] };
 
@@ -83,11 +101,11 @@ function checkQueryText(value: unknown, field: string): string | undefined {
 /** Checks a metric's `query` as the schema fragment does, plus its templates; exported so configuration can be checked on load. */
 export function parseDatadogMetricQuery(value: unknown): Parsed<DatadogMetricQuery> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, field: [], error: 'a metric on a datadog source needs a query object: { kind: rate, events, total }, { kind: summary, sum, count, sumOfSquares } or { kind: histogram, buckets }' };
+    return { ok: false, field: [], error: 'a metric on a datadog source needs a query object: { kind: rate, events, total }, { kind: summary, sum, count, sumOfSquares }, { kind: histogram, buckets } or { kind: ratio, x, y }' };
   }
   const q = value as Record<string, unknown>;
   const kind = q['kind'];
-  if (kind !== 'rate' && kind !== 'summary' && kind !== 'histogram') return { ok: false, field: ['kind'], error: `kind is ${JSON.stringify(kind)}; expected rate, summary or histogram` };
+  if (kind !== 'rate' && kind !== 'summary' && kind !== 'histogram' && kind !== 'ratio') return { ok: false, field: ['kind'], error: `kind is ${JSON.stringify(kind)}; expected rate, summary, histogram or ratio` };
   const allowed = ['kind', ...FIELDS[kind], ...OPTIONS[kind]];
   const extra = Object.keys(q).find((k) => !allowed.includes(k));
   if (extra !== undefined) return { ok: false, field: [extra], error: `${extra} is not a field of a ${kind} query; it has ${allowed.join(', ')}` };
@@ -101,16 +119,26 @@ export function parseDatadogMetricQuery(value: unknown): Parsed<DatadogMetricQue
   if (q['scale'] !== undefined && !(typeof q['scale'] === 'number' && Number.isFinite(q['scale']) && q['scale'] > 0)) {
     return { ok: false, field: ['scale'], error: `scale is ${JSON.stringify(q['scale'])}; expected a positive number (1000 turns seconds into milliseconds)` };
   }
-  if (q['boundTag'] !== undefined && !(typeof q['boundTag'] === 'string' && /^[a-z][a-z0-9_.\-/]{0,199}$/.test(q['boundTag']))) {
-    return { ok: false, field: ['boundTag'], error: `boundTag is ${JSON.stringify(q['boundTag'])}; expected a tag key such as upper_bound` };
+  for (const [option, example] of [['boundTag', 'upper_bound'], ['unitTag', 'usr.id']] as const) {
+    if (q[option] !== undefined && !(typeof q[option] === 'string' && /^[a-z][a-z0-9_.\-/]{0,199}$/.test(q[option]))) {
+      return { ok: false, field: [option], error: `${option} is ${JSON.stringify(q[option])}; expected a tag key such as ${example}` };
+    }
   }
-  if (kind === 'histogram') {
-    const tag = typeof q['boundTag'] === 'string' ? q['boundTag'] : 'upper_bound';
-    if (!new RegExp(`\\bby\\s*\\{[^}]*\\b${tag.replace(/[.\-/]/g, '\\$&')}\\b`).test(q['buckets'] as string)) {
-      return { ok: false, field: ['buckets'], error: `buckets must group by the bound tag: append "by {${tag}}" before .as_count(), e.g. sum:llm.latency.bucket{variant:{{variant}}} by {${tag}}.as_count()` };
+  const grouped: readonly (readonly [string, string, string])[] =
+    kind === 'histogram' ? [['buckets', typeof q['boundTag'] === 'string' ? q['boundTag'] : 'upper_bound', 'sum:llm.latency.bucket{variant:{{variant}}}']]
+    : kind === 'ratio' ? ['x', 'y'].map((f) => [f, typeof q['unitTag'] === 'string' ? q['unitTag'] : 'usr.id', 'sum:llm.requests{variant:{{variant}}}'] as const)
+    : [];
+  for (const [field, tag, example] of grouped) {
+    if (!groupsBy(q[field] as string, tag)) {
+      return { ok: false, field: [field], error: `${field} must group by the tag ${tag}: append "by {${tag}}" before .as_count(), e.g. ${example} by {${tag}}.as_count()` };
     }
   }
   return { ok: true, value: q as unknown as DatadogMetricQuery };
+}
+
+/** Whether a query groups by `tag` (`… by {tag}` or `… by {a,tag}`). */
+function groupsBy(query: string, tag: string): boolean {
+  return new RegExp(`\\bby\\s*\\{([^}]*,)?\\s*${tag.replace(/[.\-/]/g, '\\$&')}\\s*(,[^}]*)?\\}`).test(query);
 }
 
 /** The number of milliseconds a 429's headers ask to wait: `Retry-After`, else Datadog's `X-RateLimit-Reset` (seconds until the period resets). */
@@ -161,9 +189,14 @@ export function createDatadogSource(config: DatadogSourceConfig, deps: AdapterDe
     }
     keys.push(value);
   }
-  if (config.requests !== undefined) {
-    const problem = checkQueryText(config.requests, 'requests') ?? (/\{\{\s*(variant|arm)\s*\}\}/.test(config.requests) ? undefined : "requests counts both arms together: select each arm's with {{variant}} or {{arm}}, e.g. sum:llm.requests{variant:{{variant}}}.as_count()");
-    if (problem) return { ok: false, field: ['requests'], error: `metrics source ${config.name}: ${problem}` };
+  for (const field of ['requests', 'units'] as const) {
+    const text = config[field];
+    if (text === undefined) continue;
+    const problem =
+      checkQueryText(text, field) ??
+      (/\{\{\s*(variant|arm)\s*\}\}/.test(text) ? undefined : `${field} counts both arms together: select each arm's with {{variant}} or {{arm}}, e.g. sum:llm.requests{variant:{{variant}}}.as_count()`) ??
+      (field === 'units' && !/\bby\s*\{/.test(text) ? 'units must group by the unit tag, e.g. sum:llm.requests{variant:{{variant}}} by {usr.id}.as_count(): each group with requests is one unit' : undefined);
+    if (problem) return { ok: false, field: [field], error: `metrics source ${config.name}: ${problem}` };
   }
   for (const arm of ARMS) {
     const variant = config.variants?.[arm];
@@ -194,7 +227,7 @@ export function createDatadogSource(config: DatadogSourceConfig, deps: AdapterDe
           to: window.toMs,
           queries: queries.map((q) => ({ data_source: 'metrics', name: q.name, query: q.text, aggregator: 'sum' })),
           // One formula per query, in order: the answer's columns follow the formulas, so each is found by name or by place.
-          formulas: queries.map((q) => ({ formula: q.name, ...(q.grouped ? { limit: { count: BUCKET_LIMIT, order: 'desc' } } : {}) })),
+          formulas: queries.map((q) => ({ formula: q.name, ...(q.grouped ? { limit: { count: GROUP_LIMIT, order: 'desc' } } : {}) })),
         },
       },
     };
@@ -232,10 +265,12 @@ export function createDatadogSource(config: DatadogSourceConfig, deps: AdapterDe
 
         const plans = query.metrics.map((metric) => planMetric(metric, fill));
         const requestsPlan = config.requests === undefined ? undefined : ARMS.map((arm) => ({ name: `${arm}_requests`, text: fill(config.requests!, arm), grouped: false }));
+        const unitsPlan = config.units === undefined ? undefined : ARMS.map((arm) => ({ name: `${arm}_units`, text: fill(config.units!, arm), grouped: true }));
         const queue = limit(CONCURRENCY);
         const tasks: (() => Promise<unknown>)[] = [];
         const readings: MetricReading[] = new Array<MetricReading>(plans.length);
         let requests: Record<Arm, number> | undefined;
+        let units: Record<Arm, number> | undefined;
         plans.forEach((plan, i) => {
           if (!plan.ok) readings[i] = plan.reading;
           else tasks.push(async () => (readings[i] = readMetric(plan, await run(plan.queries, window, signal))));
@@ -248,6 +283,17 @@ export function createDatadogSource(config: DatadogSourceConfig, deps: AdapterDe
             else deps.logger.warn(`${label}: requests per arm are unknown, so the split check is skipped: ${got.ok ? 'no data for an arm' : got.error}`);
           });
         }
+        if (unitsPlan) {
+          tasks.push(async () => {
+            const got = await run(unitsPlan, window, signal);
+            const counts = got.ok ? ARMS.map((arm) => got.value.get(`${arm}_units`) ?? []) : [];
+            // A unit is a group with requests; an answer that fills the group limit may have been cut.
+            if (got.ok && counts.every((groups) => groups.length > 0 && groups.length < GROUP_LIMIT)) {
+              const [control, canary] = counts.map((groups) => groups.filter((g) => g.value > 0).length);
+              units = { control: control!, canary: canary! };
+            } else deps.logger.warn(`${label}: units per arm are unknown, so the split check counts requests: ${got.ok ? `no data for an arm, or ${GROUP_LIMIT} groups or more (an answer that may be cut)` : got.error}`);
+          });
+        }
         // One call first: when Datadog is down, throttling or refusing the keys, that is the answer for every metric, without a burst of doomed requests.
         const [first, ...rest] = tasks;
         if (first) {
@@ -258,7 +304,7 @@ export function createDatadogSource(config: DatadogSourceConfig, deps: AdapterDe
         await Promise.all(rest.map((task) => queue(task)));
         return {
           ok: true,
-          value: { window: { start: query.window.start.toISOString(), end: query.window.end.toISOString() }, ...(requests ? { requests } : {}), readings },
+          value: { window: { start: query.window.start.toISOString(), end: query.window.end.toISOString() }, ...(requests ? { requests } : {}), ...(units ? { units } : {}), readings },
         };
       },
     },
@@ -282,10 +328,11 @@ function planMetric(metric: MetricDefinition, fill: (text: string, arm: Arm) => 
   const parsed = parseDatadogMetricQuery((metric as { readonly query?: unknown }).query);
   if (!parsed.ok) return fail(`query${parsed.field.map((f) => `.${f}`).join('')}: ${parsed.error}`);
   const spec = parsed.value;
-  const expected = metric.type === 'proportion' ? ['rate'] : ['summary', 'histogram'];
+  // A ratio of per-unit sums stands for either type: errors per request is a proportion, cost per request a continuous mean.
+  const expected = metric.type === 'proportion' ? ['rate', 'ratio'] : ['summary', 'histogram', 'ratio'];
   if (!expected.includes(spec.kind)) return fail(`a ${metric.type} metric is read with a ${expected.join(' or ')} query, not ${spec.kind}`);
   const texts = spec as unknown as Readonly<Record<string, string>>;
-  const queries = ARMS.flatMap((arm) => FIELDS[spec.kind].map((field) => ({ name: `${arm}_${field}`, arm, field, text: fill(texts[field]!, arm), grouped: spec.kind === 'histogram' })));
+  const queries = ARMS.flatMap((arm) => FIELDS[spec.kind].map((field) => ({ name: `${arm}_${field}`, arm, field, text: fill(texts[field]!, arm), grouped: spec.kind === 'histogram' || spec.kind === 'ratio' })));
   const shared = FIELDS[spec.kind].find((field) => new Set(queries.filter((q) => q.field === field).map((q) => q.text)).size === 1);
   if (shared) return fail(`query.${shared} reads the same series for both arms: select each arm's with {{variant}} or {{arm}}, e.g. {variant:{{variant}}}`);
   return { ok: true, metric, spec, queries };
@@ -299,7 +346,7 @@ function readMetric(plan: MetricPlan, got: CallResult<ReadonlyMap<string, Groups
   for (const arm of ARMS) {
     const mine = plan.queries.filter((q) => q.arm === arm).map((q) => ({ ...q, groups: got.value.get(q.name) ?? [] }));
     const empty = mine.filter((q) => q.groups.length === 0);
-    const zeroEvents = plan.spec.kind === 'rate' && plan.spec.noEventsIsZero === true && empty.length === 1 && empty[0]!.field === 'events';
+    const zeroEvents = (plan.spec.kind === 'rate' || plan.spec.kind === 'ratio') && plan.spec.noEventsIsZero === true && empty.length === 1 && empty[0]!.field === EVENT_FIELD[plan.spec.kind];
     // An arm with no data at all is left out (the judge reads it as no data for that arm); one with some of its series and not others is a partial answer.
     if (empty.length === mine.length) continue;
     if (empty.length > 0 && !zeroEvents) {
@@ -318,6 +365,8 @@ function readMetric(plan: MetricPlan, got: CallResult<ReadonlyMap<string, Groups
 type ArmResult = { readonly ok: true; readonly value: ArmData } | { readonly ok: false; readonly error: string };
 
 function armData(spec: DatadogMetricQuery, fields: ReadonlyMap<string, Groups>): ArmResult {
+  const cut = [...fields.entries()].find(([, groups]) => groups.length >= GROUP_LIMIT);
+  if (cut) return { ok: false, error: `${cut[0]} answered ${cut[1].length} groups, Datadog's limit for one answer, so some may be missing: narrow the query's scope, or export per-unit sums with the file source` };
   const number = (field: string): { ok: true; value: number } | { ok: false; error: string } => {
     const groups = fields.get(field) ?? [];
     if (groups.length > 1) return { ok: false, error: `${field} answered ${groups.length} groups (${groups.slice(0, 2).map((g) => g.tags.join(',')).join('; ')}…); expected one: drop the "by {…}" or sum them` };
@@ -364,6 +413,37 @@ function armData(spec: DatadogMetricQuery, fields: ReadonlyMap<string, Groups>):
       let running = 0;
       const buckets = spec.cumulative ? raw : raw.map((b) => ({ le: b.le, count: (running += b.count) }));
       return { ok: true, value: { kind: 'histogram', buckets } };
+    }
+    case 'ratio': {
+      const tag = spec.unitTag ?? 'usr.id';
+      const perUnit = (field: 'x' | 'y'): Map<string, number> | string => {
+        const out = new Map<string, number>();
+        for (const group of fields.get(field) ?? []) {
+          const unit = group.tags.find((t) => t.startsWith(`${tag}:`))?.slice(tag.length + 1);
+          if (unit === undefined) return `a group without the ${tag} tag came back (${group.tags.join(',') || 'no tags'}): group ${field} by {${tag}}`;
+          if (!Number.isFinite(group.value) || group.value < 0) return `${field} for ${tag}:${unit} is ${group.value}; expected a count`;
+          out.set(unit, group.value);
+        }
+        return out;
+      };
+      const xs = perUnit('x');
+      if (typeof xs === 'string') return { ok: false, error: xs };
+      const ys = perUnit('y');
+      if (typeof ys === 'string') return { ok: false, error: ys };
+      const orphan = [...xs.keys()].find((unit) => !ys.has(unit));
+      if (orphan !== undefined) return { ok: false, error: `${tag}:${orphan} has x (${xs.get(orphan)}) but no y: every unit with events must have requests; check that x and y select the same series` };
+      const sums = { units: 0, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0 };
+      for (const [unit, y] of ys) {
+        // A unit with requests and no x group had no events: Datadog stores no point for a count nobody incremented.
+        const x = xs.get(unit) ?? 0;
+        sums.units += 1;
+        sums.sumX += x;
+        sums.sumY += y;
+        sums.sumXX += x * x;
+        sums.sumYY += y * y;
+        sums.sumXY += x * y;
+      }
+      return { ok: true, value: { kind: 'ratio', ...sums } };
     }
   }
 }

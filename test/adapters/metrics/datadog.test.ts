@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createDatadogSource, datadogRetryAfterMs, type DatadogSourceConfig } from '../../../src/adapters/metrics/datadog.js';
+import { createDatadogSource, datadogRetryAfterMs, GROUP_LIMIT, type DatadogSourceConfig } from '../../../src/adapters/metrics/datadog.js';
 import type { MetricDefinition } from '../../../src/core/model/index.js';
 import type { AdapterDeps } from '../../../src/ports/adapter-deps.js';
 import { fixedClock } from '../../../src/ports/clock.js';
@@ -299,4 +299,64 @@ test('the fake\'s spec check is live: it flags a scalar query without its aggreg
   assert.ok(fake.violations.some((v) => v.startsWith('POST /api/v2/query/scalar: body/data/attributes/queries/0')), fake.violations.join('\n'));
   assert.ok(fake.violations.includes('GET /api/v1/query: query parameter from must be an integer, not soon'), fake.violations.join('\n'));
   assert.ok(fake.violations.includes('GET /api/v1/query: query parameter to is required'), fake.violations.join('\n'));
+});
+
+/** Users with their own levels: in each arm, user i sends 10 + i requests an hour and errs on every (i % 4)-th minute's call; users 0 and 4 never err. */
+function seedUsers(fake: DatadogFake, users: number): { control: number[][]; canary: number[][] } {
+  const perArm: { control: number[][]; canary: number[][] } = { control: [], canary: [] };
+  for (const [arm, variant] of [['control', 'gpt-4o'], ['canary', 'gpt-4-1']] as const) {
+    for (let i = 0; i < users; i++) {
+      const requests = 10 + i;
+      const errors = i % 4 === 0 ? 0 : (i % 4) + (arm === 'canary' ? 1 : 0);
+      fake.point('llm.requests', { variant, 'usr.id': `u${i}` }, START + i * MINUTE, requests);
+      if (errors > 0) fake.point('llm.errors', { variant, 'usr.id': `u${i}` }, START + i * MINUTE, errors);
+      perArm[arm].push([errors, requests]);
+    }
+  }
+  return perArm;
+}
+
+const sumsOf = (units: number[][]) => ({
+  kind: 'ratio',
+  units: units.length,
+  sumX: units.reduce((a, [x]) => a + x!, 0),
+  sumY: units.reduce((a, [, y]) => a + y!, 0),
+  sumXX: units.reduce((a, [x]) => a + x! * x!, 0),
+  sumYY: units.reduce((a, [, y]) => a + y! * y!, 0),
+  sumXY: units.reduce((a, [x, y]) => a + x! * y!, 0),
+});
+
+const errorsByUser = metric('error_rate', 'proportion', { kind: 'ratio', x: 'sum:llm.errors{variant:{{variant}}} by {usr.id}.as_count()', y: 'sum:llm.requests{variant:{{variant}}} by {usr.id}.as_count()' });
+
+for (const api of ['v2', 'v1'] as const) {
+  test(`a ratio grouped by user gives the units and their five sums, counting a user without an error series as zero errors (${api})`, async () => {
+    const { fake, source } = harness({ api, units: 'sum:llm.requests{variant:{{variant}}} by {usr.id}.as_count()' });
+    const truth = seedUsers(fake, 30);
+    const a = await answer(source, [errorsByUser]);
+    assert.deepEqual(a.units, { control: 30, canary: 30 });
+    const r = reading(a, 'error_rate');
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.deepEqual(r.arms.control, sumsOf(truth.control));
+    assert.deepEqual(r.arms.canary, sumsOf(truth.canary));
+    assert.deepEqual(fake.violations, []);
+  });
+}
+
+test('a ratio whose error query has no group at all in an arm is no data, not zero, unless noEventsIsZero says so', async () => {
+  const { fake, source } = harness();
+  for (let i = 0; i < 5; i++) for (const variant of ['gpt-4o', 'gpt-4-1']) fake.point('llm.requests', { variant, 'usr.id': `u${i}` }, START, 10);
+  const r = reading(await answer(source, [errorsByUser]), 'error_rate');
+  assert.ok(!r.ok && r.kind === 'invalid' && /no data for x/.test(r.error), JSON.stringify(r));
+  const zero = metric('error_rate', 'proportion', { ...(errorsByUser as unknown as { query: object }).query, noEventsIsZero: true });
+  const z = reading(await answer(source, [zero]), 'error_rate');
+  assert.deepEqual(z.ok && z.arms.canary, { kind: 'ratio', units: 5, sumX: 0, sumY: 50, sumXX: 0, sumYY: 500, sumXY: 0 });
+});
+
+test('a ratio whose answer fills Datadog\'s group limit is refused as possibly cut, never read in part', async () => {
+  const { fake, source } = harness();
+  const users = GROUP_LIMIT;
+  for (let i = 0; i < users; i++) fake.point('llm.requests', { variant: 'gpt-4-1', 'usr.id': `u${i}` }, START, 1);
+  fake.point('llm.errors', { variant: 'gpt-4-1', 'usr.id': 'u1' }, START, 1);
+  const r = reading(await answer(source, [errorsByUser]), 'error_rate');
+  assert.ok(!r.ok && r.kind === 'invalid' && /limit for one answer/.test(r.error), JSON.stringify(r));
 });
