@@ -5,18 +5,63 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The fragments in `dir`, sorted by file name, each with the definition name it is composed under. */
+/**
+ * The fragments in `dir`, sorted by file name, each with the definition name it is composed under.
+ * A fragment is either the entry's schema itself, or a wrapper whose `definitions.provider` (or
+ * `definitions.source`) is the entry and whose other definitions (a release's `target`, a metric's
+ * `query`) its adapter checks; definitions the entry refers to come along, renamed after it.
+ */
 export function readFragments(dir) {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.schema.json'))
     .sort()
     .map((file) => {
-      const schema = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      delete schema.$comment;
-      if (typeof schema.title !== 'string') throw new Error(`${join(dir, file)}: a fragment needs a title (FlagdProvider), which names its definition and generated type`);
-      const type = schema.properties?.type?.const;
+      const fragment = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      const wrapped = fragment.definitions?.provider ?? fragment.definitions?.source;
+      const entry = structuredClone(wrapped ?? fragment);
+      delete entry.$comment;
+      if (typeof entry.title !== 'string') throw new Error(`${join(dir, file)}: a fragment needs a title (FlagdProvider), which names its definition and generated type`);
+      const type = entry.properties?.type?.const;
       if (`${type}.schema.json` !== file) throw new Error(`${join(dir, file)}: properties.type.const is ${JSON.stringify(type)}; a fragment is named after its type (${type}.schema.json)`);
-      return { file, type, name: schema.title[0].toLowerCase() + schema.title.slice(1), schema };
+      const name = entry.title[0].toLowerCase() + entry.title.slice(1);
+      const extra = {};
+      if (wrapped) {
+        const local = (ref) => `#/definitions/${name}${ref[0].toUpperCase()}${ref.slice(1)}`;
+        const rewrite = (node) => {
+          if (Array.isArray(node)) return node.map(rewrite);
+          if (node === null || typeof node !== 'object') return node;
+          const out = {};
+          for (const [key, value] of Object.entries(node)) {
+            if (key === '$ref' && typeof value === 'string') {
+              if (value.startsWith('../common.schema.json#')) out[key] = value.slice(3);
+              else if (value.startsWith('#/definitions/')) {
+                const ref = value.slice('#/definitions/'.length);
+                extra[local(ref).slice('#/definitions/'.length)] = ref;
+                out[key] = local(ref);
+              } else out[key] = value;
+            } else out[key] = rewrite(value);
+          }
+          return out;
+        };
+        const schema = rewrite(entry);
+        // Definitions the entry refers to, and those they refer to in turn.
+        const done = new Set();
+        let pending = Object.entries(extra);
+        const definitions = {};
+        while (pending.length > 0) {
+          const next = [];
+          for (const [renamed, original] of pending) {
+            if (done.has(renamed)) continue;
+            done.add(renamed);
+            const before = Object.keys(extra).length;
+            definitions[renamed] = rewrite(fragment.definitions[original]);
+            next.push(...Object.entries(extra).slice(before));
+          }
+          pending = next;
+        }
+        return { file, type, name, schema, definitions };
+      }
+      return { file, type, name, schema: entry, definitions: {} };
     });
 }
 
@@ -29,7 +74,7 @@ export function composeUnion(config, union, fragments) {
   // Keep the definitions' order: the union, then its branches, then the rest as they were.
   for (const [key, value] of Object.entries(definitions)) {
     result[key] = key === union ? composed : value;
-    if (key === union) for (const f of fragments) result[f.name] = f.schema;
+    if (key === union) for (const f of fragments) Object.assign(result, { [f.name]: f.schema }, f.definitions);
   }
   return { ...config, definitions: result };
 }

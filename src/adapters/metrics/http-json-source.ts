@@ -6,7 +6,7 @@ import type { ArmPair, MetricReading, MetricsAnswer, MetricsQuery, MetricsSource
 import { requestJson, type HttpDeps } from '../http/http-json.js';
 
 /**
- * An `http-json` entry under `spec.metrics.sources` (schema: http-json-source.schema.json beside
+ * An `http-json` entry under `spec.metrics.sources` (schema: http-json.schema.json beside
  * this file): any HTTP endpoint that answers JSON (an internal metrics service, a warehouse
  * proxy, an eval service). The source GETs `url` once per read (once per arm when the URL names
  * the arm) and each metric picks its numbers out of the answer by path.

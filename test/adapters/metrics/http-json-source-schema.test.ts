@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { parseHttpJsonMetricQuery } from '../../../src/adapters/metrics/http-json-source.js';
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { $id: string };
-const fragment = read('../../../src/adapters/metrics/http-json-source.schema.json');
+const fragment = read('../../../src/adapters/metrics/http-json.schema.json');
 // The options the generated validators are compiled with (scripts/generate.mjs), so the fragment composes.
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, discriminator: true });
 ajv.addSchema(read('../../../schemas/common.schema.json'));

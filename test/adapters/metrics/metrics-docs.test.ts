@@ -30,7 +30,7 @@ function entriesOf(page: string): { sources: Entry[]; definitions: Entry[] } {
 
 for (const [page, fragmentFile, parseQuery, type] of [
   ['docs/metrics/datadog.md', 'datadog.schema.json', parseDatadogMetricQuery, 'datadog'],
-  ['docs/metrics/http-json.md', 'http-json-source.schema.json', parseHttpJsonMetricQuery, 'http-json'],
+  ['docs/metrics/http-json.md', 'http-json.schema.json', parseHttpJsonMetricQuery, 'http-json'],
 ] as const) {
   test(`every source entry and metric query in ${page} passes the schema fragment and the adapter's own check, and the LLM pack is complete`, () => {
     const fragment = JSON.parse(text(`../../../src/adapters/metrics/${fragmentFile}`)) as { $id: string };

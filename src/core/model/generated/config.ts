@@ -4,11 +4,24 @@
 /**
  * A traffic provider: a feature-flag service, a model endpoint or an LLM gateway.
  */
-export type Provider = FlagdProvider;
+export type Provider =
+  | FlagdProvider
+  | KServeProvider
+  | LaunchDarklyProvider
+  | LitellmProvider
+  | PortkeyProvider
+  | SagemakerProvider
+  | UnleashProvider
+  | VertexAiProvider
+  | WebhookProvider;
 /**
  * A metrics source.
  */
-export type MetricSource = FileMetricSource;
+export type MetricSource = DatadogMetricSource | FileMetricSource | HttpJsonMetricSource | PrometheusMetricSource;
+/**
+ * A Datadog metrics query with templates `{{arm}}`, `{{variant}}`, `{{window}}`, `{{release}}` (any other `{{…}}` is an error).
+ */
+export type DatadogMetricSourceQueryText = string;
 
 /**
  * `glidepath.yaml` at the repository root: where traffic is shifted (providers) and where numbers come from (metric sources and definitions).
@@ -106,6 +119,380 @@ export interface FlagdProvider {
   bucketBy?: string;
 }
 /**
+ * KServe InferenceServices (Serverless mode) through the Kubernetes API. Glidepath steps `spec.predictor.canaryTrafficPercent` with a JSON merge patch guarded by `metadata.resourceVersion`, and waits until `status.components.predictor.traffic` serves it.
+ */
+export interface KServeProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'kserve';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * The Kubernetes API server's URL, e.g. `https://203.0.113.10:6443` (https; plain http only on loopback, for local testing). No credentials in it: use `tokenEnv`.
+   */
+  apiServer: string;
+  /**
+   * Environment variable holding a bearer token (a ServiceAccount token) whose Role allows `get` and `patch` on `inferenceservices.serving.kserve.io`. Sent as `Authorization: Bearer` and never shown.
+   */
+  tokenEnv: string;
+  /**
+   * The namespace of a release whose `target.key` names none.
+   */
+  namespace?: string;
+  /**
+   * A PEM file of the CA that signed the API server's certificate, relative to the repository root or absolute (e.g. written by an earlier workflow step). Without `caFile` or `caDataEnv` the system's CAs are trusted.
+   */
+  caFile?: string;
+  /**
+   * Environment variable holding that CA as PEM text (the base64-decoded `certificate-authority-data` of a kubeconfig). Takes precedence over `caFile`.
+   */
+  caDataEnv?: string;
+}
+/**
+ * LaunchDarkly through its REST API. Glidepath steps the default rule of one environment of each release's flag (or AI Config) between two variations you create and name `champion` and `challenger`, as a percentage rollout in thousandths of a percent.
+ */
+export interface LaunchDarklyProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'launchdarkly';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * What a release's `target.key` names: a feature flag (JSON Patch with a version test; rings supported) or an AI Config (semantic patch on its targeting; no rings).
+   */
+  kind?: 'flag' | 'ai-config';
+  /**
+   * LaunchDarkly's base URL: `https://app.launchdarkly.com`, `https://app.launchdarkly.us` (federal) or `https://app.eu.launchdarkly.com` (EU). No credentials in it: use `apiTokenEnv`.
+   */
+  url?: string;
+  /**
+   * The LaunchDarkly project key.
+   */
+  projectKey: string;
+  /**
+   * The environment whose default rule Glidepath steps, e.g. `production`.
+   */
+  environmentKey: string;
+  /**
+   * Environment variable holding a LaunchDarkly access token (a service token is best) whose role may update flags (or AI Configs) in `environmentKey`; sent as `Authorization` without `Bearer` and never shown.
+   */
+  apiTokenEnv: string;
+  /**
+   * The names of the variations Glidepath serves, as set in LaunchDarkly.
+   */
+  variations?: {
+    /**
+     * The variation serving the current bundle.
+     */
+    champion?: string;
+    /**
+     * The variation serving the new bundle.
+     */
+    challenger?: string;
+    /**
+     * A variation whose value tells your application to serve the champion and mirror to the challenger; without it, shadow stages cannot run on this provider.
+     */
+    shadow?: string;
+  };
+  /**
+   * The context attribute the rollout buckets by (`rolloutBucketBy`), e.g. `key` or `conversationId`: contexts with the same value always get the same arm.
+   */
+  bucketBy?: string;
+  /**
+   * The context kind the rollout buckets and a ring matches (`rolloutContextKind`), e.g. `user` or `organization`.
+   */
+  contextKind?: string;
+}
+/**
+ * The LiteLLM proxy, through its config file committed by the GitOps path. A release's model group (`model_name`) holds two deployments, the champion's and the challenger's `litellm_params.model`; Glidepath rewrites only their `litellm_params.weight`, keeping the rest of the file and its comments. simple-shuffle routes each request at random by the weights: a user is not kept on one arm.
+ */
+export interface LitellmProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'litellm';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * The proxy's config file (the one `litellm --config` reads), relative to the repository root, e.g. `litellm/config.yaml`.
+   */
+  path: string;
+}
+/**
+ * Portkey's AI gateway. A release's gateway config has a `loadbalance` strategy with two targets named `champion` and `challenger` (names configurable); Glidepath steps only their two `weight`s, as percents. The config is saved on Portkey's control plane (`source: control-plane`) or is a JSON file in this repository the self-hosted gateway is given as `x-portkey-config` (`source: file`), committed through the GitOps path. Each request is routed at random by the weights: a user is not kept on one arm.
+ */
+export interface PortkeyProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'portkey';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * `control-plane`: configs saved in Portkey, changed through its API (`GET`/`PUT /configs/{slug}`); the release target's `key` is the config's slug. `file`: a gateway config file in this repository; the release target's `key` is its path.
+   */
+  source: 'control-plane' | 'file';
+  /**
+   * control-plane only: environment variable holding a Portkey API key that may read and update configs in the config's workspace, sent as `x-portkey-api-key` and never shown.
+   */
+  apiKeyEnv?: string;
+  /**
+   * control-plane only: the API base, for a self-hosted or regional control plane. No credentials in it: use `apiKeyEnv`.
+   */
+  url?: string;
+  /**
+   * The `name` of the config target that serves the champion.
+   */
+  championTarget?: string;
+  /**
+   * The `name` of the config target that serves the challenger.
+   */
+  challengerTarget?: string;
+}
+/**
+ * Amazon SageMaker real-time endpoints in one AWS region: Glidepath shifts traffic between two production variants with UpdateEndpointWeightsAndCapacities and reads it back with DescribeEndpoint. Changes settle later (the endpoint is Updating, then InService). Credentials come from the AWS SDK's default chain (in GitHub Actions: aws-actions/configure-aws-credentials with OIDC), or from the environment variables named under `credentials`.
+ */
+export interface SagemakerProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'sagemaker';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * The AWS region the endpoints live in, e.g. `eu-west-1`.
+   */
+  region: string;
+  /**
+   * The SageMaker API's URL when it is not the region's public one: a VPC interface endpoint (`https://vpce-….api.sagemaker.eu-west-1.vpce.amazonaws.com`) or a test server. Leave out in normal use.
+   */
+  endpoint?: string;
+  /**
+   * Static keys, from environment variables of these names. Prefer leaving this out: the AWS default chain then finds the role that aws-actions/configure-aws-credentials assumed through GitHub's OIDC, with no long-lived key in the repository's secrets.
+   */
+  credentials?: {
+    /**
+     * Environment variable holding the access key id.
+     */
+    accessKeyIdEnv: string;
+    /**
+     * Environment variable holding the secret access key.
+     */
+    secretAccessKeyEnv: string;
+    /**
+     * Environment variable holding a session token, for temporary credentials.
+     */
+    sessionTokenEnv?: string;
+  };
+}
+/**
+ * Unleash (open source or hosted) through its Admin API. Glidepath owns one `flexibleRollout` strategy titled `glidepath` on each release's feature toggle in one environment, and steps its two strategy variants, `champion` and `challenger`, whose JSON payloads are the release's bundles.
+ */
+export interface UnleashProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'unleash';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * Unleash's base URL, without `/api`: `https://unleash.example.com`, `https://eu.app.unleash-hosted.com/demo`. No credentials in it: use `apiTokenEnv`.
+   */
+  url: string;
+  /**
+   * The Unleash project the release toggles live in.
+   */
+  project?: string;
+  /**
+   * The Unleash environment whose strategy Glidepath steps, e.g. `production`.
+   */
+  environment: string;
+  /**
+   * Environment variable holding an Unleash Admin API token (a service-account or personal access token that may update feature strategies and enable toggles in `project`), sent as `Authorization` and never shown.
+   */
+  apiTokenEnv: string;
+  /**
+   * The context field that keeps a user on one arm as the weight grows: `default` (userId, then sessionId, then random), `userId`, `sessionId` or a custom context field such as `conversationId`.
+   */
+  stickiness?: string;
+}
+/**
+ * Google Vertex AI online-prediction endpoints through the REST API v1. Glidepath sets an endpoint's `trafficSplit` between two deployed models (the release's champion and challenger) in whole percent, with the endpoint's `etag` as compare-and-swap.
+ */
+export interface VertexAiProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'vertex-ai';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * The Google Cloud project the endpoints live in: its id (`acme-ml`) or number.
+   */
+  project: string;
+  /**
+   * The region the endpoints live in, e.g. `us-central1`. Glidepath calls that region's API host, `https://{location}-aiplatform.googleapis.com`.
+   */
+  location: string;
+  /**
+   * Environment variable holding an OAuth 2.0 access token (in Actions, the `access_token` output of google-github-actions/auth with Workload Identity Federation) of an identity with `aiplatform.endpoints.get` and `aiplatform.endpoints.update`. Sent as `Authorization: Bearer` and never shown.
+   */
+  accessTokenEnv: string;
+  /**
+   * Another API host, such as a Private Service Connect endpoint for Google APIs (https; plain http only on loopback, for local testing). Default: the regional host.
+   */
+  apiEndpoint?: string;
+}
+/**
+ * A router of your own: Glidepath POSTs the desired split to `url`, signed with HMAC-SHA256 over the timestamp and body, and the receiver answers the split it serves.
+ */
+export interface WebhookProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'webhook';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * The receiver's URL: https (plain http only on loopback, for local testing). No credentials in it: use `secretEnv`.
+   */
+  url: string;
+  /**
+   * Environment variable holding the shared secret requests are signed with (`X-Glidepath-Signature: sha256=<hex>` over `<timestamp>.<body>`).
+   */
+  secretEnv: string;
+  /**
+   * What the receiver can do, for `validate` and `plan`.
+   */
+  capabilities?: {
+    /**
+     * `native`: the receiver mirrors requests to the challenger; `marker`: it passes the shadow mode on for the application to mirror; `none`: no shadow stages.
+     */
+    shadow?: 'native' | 'marker' | 'none';
+    /**
+     * Whether the receiver routes a stage's `segment` (tenant rings).
+     */
+    segments?: boolean;
+    /**
+     * The smallest weight step the receiver stores, in percent.
+     */
+    weightStep?: number;
+  };
+}
+/**
+ * Datadog metrics, read with the v2 scalar query API (`POST /api/v2/query/scalar`, each query summed over the window) or, with `api: v1`, the v1 query API (`GET /api/v1/query`). Both arms are read over the same window.
+ */
+export interface DatadogMetricSource {
+  /**
+   * Name metric definitions use in `source`.
+   */
+  name: string;
+  /**
+   * Source type.
+   */
+  type: 'datadog';
+  /**
+   * What this source is, for humans.
+   */
+  description?: string;
+  /**
+   * The Datadog site of the organisation (default `datadoghq.com`); the API is `https://api.<site>`.
+   */
+  site?:
+    | 'datadoghq.com'
+    | 'us3.datadoghq.com'
+    | 'us5.datadoghq.com'
+    | 'ap1.datadoghq.com'
+    | 'ap2.datadoghq.com'
+    | 'uk1.datadoghq.com'
+    | 'datadoghq.eu'
+    | 'ddog-gov.com'
+    | 'us2.ddog-gov.com';
+  /**
+   * Environment variable holding the API key, sent as `DD-API-KEY` and never shown.
+   */
+  apiKeyEnv: string;
+  /**
+   * Environment variable holding an application key with the `timeseries_query` permission, sent as `DD-APPLICATION-KEY` and never shown.
+   */
+  appKeyEnv: string;
+  /**
+   * `v2` (default): `POST /api/v2/query/scalar`. `v1`: `GET /api/v1/query`, whose points are summed by Glidepath.
+   */
+  api?: 'v2' | 'v1';
+  /**
+   * Requests each arm served over the window, for the split check: `sum:llm.requests{variant:{{variant}}}.as_count()`. Must mention `{{variant}}` or `{{arm}}`.
+   */
+  requests?: string;
+  /**
+   * Randomisation units (users) each arm held, for the split check on units: a query grouped by the unit tag, `sum:llm.requests{variant:{{variant}}} by {usr.id}.as_count()`; each group with requests is one unit.
+   */
+  units?: DatadogMetricSourceQueryText;
+  /**
+   * The variant name each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`).
+   */
+  variants?: {
+    /**
+     * The control arm's variant name (a Datadog tag value).
+     */
+    control?: string;
+    /**
+     * The canary arm's variant name (a Datadog tag value).
+     */
+    canary?: string;
+  };
+}
+/**
  * Metrics exported to a JSON or CSV file by an earlier workflow step (a warehouse query, an eval run). See docs/metrics-file-format.md.
  */
 export interface FileMetricSource {
@@ -125,6 +512,112 @@ export interface FileMetricSource {
    * File to read, relative to the repository root. `{release}` and `{stage}` are replaced by the release and stage names.
    */
   path: string;
+}
+/**
+ * Any HTTP endpoint that answers JSON. Glidepath GETs `url` once per read (once per arm when the URL mentions `{{arm}}` or `{{variant}}`) and each metric picks its numbers out of the answer by path.
+ */
+export interface HttpJsonMetricSource {
+  /**
+   * Name metric definitions use in `source`.
+   */
+  name: string;
+  /**
+   * Source type.
+   */
+  type: 'http-json';
+  /**
+   * What this source is, for humans.
+   */
+  description?: string;
+  /**
+   * The URL to GET. Templates, URL-encoded when filled: `{{release}}`, `{{stage}}`, `{{start}}` and `{{end}}` (ISO times of the window), `{{window}}` (seconds), `{{arm}}` and `{{variant}}` (one request per arm). No credentials in it: use `headers`.
+   */
+  url: string;
+  /**
+   * Headers to send, by name: a credential from an environment variable (`{ env: METRICS_TOKEN, prefix: 'Bearer ' }`) or a constant that is not a credential (`{ value: application/json }`).
+   */
+  headers?: {
+    [k: string]:
+      | {
+          /**
+           * Environment variable holding the header's value; never shown.
+           */
+          env: string;
+          /**
+           * Put before the variable's value, e.g. `Bearer `.
+           */
+          prefix?: string;
+        }
+      | {
+          /**
+           * A constant value; headers whose names suggest a credential (Authorization, …Key, …Token) are refused here.
+           */
+          value: string;
+        };
+  };
+  /**
+   * Path to the requests each arm served, for the split check: `$.arms.{{arm}}.requests`.
+   */
+  requests?: string;
+  /**
+   * Path to the randomisation units (users, conversations) each arm held: `$.arms.{{arm}}.users`. When present, the split check counts these (decision 0012).
+   */
+  units?: string;
+  /**
+   * The variant name each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`).
+   */
+  variants?: {
+    /**
+     * The control arm's variant name.
+     */
+    control?: string;
+    /**
+     * The canary arm's variant name.
+     */
+    canary?: string;
+  };
+}
+/**
+ * A Prometheus-compatible HTTP API (Prometheus, Thanos, Mimir, VictoriaMetrics, Grafana Cloud), read with instant queries at the window's end over the window's length, so both arms cover the same window.
+ */
+export interface PrometheusMetricSource {
+  /**
+   * Name metric definitions use in `source`.
+   */
+  name: string;
+  /**
+   * Source type.
+   */
+  type: 'prometheus';
+  /**
+   * What this source is, for humans.
+   */
+  description?: string;
+  /**
+   * Base URL of the HTTP API, without `/api/v1`: `http://prometheus:9090`, `https://mimir.example.com/prometheus`. No credentials in it: use `bearerTokenEnv`.
+   */
+  url: string;
+  /**
+   * Environment variable holding a bearer token, sent as `Authorization: Bearer …` and never shown.
+   */
+  bearerTokenEnv?: string;
+  /**
+   * Requests each arm served over the window, for the split check: a counter selector such as `llm_requests_total{variant="{{variant}}"}` (summed over `increase(…[{{window}}])`), or an expression mentioning `{{window}}` used as written.
+   */
+  requests?: string;
+  /**
+   * The variant name each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`).
+   */
+  variants?: {
+    /**
+     * The control arm's variant name.
+     */
+    control?: string;
+    /**
+     * The canary arm's variant name.
+     */
+    canary?: string;
+  };
 }
 /**
  * A metric: what it measures, which way is worse, and where it comes from.
