@@ -13,6 +13,11 @@ export interface TrafficTarget {
   readonly key: string;
   readonly champion: Bundle;
   readonly challenger: Bundle;
+  /**
+   * The release target's provider-specific fields, everything in `spec.target` beside `provider`
+   * and `key` (SageMaker's variant names), as the provider's schema fragment validated them.
+   */
+  readonly fields?: Readonly<Record<string, unknown>>;
 }
 
 /** Provider failures are data, not exceptions: the engine records them and never guesses the state. */
