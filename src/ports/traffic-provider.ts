@@ -64,6 +64,13 @@ export interface ProviderCapabilities {
   readonly weightStep: number;
   /** `eventually`: `apply` may answer `pending`, and `verify` is called on later ticks until it settles. */
   readonly settles: 'now' | 'eventually';
+  /**
+   * Whether a user (or conversation) stays on one arm as the weight grows. `sticky`: the provider
+   * buckets by a key, so a user on the challenger stays there. `per-request`: each request is
+   * drawn afresh (Portkey loadbalance, LiteLLM simple-shuffle); `plan` warns on the pull request.
+   * Absent: not declared.
+   */
+  readonly stickiness?: 'sticky' | 'per-request';
 }
 
 /** What an apply answered: the split read back, or an operation still under way. */

@@ -42,6 +42,8 @@ export const azureMlCapabilities: ProviderCapabilities = {
   weightStep: 1,
   // Every change is an ARM long-running operation.
   settles: 'eventually',
+  // The endpoint draws a deployment for each request.
+  stickiness: 'per-request',
 };
 
 interface Endpoint {

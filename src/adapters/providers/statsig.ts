@@ -34,6 +34,8 @@ export const statsigCapabilities: ProviderCapabilities = {
   // The spec's `passPercentage` is a number with `multipleOf: 0.01`.
   weightStep: 0.01,
   settles: 'now',
+  // Buckets by the unit id with salts a percentage change keeps.
+  stickiness: 'sticky',
 };
 
 interface Condition {

@@ -99,9 +99,9 @@ test('applying the split the endpoint already serves sends no PUT and settles at
   assert.equal(fake.requests.filter((r) => r.method === 'PUT').length, puts);
 });
 
-test('a fractional weight is invalid, since Azure takes whole percentages', async () => {
+test('a fractional weight is invalid, since Azure takes whole percentages, as the declared capabilities say', async () => {
   const { provider, target } = setup();
-  assert.equal(azureMlCapabilities.weightStep, 1);
+  assert.deepEqual(azureMlCapabilities, { shadow: 'native', segments: false, weightStep: 1, settles: 'eventually', stickiness: 'per-request' });
   const result = await provider.apply(target, { mode: 'traffic', weight: 2.5 });
   assert.equal(!result.ok && result.kind, 'invalid');
 });

@@ -189,7 +189,7 @@ test('a new rule carries the configured environments', async () => {
 
 test('shadow stages and rings are refused as invalid, as the declared capabilities say', async () => {
   const { fake, provider, target } = setup();
-  assert.deepEqual(statsigCapabilities, { shadow: 'none', segments: false, weightStep: 0.01, settles: 'now' });
+  assert.deepEqual(statsigCapabilities, { shadow: 'none', segments: false, weightStep: 0.01, settles: 'now', stickiness: 'sticky' });
   const shadow = await provider.apply(target, { mode: 'shadow', weight: 0 });
   assert.equal(!shadow.ok && shadow.kind, 'invalid');
   const ring = await provider.apply(target, { mode: 'traffic', weight: 5, segment: { attribute: 'tenantId', values: ['acme'] } });
