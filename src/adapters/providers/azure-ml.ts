@@ -238,6 +238,8 @@ export function createAzureMlProvider(config: AzureMlProviderConfig, deps: Adapt
     // The token goes only to the Resource Manager host it was issued for.
     if (url.origin !== arm.origin) return { ok: false, kind: 'invalid', error: `${label}: the recorded operation is on ${url.origin}, not ${arm.origin}; Glidepath does not send the token there` };
     const answer = await call<unknown>({ url: url.href }, options);
+    // Resource Manager keeps operation records for a limited time: once gone, the endpoint itself says how the change ended.
+    if (!answer.ok && answer.kind === 'not-found') return settle(target, operation.requested, names.value, 'operation record gone', options);
     if (!answer.ok) return explain(answer, target.key);
     const pending = (status: string): CallResult<ApplyAnswer> => ({ ok: true, value: { status: 'pending', operation: { ...operation, status } } });
     if (answer.value.status === 202) return pending('operation InProgress');

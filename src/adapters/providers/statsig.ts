@@ -172,6 +172,8 @@ export function createStatsigProvider(config: StatsigProviderConfig, deps: Adapt
     const found = ours(loaded.value);
     if (!found.ok) return found;
     let rule = found.value;
+    // A gate without Glidepath's rule already serves the champion only.
+    if (rule === undefined && percentage === 0) return { ok: true, value: { status: 'settled', split: { mode: 'off', weight: 0 } } };
 
     if (rule === undefined) {
       // Adding a rule is not idempotent: a retry after a lost answer would add a second one.

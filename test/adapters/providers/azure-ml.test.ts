@@ -133,6 +133,16 @@ test('an operation that never finishes stays pending on every verify and is neve
   assert.deepEqual(await provider.read(target), { ok: true, value: { mode: 'off', weight: 0 } });
 });
 
+test('an operation record Resource Manager no longer keeps is settled from the endpoint itself', async () => {
+  const { fake, provider, target } = setup();
+  const pending = await provider.apply(target, { mode: 'traffic', weight: 5 });
+  assert.ok(pending.ok && pending.value.status === 'pending');
+  fake.inject('GET', { status: 404, body: { error: { code: 'NotFound', message: 'operation not found' } } });
+  const gone = await provider.verify!(target, pending.value.operation);
+  assert.ok(gone.ok && gone.value.status === 'pending', 'the endpoint is still Updating');
+  assert.deepEqual(await provider.verify!(target, gone.value.operation), { ok: true, value: { status: 'pending', operation: { ...gone.value.operation, status: 'operation Updating' } } });
+});
+
 test('an operation followed through its Location header (202 until done) settles too', async () => {
   const { fake, provider, target } = setup();
   fake.plan({ style: 'location', polls: 2 });

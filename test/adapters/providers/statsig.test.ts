@@ -65,6 +65,12 @@ test('applying the split the gate already serves sends no write', async () => {
   assert.equal(writes(fake).length, before);
 });
 
+test('switching off a gate that has no Glidepath rule yet writes nothing', async () => {
+  const { fake, provider, target } = setup();
+  assert.deepEqual(await provider.apply(target, { mode: 'off', weight: 0 }), settled({ mode: 'off', weight: 0 }));
+  assert.deepEqual(writes(fake), []);
+});
+
 test('a disabled gate reads as champion only and is enabled when traffic is applied', async () => {
   const { fake, provider, target } = setup();
   await provider.apply(target, { mode: 'traffic', weight: 10 });
