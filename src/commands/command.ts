@@ -1,3 +1,4 @@
+import type { ProviderRegistry } from '../ports/traffic-provider.js';
 import type { ParseArgsConfig } from 'node:util';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -33,7 +34,7 @@ export interface Runtime {
   openClone(root: string): Promise<LocalClone | undefined>;
   /** Whether branches and change requests go through the host's API (true in the Action with a token). */
   readonly remote: boolean;
-  readonly providers: EngineContext['providers'];
+  readonly providers: ProviderRegistry;
   /** The HTTP client adapters are given (AdapterDeps.fetch). */
   readonly fetch: typeof globalThis.fetch;
   /** Aborted when the run is cancelled (AdapterDeps.signal). */

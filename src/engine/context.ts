@@ -3,7 +3,7 @@ import type { MetricSource } from '../core/model/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { AdapterDeps } from '../ports/adapter-deps.js';
-import type { MetricsSourceFactory as SourceFactory } from '../ports/metrics-source.js';
+import type { MetricsSourceFactory as SourceFactory, MetricsSourceRegistry } from '../ports/metrics-source.js';
 import type { ReviewChannel } from '../ports/review.js';
 import type { ReadRepository } from '../ports/repository-files.js';
 import type { ScmRoles } from '../ports/scm.js';
@@ -36,12 +36,14 @@ export interface EngineContext {
   readonly sha256: Sha256;
   /** Reads the Glidepath files under `root` from disk. */
   readonly readRepository: ReadRepository;
-  readonly providers: ProviderRegistry;
+  /** Tests register only the types they use. */
+  readonly providers: Partial<ProviderRegistry>;
   /** What provider and metrics-source factories are given besides root, logger and clock (the rest of AdapterDeps). */
   readonly adapterDeps: Pick<AdapterDeps, 'env' | 'fetch' | 'signal'>;
   /** Where a GitOps provider's files are read and committed: the working tree locally, the flag branch in Actions. */
   readonly flagFiles: (root: string) => FlagFiles;
-  readonly metricsSources: Readonly<Record<string, MetricsSourceFactory>>;
+  /** Tests register only the types they use. */
+  readonly metricsSources: Partial<MetricsSourceRegistry>;
   /** Who the records name: the bot for ticks, the person for rollback and approve. */
   readonly actor: string;
   /** Plan and print; change neither traffic nor git. */

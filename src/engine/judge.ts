@@ -9,7 +9,7 @@ import { stageAt } from '../core/rollout/transitions.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import type { Built } from '../ports/adapter-deps.js';
 import type { CallFailure, CallFailureKind, CallResult } from '../ports/call.js';
-import type { MetricReading, MetricsAnswer, MetricsSource } from '../ports/metrics-source.js';
+import type { MetricReading, MetricsAnswer, MetricsSource, MetricsSourceFactory } from '../ports/metrics-source.js';
 import { adapterDepsOf } from './adapter-deps.js';
 import type { EngineContext } from './context.js';
 import { guardMetricsSource } from './guarded-metrics.js';
@@ -126,7 +126,8 @@ function sourceNamed(ctx: EngineContext, setup: RolloutSetup, name: string, want
 const built = new WeakMap<EngineContext, WeakMap<MetricSource, Built<MetricsSource>>>();
 
 function buildSource(ctx: EngineContext, source: MetricSource): Built<MetricsSource> {
-  const factory = ctx.metricsSources[source.type];
+  // As with providers: the registry's type ties each entry to its own type's config, which TypeScript cannot follow through the union.
+  const factory = ctx.metricsSources[source.type] as MetricsSourceFactory<MetricSource> | undefined;
   if (!factory) return { ok: false, error: `glidepath.yaml: metrics source ${source.name} has type ${source.type}, which this Glidepath does not support` };
   let made: Built<MetricsSource>;
   try {

@@ -4,7 +4,7 @@ import { bundleHash } from '../core/rollout/bundle-hash.js';
 import { stageCapabilityGaps } from '../core/validate/rules/provider-capability-rules.js';
 import type { GlidepathConfig, GlidepathRepository, Provider, Release, RolloutPolicy } from '../core/model/index.js';
 import type { ReadRepository } from '../ports/repository-files.js';
-import type { ApiProvider, ProviderAdapter, ProviderCapabilities, ProviderRegistry, TrafficTarget } from '../ports/traffic-provider.js';
+import type { ApiProvider, ProviderAdapter, ProviderCapabilities, ProviderRegistry, ProviderType, TrafficTarget } from '../ports/traffic-provider.js';
 import type { Built } from '../ports/adapter-deps.js';
 import type { EngineContext } from './context.js';
 import { guardProvider } from './guarded-port.js';
@@ -122,8 +122,13 @@ export function buildProvider(ctx: ProviderContext, config: Provider): Built<Api
 }
 
 /** The factory for one type, typed for that type's entries (the registry is keyed by the schema's union). */
-function factoryFor<K extends Provider['type']>(registry: ProviderRegistry, type: K): ProviderRegistry[K] | undefined {
-  return registry[type];
+/**
+ * The registry entry for an entry's type, typed for the whole union: TypeScript cannot tie
+ * `registry[config.type]` to `config`'s own member, but the registry's type guarantees each
+ * entry builds its own type's config, which is the one it is called with.
+ */
+function factoryFor(registry: Partial<ProviderRegistry>, type: Provider['type']): ProviderType<Provider> | undefined {
+  return registry[type] as ProviderType<Provider> | undefined;
 }
 
 function problemsFor(workspace: Workspace, prefix: string): string {

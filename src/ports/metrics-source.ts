@@ -1,4 +1,4 @@
-import type { MetricDefinition } from '../core/model/index.js';
+import type { MetricDefinition, MetricSource } from '../core/model/index.js';
 import type { Arm, ArmData } from '../core/metrics/arm-data.js';
 import type { AdapterDeps, Built } from './adapter-deps.js';
 import type { CallFailureKind, CallOptions, CallResult } from './call.js';
@@ -72,3 +72,6 @@ export type MetricsSourceFactory<Config> = (config: Config, deps: AdapterDeps) =
 
 /** The name MetricsSource had while the old interface still held it; kept until every branch has moved. */
 export type MetricsReader = MetricsSource;
+
+/** Every metrics source type glidepath.yaml may name, each built from its own entry type: exhaustive by the schema's union. */
+export type MetricsSourceRegistry = { readonly [K in MetricSource['type']]: MetricsSourceFactory<Extract<MetricSource, { readonly type: K }>> };

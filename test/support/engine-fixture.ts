@@ -40,7 +40,7 @@ export class ScriptedMetrics {
     };
   }
   /** The factory an engine context registers: the scripted source, for any source entry. */
-  factory(): EngineContext['metricsSources'][string] {
+  factory(): NonNullable<EngineContext['metricsSources']['file']> {
     return () => ({ ok: true, value: this.source() });
   }
 }

@@ -1,9 +1,8 @@
-import type { MetricSource } from '../../core/model/index.js';
-import type { MetricsSourceFactory } from '../../ports/metrics-source.js';
+import type { MetricsSourceRegistry } from '../../ports/metrics-source.js';
+import { createDatadogSource } from './datadog.js';
 import { createFileMetricsSource } from './file.js';
-
-/** Every metrics source type glidepath.yaml may name, each built from its own entry type: exhaustive by the schema's union, no casts. */
-export type MetricsSourceRegistry = { readonly [K in MetricSource['type']]: MetricsSourceFactory<Extract<MetricSource, { readonly type: K }>> };
+import { createHttpJsonSource } from './http-json-source.js';
+import { createPrometheusSource } from './prometheus.js';
 
 /**
  * Every metrics source, by `type`. A new source is one file here with its schema fragment beside
@@ -11,5 +10,8 @@ export type MetricsSourceRegistry = { readonly [K in MetricSource['type']]: Metr
  * engine guards every read (deadline, shape, and checkSnapshot's count rules per reading), so no source has to.
  */
 export const metricsSources: MetricsSourceRegistry = {
+  datadog: createDatadogSource,
   file: createFileMetricsSource,
+  'http-json': createHttpJsonSource,
+  prometheus: createPrometheusSource,
 };

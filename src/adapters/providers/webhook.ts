@@ -18,6 +18,9 @@ export interface WebhookProviderConfig {
   readonly capabilities?: { readonly shadow?: ProviderCapabilities['shadow']; readonly segments?: boolean; readonly weightStep?: number };
 }
 
+/** What a receiver is assumed to do unless its entry says more. */
+export const webhookCapabilities: ProviderCapabilities = { shadow: 'marker', segments: false, weightStep: 0.01, settles: 'now' };
+
 /** The request body's `version`: receivers can refuse one they do not know. */
 export const WEBHOOK_PROTOCOL = 1;
 export const TIMESTAMP_HEADER = 'x-glidepath-timestamp';
@@ -53,9 +56,9 @@ export function createWebhookProvider(config: WebhookProviderConfig, deps: Adapt
     return { ok: false, field: ['url'], error: `provider ${config.name}: url must use https (plain http only on loopback): the split and its signature would travel in the clear` };
   }
   const capabilities: ProviderCapabilities = {
-    shadow: config.capabilities?.shadow ?? 'marker',
-    segments: config.capabilities?.segments ?? false,
-    weightStep: config.capabilities?.weightStep ?? 0.01,
+    shadow: config.capabilities?.shadow ?? webhookCapabilities.shadow,
+    segments: config.capabilities?.segments ?? webhookCapabilities.segments,
+    weightStep: config.capabilities?.weightStep ?? webhookCapabilities.weightStep,
     settles: 'now',
   };
   const label = `webhook '${config.name}'`;

@@ -28,7 +28,8 @@ export const schemaValidators = validators;
 
 const SCHEMA_FILES: Readonly<Record<string, JsonSchema>> = {
   'common.schema.json': commonSchema as JsonSchema,
-  'config.schema.json': configSchema as JsonSchema,
+  // The composed schema's JSON is wider than JsonSchema's declared keywords (if/then, discriminator).
+  'config.schema.json': configSchema as unknown as JsonSchema,
   'release.schema.json': releaseSchema as JsonSchema,
   'rollout-policy.schema.json': rolloutPolicySchema as JsonSchema,
 };

@@ -5,12 +5,14 @@
  * A traffic provider: a feature-flag service, a model endpoint or an LLM gateway.
  */
 export type Provider =
+  | AzureMlProvider
   | FlagdProvider
   | KServeProvider
   | LaunchDarklyProvider
   | LitellmProvider
   | PortkeyProvider
   | SagemakerProvider
+  | StatsigProvider
   | UnleashProvider
   | VertexAiProvider
   | WebhookProvider;
@@ -92,6 +94,43 @@ export interface Metadata {
   labels?: {
     [k: string]: string;
   };
+}
+/**
+ * Azure Machine Learning / Azure AI Foundry managed online endpoints of one workspace, through Azure Resource Manager (API version 2024-04-01). Glidepath sets an endpoint's `traffic` between two deployments, or its `mirrorTraffic` for a shadow stage; each change is a long-running operation Glidepath follows until it ends.
+ */
+export interface AzureMlProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'azure-ml';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * The Azure subscription's id (a GUID).
+   */
+  subscriptionId: string;
+  /**
+   * The resource group of the workspace.
+   */
+  resourceGroup: string;
+  /**
+   * The Azure Machine Learning workspace, or the Azure AI Foundry hub-based project, the endpoints live in.
+   */
+  workspace: string;
+  /**
+   * Environment variable holding a Resource Manager access token (audience `https://management.azure.com`) of an identity that may read and write the workspace's online endpoints. In Actions: azure/login with OIDC, then `az account get-access-token --resource https://management.azure.com`. Sent as `Authorization: Bearer` and never shown.
+   */
+  accessTokenEnv: string;
+  /**
+   * Another Resource Manager host, for a sovereign cloud (`https://management.usgovcloudapi.net`). https; plain http only on loopback, for local testing.
+   */
+  armEndpoint?: string;
 }
 /**
  * OpenFeature flagd: Glidepath writes a flagd flag-definition file whose `fractional` targeting splits traffic. flagd (or any OpenFeature flagd provider) watches or syncs the file.
@@ -316,6 +355,41 @@ export interface SagemakerProvider {
      */
     sessionTokenEnv?: string;
   };
+}
+/**
+ * Statsig feature gates through the Console API. Glidepath owns one rule (named `glidepath`, condition Everyone) on each release's gate and sets its pass percentage to the challenger's share: users who pass the gate get the challenger.
+ */
+export interface StatsigProvider {
+  /**
+   * Name releases use in `spec.target.provider`.
+   */
+  name: string;
+  /**
+   * Provider type.
+   */
+  type: 'statsig';
+  /**
+   * What this provider is, for humans.
+   */
+  description?: string;
+  /**
+   * Environment variable holding a Statsig Console API key (`console-…`) that may edit gates, sent as `STATSIG-API-KEY` and never shown.
+   */
+  apiKeyEnv: string;
+  /**
+   * The Console API's base URL. Leave out in normal use; https, plain http only on loopback.
+   */
+  url?: string;
+  /**
+   * The name of the gate rule Glidepath owns. It must be the gate's first rule; Glidepath adds it when the gate has none.
+   */
+  rule?: string;
+  /**
+   * The Statsig environments the rule applies in (`production`). Leave out for every environment.
+   *
+   * @minItems 1
+   */
+  environments?: string[];
 }
 /**
  * Unleash (open source or hosted) through its Admin API. Glidepath owns one `flexibleRollout` strategy titled `glidepath` on each release's feature toggle in one environment, and steps its two strategy variants, `champion` and `challenger`, whose JSON payloads are the release's bundles.

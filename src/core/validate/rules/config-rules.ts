@@ -58,10 +58,10 @@ const configPathsInsideRepository: SemanticRule = ({ repository: { config } }) =
   if (!config) return [];
   const problems: Problem[] = [];
   config.value.spec.providers.forEach((provider, index) => {
-    checkPath(config, ['spec', 'providers', index, 'path'], provider.path, problems);
+    if ('path' in provider && typeof provider.path === 'string') checkPath(config, ['spec', 'providers', index, 'path'], provider.path, problems);
   });
   config.value.spec.metrics.sources.forEach((source, index) => {
-    checkPath(config, ['spec', 'metrics', 'sources', index, 'path'], source.path.replace(/\{(release|stage)\}/g, 'x'), problems);
+    if ('path' in source && typeof source.path === 'string') checkPath(config, ['spec', 'metrics', 'sources', index, 'path'], source.path.replace(/\{(release|stage)\}/g, 'x'), problems);
   });
   return problems;
 };
