@@ -31,10 +31,11 @@ let data: Map<string, number[]>;
 let requests: { headers: IncomingHttpHeaders; body: Body }[];
 let violations: string[];
 /** Answers a request instead of the store, when a test wants an error or a status. */
-let override: ((body: Body, n: number) => Reply | undefined) | undefined;
+let override: ((body: Body, n: number) => Reply | 'hang' | undefined) | undefined;
 /** Results per page: the store answers in pages of this many results, with a NextToken. */
 let pageSize: number;
 let port = 0;
+const hung: (() => void)[] = [];
 
 const key = (q: Query) => `${q.MetricStat.Metric.Namespace} ${q.MetricStat.Metric.MetricName}{${(q.MetricStat.Metric.Dimensions ?? []).map((d) => `${d.Name}=${d.Value}`).join(',')}} ${q.MetricStat.Stat}`;
 
@@ -63,6 +64,7 @@ const server = createServer((req, res) => {
     const body = JSON.parse(raw) as Body;
     requests.push({ headers: req.headers, body });
     const reply = override?.(body, requests.length) ?? fromStore(body);
+    if (reply === 'hang') return void hung.push(() => res.destroy());
     res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.0', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });
@@ -72,7 +74,10 @@ before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
-after(() => server.close());
+after(() => {
+  for (const close of hung) close();
+  server.close();
+});
 beforeEach(() => {
   data = new Map();
   requests = [];
@@ -225,6 +230,18 @@ test('access denied fails the read as unauthorized naming the IAM action cloudwa
   override = () => ({ status: 503, body: { __type: 'com.amazonaws.cloudwatch#ServiceUnavailable', message: 'try later' } });
   const down = await read([errorRate]);
   assert.ok(!down.ok && down.kind === 'unavailable', JSON.stringify(down));
+});
+
+test('a call that gets no answer before its deadline fails the read as a time-out, and is not retried past the deadline', async () => {
+  override = () => 'hang';
+  const deadline = new AbortController();
+  const pending = source().read({ release: 'support-bot', stage: 'canary-5', metrics: [errorRate], window }, { signal: deadline.signal });
+  while (requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  deadline.abort();
+  const result = await pending;
+  assert.ok(!result.ok && result.kind === 'timeout', JSON.stringify(result));
+  assert.match(result.error, /cloudwatch source cw: GetMetricData: no answer before the call's deadline/);
+  assert.equal(requests.length, 1);
 });
 
 test('credentials never appear in an error, even when the service echoes them', async () => {
