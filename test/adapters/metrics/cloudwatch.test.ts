@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, test } from 'node:test';
 import { bedrockModelId, createCloudWatchSource, type CloudWatchSourceConfig } from '../../../src/adapters/metrics/cloudwatch.js';
 import type { MetricDefinition } from '../../../src/core/model/index.js';
+import { histogramQuantile } from '../../../src/core/stats/index.js';
 import { fixedClock } from '../../../src/ports/clock.js';
 import { silentLogger } from '../../../src/ports/logger.js';
 import type { MetricsQuery } from '../../../src/ports/metrics-source.js';
@@ -277,6 +278,7 @@ test('the Bedrock pack reads per-ModelId metrics for both arms from the release\
   const [rate, latency] = result.value.readings;
   assert.deepEqual(rate!.ok && rate!.arms, { control: { kind: 'counts', successes: 10, trials: 1000 }, canary: { kind: 'counts', successes: 2, trials: 100 } });
   assert.deepEqual(latency!.ok && latency!.arms.canary, { kind: 'histogram', buckets: [{ le: 800, count: 50 }, { le: 1800, count: 90 }, { le: 2400, count: 95 }, { le: 5000, count: 99 }, { le: Infinity, count: 100 }] });
+  assert.equal(histogramQuantile(latency!.ok && latency!.arms.canary?.kind === 'histogram' ? latency!.arms.canary.buckets : [], 0.95), 2400, 'a quantile gate at a listed percentile reads it back');
   assert.deepEqual(result.value.requests, { control: 1000, canary: 100 });
   const models = new Set(requests.flatMap((r) => r.body.MetricDataQueries.map((q) => `${q.MetricStat.Metric.Namespace}:${q.MetricStat.Metric.Dimensions?.map((d) => `${d.Name}=${d.Value}`).join()}`)));
   assert.deepEqual([...models].sort(), [`AWS/Bedrock:ModelId=${champion}`, `AWS/Bedrock:ModelId=${challenger}`].sort());
