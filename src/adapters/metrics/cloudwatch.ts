@@ -215,8 +215,9 @@ export function createCloudWatchSource(config: CloudWatchSourceConfig, deps: Clo
     } catch {
       url = undefined;
     }
+    // Not echoed: a URL with user info carries a credential.
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
-      return { ok: false, field: ['endpoint'], error: `metrics source ${config.name}: endpoint ${JSON.stringify(config.endpoint)} must be an http(s) URL without credentials, e.g. https://monitoring.us-east-1.amazonaws.com` };
+      return { ok: false, field: ['endpoint'], error: `metrics source ${config.name}: endpoint must be an http(s) URL without credentials, e.g. https://monitoring.us-east-1.amazonaws.com (credentials go in environment variables named by accessKeyIdEnv and secretAccessKeyEnv)` };
     }
   }
   const envs = [['accessKeyIdEnv', config.accessKeyIdEnv], ['secretAccessKeyEnv', config.secretAccessKeyEnv], ['sessionTokenEnv', config.sessionTokenEnv]] as const;

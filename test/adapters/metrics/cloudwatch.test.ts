@@ -301,3 +301,21 @@ test('a provider prefix is stripped from a Bedrock model id, and other ids are k
   assert.equal(bedrockModelId('bedrock/converse/meta.llama3-70b-instruct-v1:0'), 'meta.llama3-70b-instruct-v1:0');
   assert.equal(bedrockModelId('us.amazon.nova-pro-v1:0'), 'us.amazon.nova-pro-v1:0');
 });
+
+test('a source entry with a region that is not one, an endpoint carrying credentials, or half a key pair is a configuration error naming the field', () => {
+  const deps = { root: '/', env, fetch, logger: silentLogger, clock: fixedClock(window.end), signal: new AbortController().signal };
+  const base = { name: 'cw', type: 'cloudwatch', region: 'us-east-1' } as const;
+  const cases: [Partial<CloudWatchSourceConfig>, string][] = [
+    [{ region: 'Virginia' }, 'region'],
+    [{ endpoint: `https://${KEY_ID}:${SECRET}@monitoring.example.com` }, 'endpoint'],
+    [{ accessKeyIdEnv: 'CW_KEY_ID' }, 'secretAccessKeyEnv'],
+    [{ sessionTokenEnv: 'CW_SECRET' }, 'accessKeyIdEnv'],
+    [{ requests: { namespace: 'N', metric: 'Requests', dimensions: { Stage: '{{stage}}' } } }, 'requests'],
+  ];
+  for (const [extra, field] of cases) {
+    const built = createCloudWatchSource({ ...base, ...extra }, deps);
+    assert.ok(!built.ok && built.field?.[0] === field, `${JSON.stringify(extra)}: ${JSON.stringify(built)}`);
+    assert.ok(!built.error.includes(SECRET));
+  }
+  assert.ok(createCloudWatchSource({ ...base, pack: 'bedrock' }, deps).ok, 'no credential fields: the default chain');
+});
