@@ -18,7 +18,7 @@ export function readFragments(dir) {
     .map((file) => {
       const fragment = JSON.parse(readFileSync(join(dir, file), 'utf8'));
       const wrapped = fragment.definitions?.provider ?? fragment.definitions?.source;
-      const entry = structuredClone(wrapped ?? fragment);
+      const entry = JSON.parse(JSON.stringify(wrapped ?? fragment));
       delete entry.$comment;
       if (typeof entry.title !== 'string') throw new Error(`${join(dir, file)}: a fragment needs a title (FlagdProvider), which names its definition and generated type`);
       const type = entry.properties?.type?.const;

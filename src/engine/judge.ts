@@ -72,7 +72,7 @@ async function readSources(ctx: EngineContext, setup: RolloutSetup, stage: strin
   const answers = await Promise.all(
     [...bySource].map(async ([name, wanted]) => {
       const built = sourceNamed(ctx, setup, name, wanted);
-      const answer: CallResult<MetricsAnswer> = built.ok ? await built.value.read({ release: setup.name, stage, metrics: wanted, window }) : { ok: false, kind: 'invalid', error: built.error };
+      const answer: CallResult<MetricsAnswer> = built.ok ? await built.value.read({ release: setup.name, stage, metrics: wanted, window, models: { control: setup.release.spec.champion.model, canary: setup.release.spec.challenger.model } }) : { ok: false, kind: 'invalid', error: built.error };
       return { name, wanted, answer };
     }),
   );

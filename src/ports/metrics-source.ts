@@ -8,6 +8,8 @@ export interface MetricsQuery {
   readonly stage: string;
   readonly metrics: readonly MetricDefinition[];
   readonly window: { readonly start: Date; readonly end: Date };
+  /** The model id each arm serves (the release's champion and challenger `model`), for sources that select by model (`{{model}}`). */
+  readonly models?: Readonly<Partial<Record<Arm, string>>>;
 }
 
 // ---------------------------------------------------------------------------------------------

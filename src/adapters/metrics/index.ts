@@ -1,4 +1,5 @@
 import type { MetricsSourceRegistry } from '../../ports/metrics-source.js';
+import { createCloudWatchSource } from './cloudwatch.js';
 import { createDatadogSource } from './datadog.js';
 import { createFileMetricsSource } from './file.js';
 import { createHttpJsonSource } from './http-json-source.js';
@@ -10,6 +11,7 @@ import { createPrometheusSource } from './prometheus.js';
  * engine guards every read (deadline, shape, and checkSnapshot's count rules per reading), so no source has to.
  */
 export const metricsSources: MetricsSourceRegistry = {
+  cloudwatch: createCloudWatchSource,
   datadog: createDatadogSource,
   file: createFileMetricsSource,
   'http-json': createHttpJsonSource,

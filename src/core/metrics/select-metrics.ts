@@ -29,12 +29,14 @@ export function selectMetrics(snapshot: MetricsSnapshot, definitions: readonly M
     window: snapshot.window,
     arms: arms(snapshot.arms),
     ...(snapshot.requests ? { requests: snapshot.requests } : {}),
+    ...(snapshot.units ? { units: snapshot.units } : {}),
     ...(segments ? { segments } : {}),
   };
 }
 
 /** The key a metric has in a metrics file. */
 export function fileKey(definition: MetricDefinition): string {
-  const query = definition.query?.trim();
+  // Other sources take query objects; for a file, only a string names a key.
+  const query = typeof definition.query === 'string' ? definition.query.trim() : '';
   return query ? query : definition.name;
 }

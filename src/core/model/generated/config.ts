@@ -19,7 +19,8 @@ export type Provider =
 /**
  * A metrics source.
  */
-export type MetricSource = DatadogMetricSource | FileMetricSource | HttpJsonMetricSource | PrometheusMetricSource;
+export type MetricSource =
+  CloudWatchMetricSource | DatadogMetricSource | FileMetricSource | HttpJsonMetricSource | PrometheusMetricSource;
 /**
  * A Datadog metrics query with templates `{{arm}}`, `{{variant}}`, `{{window}}`, `{{release}}` (any other `{{…}}` is an error).
  */
@@ -504,6 +505,98 @@ export interface WebhookProvider {
   };
 }
 /**
+ * Amazon CloudWatch, read with `GetMetricData` (IAM permission `cloudwatch:GetMetricData`) over one period spanning the window, so both arms cover the same window. `pack: bedrock` reads AWS/Bedrock's per-model metrics with no query written.
+ */
+export interface CloudWatchMetricSource {
+  /**
+   * Name metric definitions use in `source`.
+   */
+  name: string;
+  /**
+   * Source type.
+   */
+  type: 'cloudwatch';
+  /**
+   * What this source is, for humans.
+   */
+  description?: string;
+  /**
+   * AWS region of the metrics, such as `us-east-1`.
+   */
+  region: string;
+  /**
+   * Another endpoint than the region's (a VPC interface endpoint). No credentials in it.
+   */
+  endpoint?: string;
+  /**
+   * Environment variable holding a static access key id (with `secretAccessKeyEnv`). Leave both out to use the default AWS credential chain (OIDC in GitHub Actions via aws-actions/configure-aws-credentials).
+   */
+  accessKeyIdEnv?: string;
+  /**
+   * Environment variable holding the secret access key; never shown.
+   */
+  secretAccessKeyEnv?: string;
+  /**
+   * Environment variable holding a session token, for temporary static credentials.
+   */
+  sessionTokenEnv?: string;
+  /**
+   * A ready metric pack: `bedrock` reads AWS/Bedrock's metrics by `ModelId` for metrics named `error_rate`, `server_error_rate`, `client_error_rate`, `throttle_rate`, `latency`, `input_tokens`, `output_tokens` that have no `query`, and counts requests per arm from `Invocations`.
+   */
+  pack?: 'bedrock';
+  requests?: CloudWatchMetricRef;
+  /**
+   * The variant name each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`).
+   */
+  variants?: {
+    /**
+     * The control arm's variant name.
+     */
+    control?: string;
+    /**
+     * The canary arm's variant name.
+     */
+    canary?: string;
+  };
+  /**
+   * The model id each arm serves, filled into `{{model}}` (a leading `bedrock/` is dropped). Default: the release's champion and challenger `model`.
+   */
+  models?: {
+    /**
+     * The control arm's model id.
+     */
+    control?: string;
+    /**
+     * The canary arm's model id.
+     */
+    canary?: string;
+  };
+}
+/**
+ * Requests each arm served over the window (its Sum), for the split check. Default with `pack: bedrock`: `Invocations` by `ModelId`.
+ */
+export interface CloudWatchMetricRef {
+  /**
+   * Namespace: `AWS/Bedrock`, `MyApp/LLM`.
+   */
+  namespace: string;
+  /**
+   * Metric name: `Invocations`.
+   */
+  metric: string;
+  dimensions?: CloudWatchMetricSourceDimensions;
+  /**
+   * Statistic (default `Sum`; a summary's `count` defaults to `SampleCount`).
+   */
+  stat?: 'Sum' | 'SampleCount' | 'Average' | 'Minimum' | 'Maximum';
+}
+/**
+ * Dimension name → value (up to 30). Values may use `{{arm}}`, `{{variant}}`, `{{model}}`, `{{release}}` (any other `{{…}}` is an error).
+ */
+export interface CloudWatchMetricSourceDimensions {
+  [k: string]: string;
+}
+/**
  * Datadog metrics, read with the v2 scalar query API (`POST /api/v2/query/scalar`, each query summed over the window) or, with `api: v1`, the v1 query API (`GET /api/v1/query`). Both arms are read over the same window.
  */
 export interface DatadogMetricSource {
@@ -718,9 +811,9 @@ export interface MetricDefinition {
    */
   unit?: string;
   /**
-   * What the source is asked for. For a file source: the metric's key in the file (default: the metric name).
+   * What the source is asked for: for a file source, the metric's key in the file (default: the metric name); for Prometheus, Datadog, CloudWatch and HTTP JSON sources, a query object of that source's kind (docs/metrics/<type>.md), checked by the source when it reads it.
    */
-  query?: string;
+  query?: string | {};
   /**
    * What the metric measures, for humans.
    */
