@@ -8,6 +8,7 @@ import { trafficProviders } from './adapters/providers/index.js';
 import { createWorkingTreeFiles } from './adapters/fs/working-tree-files.js';
 import { createLocalGitScm, currentBranch, locateWorkTree } from './adapters/scm/local-git.js';
 import type { Runtime } from './commands/command.js';
+import { branchFlagFiles } from './engine/branch-flag-files.js';
 import type { RemoteRoles } from './adapters/github/github-services.js';
 
 /**
@@ -30,7 +31,8 @@ export function createRuntime(options: { readonly remote?: RemoteRoles; readonly
     fetch: globalThis.fetch,
     // Aborted by whoever cancels the run (none yet: each call also has its own deadline).
     signal: options.signal ?? new AbortController().signal,
-    flagFiles: createWorkingTreeFiles,
+    // With a token, GitOps files go to their branch on the host: a runner's working tree is lost with it.
+    flagFiles: options.remote ? (_root, branch) => branchFlagFiles(options.remote!.branch(branch)) : createWorkingTreeFiles,
     metricsSources,
     sha256,
     readRepository: readRepositoryFromDisk,

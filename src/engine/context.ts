@@ -41,7 +41,7 @@ export interface EngineContext {
   /** What provider and metrics-source factories are given besides root, logger and clock (the rest of AdapterDeps). */
   readonly adapterDeps: Pick<AdapterDeps, 'env' | 'fetch' | 'signal'>;
   /** Where a GitOps provider's files are read and committed: the working tree locally, the flag branch in Actions. */
-  readonly flagFiles: (root: string) => FlagFiles;
+  readonly flagFiles: (root: string, branch: string) => FlagFiles;
   /** Tests register only the types they use. */
   readonly metricsSources: Partial<MetricsSourceRegistry>;
   /** Who the records name: the bot for ticks, the person for rollback and approve. */

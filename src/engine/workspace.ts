@@ -6,6 +6,7 @@ import type { GlidepathConfig, GlidepathRepository, Provider, Release, RolloutPo
 import type { ReadRepository } from '../ports/repository-files.js';
 import type { ApiProvider, ProviderAdapter, ProviderCapabilities, ProviderRegistry, ProviderType, TrafficTarget } from '../ports/traffic-provider.js';
 import type { Built } from '../ports/adapter-deps.js';
+import { DEFAULT_FLAG_BRANCH } from './branch-flag-files.js';
 import type { EngineContext } from './context.js';
 import { guardProvider } from './guarded-port.js';
 import { gitOpsAsApi } from './gitops-provider.js';
@@ -55,7 +56,7 @@ export function resolveRollout(ctx: ProviderContext & Pick<EngineContext, 'sha25
   if (!providerConfig) {
     return { error: `${releaseDoc.file}: spec.target.provider names ${release.spec.target.provider}, but glidepath.yaml has no provider with that name (it has ${config.spec.providers.map((p) => p.name).join(', ')})` };
   }
-  const built = buildProvider(ctx, providerConfig);
+  const built = buildProvider(ctx, providerConfig, config.spec.flagBranch ?? DEFAULT_FLAG_BRANCH);
   if (!built.ok) {
     const index = config.spec.providers.indexOf(providerConfig);
     const at = repository.config?.locate(['spec', 'providers', index, ...(built.field ?? [])]);
@@ -71,7 +72,8 @@ export function resolveRollout(ctx: ProviderContext & Pick<EngineContext, 'sha25
     }),
   );
   if (gaps.length > 0) return { error: gaps.join('\n') };
-  const target: TrafficTarget = { release: name, key: release.spec.target.key, champion: release.spec.champion, challenger: release.spec.challenger };
+  const { provider: _provider, key, ...fields } = release.spec.target as Release['spec']['target'] & Record<string, unknown>;
+  const target: TrafficTarget = { release: name, key, champion: release.spec.champion, challenger: release.spec.challenger, ...(Object.keys(fields).length > 0 ? { fields } : {}) };
   const promptPath = release.spec.challenger.prompt;
   const promptText = promptPath === undefined ? undefined : repository.files.get(promptPath);
   if (promptPath !== undefined && promptText === undefined) {
@@ -104,7 +106,7 @@ export type ProviderContext = Pick<EngineContext, 'root' | 'providers' | 'adapte
  * drives it: a GitOps provider through the file store, and every call behind the guard (a
  * deadline, and throws or garbage as failed calls). A configuration error is answered, not thrown.
  */
-export function buildProvider(ctx: ProviderContext, config: Provider): Built<ApiProvider> {
+export function buildProvider(ctx: ProviderContext, config: Provider, flagBranch: string = DEFAULT_FLAG_BRANCH): Built<ApiProvider> {
   const factory = factoryFor(ctx.providers, config.type)?.create;
   if (typeof factory !== 'function') {
     return { ok: false, error: `type ${config.type} is not one this Glidepath supports (it supports ${Object.keys(ctx.providers).join(', ')})`, field: ['type'] };
@@ -117,7 +119,7 @@ export function buildProvider(ctx: ProviderContext, config: Provider): Built<Api
   }
   if (!built.ok) return built;
   const adapter = built.value;
-  const api = adapter.kind === 'gitops' ? gitOpsAsApi(adapter, ctx.flagFiles(ctx.root)) : adapter;
+  const api = adapter.kind === 'gitops' ? gitOpsAsApi(adapter, ctx.flagFiles(ctx.root, flagBranch)) : adapter;
   return { ok: true, value: guardProvider(api, { label: config.name, ...(ctx.deadlines?.providerMs !== undefined ? { timeoutMs: ctx.deadlines.providerMs } : {}) }) };
 }
 

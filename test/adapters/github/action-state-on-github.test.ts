@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { quickstartRepo } from '../../support/command-fixture.js';
@@ -45,6 +46,29 @@ test('a merge starts its rollout with the state and audit record committed throu
   assert.equal(state.sourceCommit, after);
   assert.match(files.get('audit/summarizer-prompt.jsonl') ?? '', /"event":"start"/);
   assert.equal(hasLocalBranch(repo.dir, 'glidepath/state'), false, 'nothing is kept only in the runner\'s clone');
+  const flags = JSON.parse(fake.git.files('glidepath/flags').get('flags/glidepath.flagd.json') ?? '{}') as { flags?: Record<string, { metadata?: { weight?: number } }> };
+  assert.equal(flags.flags?.['ticket-summarizer']?.metadata?.weight, 10, 'the flag flagd syncs is on the flag branch');
+  fake.assertClean();
+});
+
+test('a tick on a fresh runner continues the rollout from the state branch on GitHub alone', async () => {
+  const { repo, payload, after } = mergedChange();
+  const fake = createGitHubFake();
+  await runAction(repo.dir, { context: contextFor('push', payload, after), octokit: { fetch: fake.fetch, throttle: false, retry: false } }, { GITHUB_ACTIONS: 'true', GITHUB_REF_NAME: 'main' });
+  const startHead = fake.git.head('glidepath/state');
+  const fresh = mkdtempSync(join(tmpdir(), 'glidepath-fresh-runner-'));
+  cleanup.push(() => rmSync(fresh, { recursive: true, force: true }));
+  execFileSync('git', ['clone', '--quiet', '--branch', 'main', repo.dir, fresh]);
+  assert.equal(hasLocalBranch(fresh, 'glidepath/state'), false);
+
+  const dispatch = webhookExample('workflow_dispatch');
+  dispatch['inputs'] = { command: 'evaluate' };
+  const tick = await runAction(fresh, { context: contextFor('workflow_dispatch', dispatch), octokit: { fetch: fake.fetch, throttle: false, retry: false } }, { GITHUB_ACTIONS: 'true', GITHUB_REF_NAME: 'main' });
+  assert.equal(tick.exitCode, undefined, tick.stdout);
+  // The tick read the state and the traffic the first runner wrote: it holds for bake time, neither starting over nor seeing traffic moved.
+  assert.match(tick.stdout, /summarizer-prompt +canary-10 +traffic 10% +hold/);
+  assert.doesNotMatch(tick.stdout, /changed outside Glidepath/);
+  assert.ok(startHead !== null);
   fake.assertClean();
 });
 

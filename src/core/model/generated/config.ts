@@ -48,6 +48,10 @@ export interface GlidepathConfig {
      */
     stateBranch?: string;
     /**
+     * Branch that GitOps providers' files (flagd flags, gateway configs) are committed to when the Action runs with a token; the serving system syncs from it (docs/state-branch.md). Locally the files are written in the working tree.
+     */
+    flagBranch?: string;
+    /**
      * Where traffic is shifted. Releases name one in `spec.target.provider`.
      *
      * @minItems 1

@@ -31,7 +31,7 @@ export interface Release {
      */
     risk?: 'low' | 'medium' | 'high';
     /**
-     * Where the split lives.
+     * Where the split lives: the provider, the resource `key`, and any fields that provider's target needs.
      */
     target: {
       /**
@@ -42,6 +42,10 @@ export interface Release {
        * The provider's resource: a flag key, an endpoint name or a gateway config id.
        */
       key: string;
+      /**
+       * A field the named provider's target needs besides `key` (SageMaker's `championVariant` and `challengerVariant`, Azure ML's deployments): see docs/providers/<type>.md. The provider checks it when the rollout is resolved.
+       */
+      [k: string]: string | number | boolean;
     };
     traffic?: Traffic;
     champion: Bundle;
