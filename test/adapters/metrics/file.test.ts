@@ -97,7 +97,7 @@ test('a directory where the file should be is a failed measurement', async () =>
 });
 
 test('the registry builds the file source by type', async () => {
-  assert.deepEqual(Object.keys(metricsSources), ['file']);
+  assert.ok(Object.keys(metricsSources).includes('file'));
   const source = metricsSources['file']!({ name: 'w', type: 'file', path: 'metrics/{release}.csv' }, deps);
   const result = source.ok ? await source.value.read(query('r', 'canary-5')) : source;
   assert.equal(result.ok, true);
