@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import { createRequire as __glidepathCreateRequire } from 'node:module';
 const require = __glidepathCreateRequire(import.meta.url);
-import{commands,createRuntime,loadCommand}from"./chunks/chunk-25UIKSXW.js";import{systemClock}from"./chunks/chunk-ULNXWZLK.js";import"./chunks/chunk-QUCJJSSE.js";import"./chunks/chunk-6GNJCFMD.js";import"./chunks/chunk-HMOKAELA.js";import{ConfigurationError,UsageError}from"./chunks/chunk-T63TQ3EG.js";import"./chunks/chunk-62VQKPL5.js";import"./chunks/chunk-ZMLPXI7U.js";import module from"node:module";import{parseArgs}from"node:util";import{resolve}from"node:path";var globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options, `glidepath --version` for the version."].join(`
+import{commands,createRuntime,loadCommand}from"./chunks/chunk-NNMY5YHX.js";import{systemClock}from"./chunks/chunk-F3J6TIJN.js";import"./chunks/chunk-2KGMUKEZ.js";import"./chunks/chunk-2ZN5V62B.js";import"./chunks/chunk-YBNUULRN.js";import{ConfigurationError,UsageError}from"./chunks/chunk-T63TQ3EG.js";import"./chunks/chunk-KM3VDPVO.js";import module from"node:module";import{parseArgs}from"node:util";import{resolve}from"node:path";var globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options, `glidepath --version` for the version."].join(`
 `)}function commandUsage(command){return`Usage: glidepath ${command.name} ${command.usage}
 
 ${command.summary}`}var stderrLogger={info:m=>process.stderr.write(`${m}
 `),warn:m=>process.stderr.write(`warning: ${m}
 `),debug:m=>{process.env.GLIDEPATH_DEBUG&&process.stderr.write(`debug: ${m}
-`)}};async function version(){return(await import("./chunks/package-PDYZZSOA.js")).default.version}async function runCli(argv){let[name,...rest]=argv;if(name==="--version"||name==="-V"||name==="version")return process.stdout.write(`glidepath ${await version()}
+`)}};async function version(){return(await import("./chunks/package-EVMRHTRY.js")).default.version}async function runCli(argv){let[name,...rest]=argv;if(name==="--version"||name==="-V"||name==="version")return process.stdout.write(`glidepath ${await version()}
 `),0;if(!name||name==="--help"||name==="-h"||name==="help")return process.stdout.write(`${await usage()}
 `),name?0:2;let command=await loadCommand(name);if(!command)return process.stderr.write(`glidepath: unknown command '${name}'
 
