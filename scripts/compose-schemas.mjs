@@ -85,3 +85,19 @@ export function composeConfigSchema(config, root) {
   const metricSources = readFragments(join(root, 'src/adapters/metrics'));
   return composeUnion(composeUnion(config, 'provider', providers), 'metricSource', metricSources);
 }
+
+/**
+ * The fields a release's `target` may carry on each provider type besides `provider` and `key`,
+ * from the fragments' `definitions.target`: validate checks a release's target against its
+ * provider's list, which one JSON Schema cannot (the provider's type is in glidepath.yaml).
+ */
+export function targetFields(root) {
+  const fields = {};
+  for (const file of readdirSync(join(root, 'src/adapters/providers')).filter((f) => f.endsWith('.schema.json')).sort()) {
+    const fragment = JSON.parse(readFileSync(join(root, 'src/adapters/providers', file), 'utf8'));
+    const entry = fragment.definitions?.provider ?? fragment;
+    const target = fragment.definitions?.target;
+    fields[entry.properties.type.const] = Object.keys(target?.properties ?? {}).filter((k) => k !== 'provider' && k !== 'key');
+  }
+  return fields;
+}

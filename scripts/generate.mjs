@@ -13,7 +13,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { parse as parseYaml } from 'yaml';
-import { composeConfigSchema } from './compose-schemas.mjs';
+import { composeConfigSchema, targetFields } from './compose-schemas.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemasDir = join(root, 'schemas');
@@ -55,6 +55,10 @@ addFormats(ajv, ['date-time']);
 for (const schema of Object.values(schemas)) ajv.addSchema(schema);
 const exportsMap = Object.fromEntries(
   Object.entries(documents).map(([file, kind]) => [kind, schemas[file].$id]),
+);
+outputs.set(
+  join(root, 'src/core/validate/generated/target-fields.ts'),
+  `${banner}/** The fields a release's target may carry on each provider type besides provider and key (from the providers' schema fragments). */\nexport const TARGET_FIELDS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(targetFields(root), null, 2)};\n`,
 );
 outputs.set(
   join(root, 'src/core/validate/generated/validators.cjs'),

@@ -4,6 +4,7 @@ import { readRepositoryFromDisk } from './adapters/fs/read-repository.js';
 import { writeNewFiles } from './adapters/fs/write-new-files.js';
 import { readMetricsFile } from './adapters/metrics/file.js';
 import { metricsSources } from './adapters/metrics/index.js';
+import { notifiers } from './adapters/notify/index.js';
 import { trafficProviders } from './adapters/providers/index.js';
 import { createWorkingTreeFiles } from './adapters/fs/working-tree-files.js';
 import { createLocalGitScm, currentBranch, locateWorkTree } from './adapters/scm/local-git.js';
@@ -28,6 +29,7 @@ export function createRuntime(options: { readonly remote?: RemoteRoles; readonly
     },
     remote: options.remote !== undefined,
     providers: trafficProviders,
+    notifiers,
     fetch: globalThis.fetch,
     // Aborted by whoever cancels the run (none yet: each call also has its own deadline).
     signal: options.signal ?? new AbortController().signal,

@@ -28,6 +28,7 @@ export async function engineForCommand(ctx: CommandContext, opts: { readonly act
     sha256: ctx.runtime.sha256,
     readRepository: ctx.runtime.readRepository,
     providers: ctx.runtime.providers,
+    notifiers: ctx.runtime.notifiers,
     adapterDeps: { env: ctx.env, fetch: ctx.runtime.fetch, signal: ctx.runtime.signal },
     flagFiles: ctx.runtime.flagFiles,
     metricsSources: ctx.runtime.metricsSources,

@@ -1,4 +1,5 @@
 import type { ProviderRegistry } from '../ports/traffic-provider.js';
+import type { NotifierRegistry } from '../ports/notifier.js';
 import type { ParseArgsConfig } from 'node:util';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -35,6 +36,7 @@ export interface Runtime {
   /** Whether branches and change requests go through the host's API (true in the Action with a token). */
   readonly remote: boolean;
   readonly providers: ProviderRegistry;
+  readonly notifiers: NotifierRegistry;
   /** The HTTP client adapters are given (AdapterDeps.fetch). */
   readonly fetch: typeof globalThis.fetch;
   /** Aborted when the run is cancelled (AdapterDeps.signal). */

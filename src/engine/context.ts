@@ -10,6 +10,7 @@ import type { ScmRoles } from '../ports/scm.js';
 import type { ProviderRegistry } from '../ports/traffic-provider.js';
 import type { FlagFiles } from '../ports/flag-files.js';
 import type { CallDeadlines } from './guarded-port.js';
+import type { NotifierRegistry } from '../ports/notifier.js';
 
 /** The bot identity automatic decisions are recorded under. */
 export const BOT_ACTOR = 'glidepath[bot]';
@@ -44,6 +45,8 @@ export interface EngineContext {
   readonly flagFiles: (root: string, branch: string) => FlagFiles;
   /** Tests register only the types they use. */
   readonly metricsSources: Partial<MetricsSourceRegistry>;
+  /** Notification channels by type (PagerDuty, Slack); absent: notices are only logged. */
+  readonly notifiers?: Partial<NotifierRegistry>;
   /** Who the records name: the bot for ticks, the person for rollback and approve. */
   readonly actor: string;
   /** Plan and print; change neither traffic nor git. */

@@ -9,6 +9,7 @@ import type { StateStore } from './state-store.js';
 import type { ChangeRequestResult, RefLocked } from '../ports/scm.js';
 import type { EngineContext } from './context.js';
 import { planRevertChange } from './revert-change.js';
+import { sendNotices } from './send-notices.js';
 import { settledSplit } from './apply-answer.js';
 import type { RolloutSetup } from './workspace.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
@@ -22,7 +23,7 @@ export interface PlanLike {
 }
 
 export interface ExecuteInput {
-  readonly setup: Pick<RolloutSetup, 'name' | 'provider' | 'capabilities' | 'target' | 'releaseFile' | 'bundleHash' | 'policy'>;
+  readonly setup: Pick<RolloutSetup, 'name' | 'provider' | 'capabilities' | 'target' | 'releaseFile' | 'bundleHash' | 'policy'> & Partial<Pick<RolloutSetup, 'config'>>;
   /** The state the plan was made from (undefined before a release's first start). */
   readonly previous: RolloutState | undefined;
   readonly plan: PlanLike;
@@ -176,7 +177,7 @@ export async function executePlan(ctx: EngineContext, input: ExecuteInput): Prom
         } else ctx.logger.debug(`${setup.name}: check ${action.conclusion}: ${action.title}`);
         break;
       case 'notify':
-        ctx.logger.info(`notify: ${action.message}`);
+        await sendNotices(ctx, setup.config, action, revert?.url && /^https?:\/\//.test(revert.url) ? [{ href: revert.url, text: 'revert pull request' }] : []);
         break;
       case 'set-traffic':
       case 'write-state':

@@ -1,11 +1,10 @@
 import type { AdapterDeps, Built } from './adapter-deps.js';
 import type { CallOptions, CallResult } from './call.js';
 
-/**
- * What a notice is about, which decides what a pager does with it: a rollback or a rollout that
- * needs a person opens an incident; the rollout recovering or completing resolves it.
- */
-export type NoticeKind = 'rolled-back' | 'needs-attention' | 'recovered' | 'completed';
+import type { PagerDutyNotifierConfig, SlackNotifierConfig } from '../core/model/index.js';
+import type { NoticeKind } from '../core/rollout/types.js';
+
+export type { NoticeKind } from '../core/rollout/types.js';
 
 /** One decision worth telling people about, as every channel receives it. */
 export interface Notice {
@@ -32,3 +31,9 @@ export interface Notifier {
 
 /** Builds a notifier from its glidepath.yaml entry; a credential variable that is not set is a configuration error. */
 export type NotifierFactory<Config> = (config: Config, deps: AdapterDeps) => Built<Notifier>;
+
+/** A `spec.notifications` entry of glidepath.yaml. */
+export type NotificationEntry = PagerDutyNotifierConfig | SlackNotifierConfig;
+
+/** Every notification channel type glidepath.yaml may name, each built from its own entry type. */
+export type NotifierRegistry = { readonly [K in NotificationEntry['type']]: NotifierFactory<Extract<NotificationEntry, { readonly type: K }>> };

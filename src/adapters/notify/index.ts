@@ -1,12 +1,9 @@
-import type { Notifier } from '../../ports/notifier.js';
-import type { AdapterDeps, Built } from '../../ports/adapter-deps.js';
-import { createPagerDutyNotifier, type PagerDutyNotifierConfig } from './pagerduty.js';
-import { createSlackNotifier, type SlackNotifierConfig } from './slack.js';
+import type { NotifierRegistry } from '../../ports/notifier.js';
+import { createPagerDutyNotifier } from './pagerduty.js';
+import { createSlackNotifier } from './slack.js';
 
-export type NotificationEntry = PagerDutyNotifierConfig | SlackNotifierConfig;
-
-/** Every notification channel, by `type`. A new channel is one file here plus one line below. */
-export const notifiers: { readonly [K in NotificationEntry['type']]: (config: Extract<NotificationEntry, { type: K }>, deps: AdapterDeps) => Built<Notifier> } = {
+/** Every notification channel, by `type`. A new channel is one file here plus one line below (and its entry in the config schema). */
+export const notifiers: NotifierRegistry = {
   pagerduty: createPagerDutyNotifier,
   slack: createSlackNotifier,
 };

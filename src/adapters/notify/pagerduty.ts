@@ -1,18 +1,10 @@
+import type { PagerDutyNotifierConfig } from '../../core/model/index.js';
 import type { NoticeKind, Notifier, NotifierFactory } from '../../ports/notifier.js';
+
+export type { PagerDutyNotifierConfig };
 import { requestJson } from '../http/http-json.js';
 import { credentialFrom } from './credential.js';
 
-/** A `pagerduty` entry of glidepath.yaml's `spec.notifications`. */
-export interface PagerDutyNotifierConfig {
-  readonly name: string;
-  readonly type: 'pagerduty';
-  /** The environment variable holding the Events API v2 integration (routing) key. */
-  readonly routingKeyEnv: string;
-  /** Which notices page; default rolled-back, needs-attention, recovered and completed (the last two resolve). */
-  readonly on?: readonly NoticeKind[];
-  /** Events API base; default https://events.pagerduty.com (EU accounts: https://events.eu.pagerduty.com). */
-  readonly url?: string;
-}
 
 const DEFAULT_URL = 'https://events.pagerduty.com';
 const SEVERITY: Readonly<Record<NoticeKind, 'critical' | 'error' | 'warning' | 'info'>> = {

@@ -1,16 +1,10 @@
+import type { SlackNotifierConfig } from '../../core/model/index.js';
 import type { NoticeKind, Notifier, NotifierFactory } from '../../ports/notifier.js';
+
+export type { SlackNotifierConfig };
 import { requestJson } from '../http/http-json.js';
 import { credentialFrom } from './credential.js';
 
-/** A `slack` entry of glidepath.yaml's `spec.notifications`. */
-export interface SlackNotifierConfig {
-  readonly name: string;
-  readonly type: 'slack';
-  /** The environment variable holding the incoming-webhook URL (the URL is itself the credential). */
-  readonly webhookUrlEnv: string;
-  /** Which notices to post; default all of them. */
-  readonly on?: readonly NoticeKind[];
-}
 
 const ICON: Readonly<Record<NoticeKind, string>> = {
   'rolled-back': ':rotating_light:',

@@ -1,5 +1,5 @@
 // The YAML's types come from schemas/ (generated); this module adds the loaded-repository view.
-export type { GlidepathConfig, Provider, FlagdProvider, MetricSource, FileMetricSource, MetricDefinition } from './generated/config.js';
+export type { GlidepathConfig, Provider, FlagdProvider, MetricSource, FileMetricSource, MetricDefinition, PagerDutyNotifierConfig, SlackNotifierConfig } from './generated/config.js';
 export type { RolloutPolicy, Stage, Gate, RollbackCriterion, DeployWindow, Freeze, Analysis } from './generated/rollout-policy.js';
 export type { Release, Bundle, DecodingParameters } from './generated/release.js';
 

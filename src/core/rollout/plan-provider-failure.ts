@@ -47,7 +47,7 @@ export function planProviderFailure(input: ProviderFailureInput): Omit<TickPlan,
   }
   actions.push(
     { type: 'append-audit', record },
-    { type: 'notify', release: input.release, message: `Glidepath could not change traffic for ${input.release}: ${input.error}` },
+    { type: 'notify', release: input.release, kind: 'needs-attention', message: `Glidepath could not change traffic for ${input.release}: ${input.error}` },
   );
   return { decision: 'hold', reason, actions, next };
 }

@@ -81,7 +81,7 @@ export function buildRollbackPlan(input: RollbackPlanInput): TickPlan {
   actions.push(
     commentAction(state.release, headline, `${describeSplit(state.split)} at ${state.stage} → off. Trigger: ${trigger}. ${reason}`, `Audit record \`${AUDIT_HASH_PLACEHOLDER}\`.`),
     checkAction(state.release, 'failure', `Rolled back at ${state.stage}`, reason),
-    { type: 'notify', release: state.release, message: `Glidepath rolled back ${state.release} at ${state.stage} (${trigger}): ${reason}` },
+    { type: 'notify', release: state.release, kind: 'rolled-back', message: `Glidepath rolled back ${state.release} at ${state.stage} (${trigger}): ${reason}` },
   );
   return { decision: 'rollback', reason, actions, next };
 }

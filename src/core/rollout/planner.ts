@@ -117,7 +117,7 @@ function keepChampion(input: TickInput): TickPlan {
       { type: 'set-traffic', release: state.release, split: CHAMPION_ONLY, from: observed.value, reason },
       { type: 'write-state', state: next },
       { type: 'append-audit', record: draft(state, at, input.actor, { event: 'reconcile', decision: 'rollback', reason, code: 'reconcile-restore', splitBefore: observed.value, splitAfter: CHAMPION_ONLY, provider: providerAnswer(observed) }) },
-      { type: 'notify', release: state.release, message: `Glidepath: ${state.release} ${reason}` },
+      { type: 'notify', release: state.release, kind: 'needs-attention', message: `Glidepath: ${state.release} ${reason}` },
     ],
     next,
   };
@@ -183,7 +183,7 @@ function reconcile(input: TickInput, observed: TrafficSplit, facts: DecisionFact
         { type: 'write-state', state: next },
         { type: 'append-audit', record: draft(state, at, input.actor, { event: 'reconcile', decision: 'pause', reason, code: 'reconcile-reduced', splitBefore: state.split, splitAfter: observed, provider }) },
         commentAction(state.release, 'paused: traffic was changed outside Glidepath', reason),
-        { type: 'notify', release: state.release, message: `Glidepath paused ${state.release}: ${both}` },
+        { type: 'notify', release: state.release, kind: 'needs-attention', message: `Glidepath paused ${state.release}: ${both}` },
       ],
       next,
     };
@@ -200,7 +200,7 @@ function reconcile(input: TickInput, observed: TrafficSplit, facts: DecisionFact
       { type: 'set-traffic', release: state.release, split: state.split, from: observed, reason },
       { type: 'write-state', state: next },
       { type: 'append-audit', record: draft(state, at, input.actor, { event: 'reconcile', decision: 'hold', reason, code: 'reconcile-restore', splitBefore: observed, splitAfter: state.split, provider, ...(ahead ? { details: { unjudgedStage: ahead.name } } : {}) }) },
-      { type: 'notify', release: state.release, message: `Glidepath: ${state.release} ${reason}` },
+      { type: 'notify', release: state.release, kind: 'needs-attention', message: `Glidepath: ${state.release} ${reason}` },
     ],
     next,
   };
@@ -274,7 +274,7 @@ function applyDecision(input: TickInput, facts: DecisionFacts, decided: TickDeci
           { type: 'append-audit', record: draft(state, at, input.actor, { event: decided.decision, decision: decided.decision, reason: decided.reason, code: decided.code, ...evidence(input, facts) }) },
           commentAction(state.release, `${phase} at ${state.stage} (${describeSplit(state.split)})`, decided.reason, `Traffic stays where it is; rollback criteria are still checked. To resume, ${resume}; to restore the champion, run \`glidepath rollback --release ${state.release}\`.`),
           checkAction(state.release, 'neutral', `${phase[0]?.toUpperCase()}${phase.slice(1)} at ${state.stage}`, decided.reason),
-          { type: 'notify', release: state.release, message: `Glidepath ${phase} ${state.release} at ${state.stage}: ${decided.reason}` },
+          { type: 'notify', release: state.release, kind: 'needs-attention', message: `Glidepath ${phase} ${state.release} at ${state.stage}: ${decided.reason}` },
         ],
         next,
       };
@@ -289,6 +289,7 @@ function applyDecision(input: TickInput, facts: DecisionFacts, decided: TickDeci
           { type: 'append-audit', record: draft(state, at, input.actor, { event: 'complete', decision: 'complete', reason: decided.reason, code: decided.code, ...evidence(input, facts) }) },
           commentAction(state.release, 'complete: the challenger is the new champion', decided.reason),
           checkAction(state.release, 'success', 'Rollout complete', decided.reason),
+          { type: 'notify', release: state.release, kind: 'completed', message: `Glidepath completed ${state.release}: ${decided.reason}` },
         ],
         next,
       };

@@ -113,7 +113,13 @@ export type Action =
   | { readonly type: 'check'; readonly release: string; readonly conclusion: 'success' | 'failure' | 'neutral'; readonly title: string; readonly summary: string }
   /** `body` may contain AUDIT_HASH_PLACEHOLDER: replace it with the hash of the record the preceding append-audit sealed. */
   | { readonly type: 'open-revert'; readonly release: string; readonly title: string; readonly body: string; readonly sourceCommit?: string }
-  | { readonly type: 'notify'; readonly release: string; readonly message: string };
+  | { readonly type: 'notify'; readonly release: string; readonly kind: NoticeKind; readonly message: string };
+
+/**
+ * What a notification is about, which decides what a pager does with it: a rollback or a rollout
+ * that needs a person opens an incident; the rollout completing resolves it.
+ */
+export type NoticeKind = 'rolled-back' | 'needs-attention' | 'recovered' | 'completed';
 
 /**
  * Stands in for the hash of the audit record sealed by the plan's `append-audit`: the planner

@@ -233,7 +233,7 @@ test('watching completes when the watch has passed without a rollback criterion 
   const done = tick({ state: watching, now: at(3), judgement: makeJudgement('full', 'no-data') });
   assert.equal(done.decision, 'complete');
   assert.equal(done.next.phase, 'complete');
-  assert.deepEqual(types(done.actions), ['write-state', 'append-audit', 'comment', 'check']);
+  assert.deepEqual(types(done.actions), ['write-state', 'append-audit', 'comment', 'check', 'notify']);
   assert.equal(auditOf(done.actions)?.event, 'complete');
   assert.equal(done.next.history?.at(-1)?.until, iso(3));
 });

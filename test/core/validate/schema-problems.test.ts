@@ -32,6 +32,7 @@ challenger: { model: b }
 `);
   const problem = onlyProblem(loadWith({ [R]: text }), 'schema/unknown-field');
   assert.equal(problem.hint, 'allowed here: provider, key');
+  assert.equal(problem.message, 'unknown field `colour` in spec.target for a flagd provider');
 });
 
 test('a missing required field is reported at its parent with what the field is for', () => {
@@ -88,14 +89,14 @@ test('an unknown provider type lists the supported ones, once', () => {
   assert.equal(result.problems.length, 1);
   const problem = onlyProblem(result, 'schema/unknown-type');
   assertAt(problem, 'glidepath.yaml', positionOf(text, 'flagg'));
-  assert.equal(problem.message, 'unknown provider type `flagg`; supported: flagd');
+  assert.equal(problem.message, 'unknown provider type `flagg`; supported: azure-ml, flagd, kserve, launchdarkly, litellm, portkey, sagemaker, statsig, unleash, vertex-ai, webhook');
   assert.equal(problem.hint, 'did you mean `flagd`?');
 });
 
 test('a provider without a type is told which types exist', () => {
   const text = CONFIG.replace('      type: flagd\n', '');
   const problem = onlyProblem(loadWith({ 'glidepath.yaml': text }), 'schema/unknown-type');
-  assert.equal(problem.message, '`spec.providers[0]` needs a `type`; supported: flagd');
+  assert.equal(problem.message, '`spec.providers[0]` needs a `type`; supported: azure-ml, flagd, kserve, launchdarkly, litellm, portkey, sagemaker, statsig, unleash, vertex-ai, webhook');
 });
 
 test('a malformed margin is one problem that explains margins, not one per oneOf branch', () => {

@@ -79,6 +79,12 @@ export interface GlidepathConfig {
      * GitHub users (`octocat`) or teams (`@org/team`) allowed to approve where a policy asks for approval, unless the policy names its own.
      */
     approvers?: string[];
+    /**
+     * Where decisions worth a person's attention are sent. Credentials come from environment variables named here, never from this file.
+     *
+     * @maxItems 20
+     */
+    notifications?: (PagerDutyNotifierConfig | SlackNotifierConfig)[];
   };
 }
 /**
@@ -831,4 +837,48 @@ export interface Traffic {
    * Requests per hour across all arms (the whole service, before any split).
    */
   requestsPerHour: number;
+}
+/**
+ * PagerDuty Events API v2: a rollback or a rollout that needs a person triggers an alert (one dedup key per release); the release completing resolves it.
+ */
+export interface PagerDutyNotifierConfig {
+  /**
+   * Name of this channel, for messages.
+   */
+  name: string;
+  type: 'pagerduty';
+  /**
+   * Environment variable holding the Events API v2 integration (routing) key.
+   */
+  routingKeyEnv: string;
+  /**
+   * Which notices this channel receives (default: all). `rolled-back` and `needs-attention` open an incident on a pager; `completed` resolves it.
+   *
+   * @minItems 1
+   */
+  on?: ('rolled-back' | 'needs-attention' | 'recovered' | 'completed')[];
+  /**
+   * Events API base; default https://events.pagerduty.com (EU accounts: https://events.eu.pagerduty.com).
+   */
+  url?: string;
+}
+/**
+ * Slack incoming webhook: one message per notice, user text escaped so it cannot ping or link.
+ */
+export interface SlackNotifierConfig {
+  /**
+   * Name of this channel, for messages.
+   */
+  name: string;
+  type: 'slack';
+  /**
+   * Environment variable holding the incoming-webhook URL (the URL is itself the credential).
+   */
+  webhookUrlEnv: string;
+  /**
+   * Which notices this channel receives (default: all). `rolled-back` and `needs-attention` open an incident on a pager; `completed` resolves it.
+   *
+   * @minItems 1
+   */
+  on?: ('rolled-back' | 'needs-attention' | 'recovered' | 'completed')[];
 }

@@ -1,5 +1,6 @@
 import type { Problem } from '../../problem.js';
-import type { RolloutPolicy } from '../../model/index.js';
+import type { Release, RolloutPolicy } from '../../model/index.js';
+import { TARGET_FIELDS } from '../generated/target-fields.js';
 import { didYouMean } from '../did-you-mean.js';
 import { findRepoPathProblem, normalizeRepoPath } from '../repo-path.js';
 import type { SourceDocument } from '../source-document.js';
@@ -35,6 +36,31 @@ const providerExists: SemanticRule = ({ repository }) => {
       message: `release \`${release.value.metadata.name}\` shifts traffic through provider \`${provider}\`, which glidepath.yaml does not define`,
       hint: didYouMean(provider, providers) ?? `defined providers: ${providers.join(', ')}`,
     }));
+  }
+  return problems;
+};
+
+/**
+ * A release's target carries only the fields its provider's type knows (SageMaker's variants,
+ * Azure ML's deployments): the release schema cannot say which, since the type is in glidepath.yaml.
+ */
+const targetFieldsKnown: SemanticRule = ({ repository }) => {
+  const config = repository.config;
+  if (!config) return [];
+  const problems: Problem[] = [];
+  for (const release of repository.releases.values()) {
+    const target = release.value.spec.target as Release['spec']['target'] & Readonly<Record<string, unknown>>;
+    const type = config.value.spec.providers.find((p) => p.name === target.provider)?.type;
+    const known = type === undefined ? undefined : TARGET_FIELDS[type];
+    if (known === undefined) continue;
+    for (const field of Object.keys(target)) {
+      if (field === 'provider' || field === 'key' || known.includes(field)) continue;
+      problems.push(release.report({
+        path: ['spec', 'target', field], at: 'key', severity: 'error', rule: 'schema/unknown-field',
+        message: `unknown field \`${field}\` in spec.target for a ${type} provider`,
+        hint: didYouMean(field, known) ?? `allowed here: ${['provider', 'key', ...known].join(', ')}`,
+      }));
+    }
   }
   return problems;
 };
@@ -90,4 +116,4 @@ const highRiskNeedsApproval: SemanticRule = ({ repository }) => {
   return problems;
 };
 
-export const releaseRules: readonly SemanticRule[] = [policyExists, providerExists, promptFiles, highRiskNeedsApproval];
+export const releaseRules: readonly SemanticRule[] = [policyExists, providerExists, targetFieldsKnown, promptFiles, highRiskNeedsApproval];
