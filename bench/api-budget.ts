@@ -48,7 +48,8 @@ export async function measureApiBudget(rollouts = 100): Promise<ApiBudget> {
     const octokit = createOctokit('ghs_bench', { fetch: fake.fetch, throttle: false, retry: false });
     // Each runner builds its own adapters: a fresh runner has no cache.
     const runner = (): CommandContext => {
-      const remote: RemoteRoles = { branch: (name) => createGitHubStateBranch(octokit, REPO, name), changeRequests: createGitHubChangeRequests(octokit, REPO) };
+      const branches = new Map<string, ReturnType<typeof createGitHubStateBranch>>();
+      const remote: RemoteRoles = { branch: (name) => branches.get(name) ?? branches.set(name, createGitHubStateBranch(octokit, REPO, name)).get(name)!, changeRequests: createGitHubChangeRequests(octokit, REPO) };
       return { root: dir, options: {}, print: () => {}, logger: { info: () => {}, warn: () => {}, debug: () => {} }, clock: fixedClock(new Date('2026-03-02T10:00:00Z')), env: {}, runtime: createRuntime({ remote }) };
     };
     const start = await engineForCommand(runner(), { actor: 'bench' });

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       '',
       '| GitHub API budget (spec-checked fake, fresh runner per tick) | requests | target |',
       '|---|---:|---|',
-      `| evaluate tick, ${budget.rollouts} active rollouts, nothing to change | ${budget.quietTick} (${budget.routes.map((r) => r.replace('/repos/{owner}/{repo}', '')).join(', ')}) | ≤ 5 |`,
+      `| evaluate tick, ${budget.rollouts} active rollouts, nothing to change | ${budget.quietTick} (${budget.routes.map((r) => r.replace('/repos/{owner}/{repo}', '')).join(', ')}) | ≤ 5 (state branch 3; the flag branch of a GitOps provider 3 more) |`,
       `| the first tick after they started (a hold recorded for each) | ${budget.firstTick} | writes only on change |`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -10,6 +10,7 @@ import { createWorkingTreeFiles } from './adapters/fs/working-tree-files.js';
 import { createLocalGitScm, currentBranch, locateWorkTree } from './adapters/scm/local-git.js';
 import type { Runtime } from './commands/command.js';
 import { branchFlagFiles } from './engine/branch-flag-files.js';
+import type { FlagFiles } from './ports/flag-files.js';
 import type { RemoteRoles } from './adapters/github/github-services.js';
 
 /**
@@ -34,7 +35,7 @@ export function createRuntime(options: { readonly remote?: RemoteRoles; readonly
     // Aborted by whoever cancels the run (none yet: each call also has its own deadline).
     signal: options.signal ?? new AbortController().signal,
     // With a token, GitOps files go to their branch on the host: a runner's working tree is lost with it.
-    flagFiles: options.remote ? (_root, branch) => branchFlagFiles(options.remote!.branch(branch)) : createWorkingTreeFiles,
+    flagFiles: options.remote ? remoteFlagFiles(options.remote) : createWorkingTreeFiles,
     metricsSources,
     sha256,
     readRepository: readRepositoryFromDisk,
@@ -42,4 +43,10 @@ export function createRuntime(options: { readonly remote?: RemoteRoles; readonly
     templates: packageTemplates(),
     writeNewFiles,
   };
+}
+
+/** One store per flag branch for the whole run, so its head is read once however many releases it serves. */
+function remoteFlagFiles(remote: RemoteRoles): (root: string, branch: string) => FlagFiles {
+  const stores = new Map<string, FlagFiles>();
+  return (_root, branch) => stores.get(branch) ?? stores.set(branch, branchFlagFiles(remote.branch(branch))).get(branch)!;
 }

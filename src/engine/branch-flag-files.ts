@@ -12,26 +12,33 @@ export const DEFAULT_FLAG_BRANCH = 'glidepath/flags';
  * conflict the engine re-reads and re-renders.
  */
 export function branchFlagFiles(branch: StateBranch): FlagFiles {
+  // The head is read once per run, not once per release: a tick over a hundred rollouts on one
+  // flag file costs the same few requests as over one. A write moves it; a conflict forgets it.
+  let head: Promise<string | null> | undefined;
   return {
     async read(paths): Promise<CallResult<FlagFilesSnapshot>> {
       try {
-        const head = await branch.head();
+        head ??= branch.head();
+        const at = await head;
         // An empty version stands for "the branch does not exist yet": the first write creates it.
-        if (head === null) return { ok: true, value: { files: new Map(), version: '' } };
-        const bytes = await branch.readFiles(head, paths);
+        if (at === null) return { ok: true, value: { files: new Map(), version: '' } };
+        const bytes = await branch.readFiles(at, paths);
         const decoder = new TextDecoder();
-        return { ok: true, value: { files: new Map([...bytes].map(([path, content]) => [path, decoder.decode(content)])), version: head } };
+        return { ok: true, value: { files: new Map([...bytes].map(([path, content]) => [path, decoder.decode(content)])), version: at } };
       } catch (error) {
+        head = undefined;
         return { ok: false, kind: 'unavailable', error: `flag branch ${branch.name}: cannot read: ${(error as Error).message}` };
       }
     },
     async write(changes, expectedVersion, message): Promise<CallResult<FlagFilesWrite>> {
       try {
         const result = await branch.commit({ expectedHead: expectedVersion === '' ? null : expectedVersion, files: changes, message });
+        head = result.status === 'committed' ? Promise.resolve(result.sha) : undefined;
         if (result.status === 'committed') return { ok: true, value: { status: 'committed', version: result.sha } };
         if (result.status === 'conflict') return { ok: true, value: { status: 'conflict' } };
         return { ok: false, kind: 'unavailable', error: `flag branch ${branch.name} is locked by ${result.lockFile} (${Math.round(result.ageMs / 1000)} s old): remove it if no other glidepath run is active` };
       } catch (error) {
+        head = undefined;
         return { ok: false, kind: 'unavailable', error: `flag branch ${branch.name}: cannot commit: ${(error as Error).message}` };
       }
     },
