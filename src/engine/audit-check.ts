@@ -82,7 +82,7 @@ function checkAnchor(records: readonly AuditRecord[], lines: readonly number[], 
   const ends = last ? `ends at seq ${last.seq}` : 'has no records';
   return [{
     line: lines.at(-1) ?? 0,
-    seq: last?.seq,
+    ...(last ? { seq: last.seq } : {}),
     message: `the log ${ends}, but ${anchorFile} says its last record is seq ${head.seq} (${head.hash.slice(0, 12)}…): records were removed from the end, or the log was replaced`,
   }];
 }

@@ -120,7 +120,7 @@ export async function startSagemakerFake(keys: { accessKeyId: string; secretAcce
   function finish(endpoint: FakeEndpoint): void {
     const outcome = endpoint.outcome ?? 'in-service';
     if (outcome === 'never') return;
-    endpoint.left = undefined;
+    delete endpoint.left;
     if (outcome === 'in-service') {
       endpoint.status = 'InService';
       for (const v of endpoint.variants) v.current = v.desired ?? v.current;
@@ -151,7 +151,7 @@ export async function startSagemakerFake(keys: { accessKeyId: string; secretAcce
       if (w.DesiredWeight !== undefined) variant.desired = w.DesiredWeight;
     }
     endpoint.status = 'Updating';
-    endpoint.failureReason = undefined;
+    delete endpoint.failureReason;
     endpoint.left = endpoint.updateDescribes ?? 2;
     answer(res, 'UpdateEndpointWeightsAndCapacities', 200, { EndpointArn: fake.arn(name) });
   }

@@ -153,7 +153,8 @@ type Outcome = { type: 'answered'; response: Response; text: string } | { type: 
 async function attempt1(fetch: typeof globalThis.fetch, url: string, init: { method: string; headers: Record<string, string>; body: string | undefined }, signal: AbortSignal | undefined): Promise<Outcome> {
   const timeout = AbortSignal.timeout(ATTEMPT_TIMEOUT_MS);
   try {
-    const response = await fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const { body, ...rest } = init;
+    const response = await fetch(url, { ...rest, ...(body !== undefined ? { body } : {}), signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     return { type: 'answered', response, text: await response.text() };
   } catch (error) {
     return { type: 'thrown', error };

@@ -79,7 +79,7 @@ function buildReport(records: readonly AuditRecord[], release: string, options: 
       stage: record.stage,
       ...(record.decision ? { decision: record.decision } : {}),
       actor: record.actor,
-      ...(traffic(record) ? { traffic: traffic(record) } : {}),
+      ...withTraffic(traffic(record)),
       reason: record.reason,
       hash: record.hash,
     })),
@@ -173,4 +173,8 @@ function markdown(report: ComplianceReport): string {
 export function exportCompliance(records: readonly AuditRecord[], release: string, format: 'md' | 'json', options: ComplianceOptions = {}): string {
   const report = buildReport(records, release, options);
   return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : markdown(report);
+}
+
+function withTraffic(traffic: string | undefined): { traffic?: string } {
+  return traffic ? { traffic } : {};
 }

@@ -172,7 +172,7 @@ function planRelease(change: ReleaseChange, input: PlanInput, shared: SharedFact
     stages: rollout.stages,
     gates: rollout.gates,
     rollback: rollout.rollback,
-    window: rollout.window,
+    ...(rollout.window !== undefined ? { window: rollout.window } : {}),
     freezes: rollout.freezes,
     handling: rollout.handling,
     blastRadius: rollout.blastRadius,

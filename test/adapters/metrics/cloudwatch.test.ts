@@ -155,7 +155,8 @@ test('a PartialData status keeps paging, and the values of every page are summed
   set('Requests', 'champion', 'Sum', [10]);
   set('Requests', 'challenger', 'Sum', [20]);
   override = (body) => {
-    const full = fromStore({ ...body, NextToken: undefined }).body as { MetricDataResults: { StatusCode: string; Values: number[] }[] };
+    const { NextToken: _next, ...first } = body;
+    const full = fromStore(first).body as { MetricDataResults: { StatusCode: string; Values: number[] }[] };
     if (body.NextToken === undefined) return { status: 200, body: { MetricDataResults: full.MetricDataResults.map((r) => ({ ...r, StatusCode: 'PartialData' })), NextToken: 'more' } };
     return { status: 200, body: { MetricDataResults: full.MetricDataResults.map((r) => ({ ...r, Values: r.Values.map((v) => v * 2) })) } };
   };

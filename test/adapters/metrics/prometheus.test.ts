@@ -10,6 +10,7 @@ import { fixedClock } from '../../../src/ports/clock.js';
 import { silentLogger } from '../../../src/ports/logger.js';
 import type { MetricReading, MetricsAnswer, MetricsQuery, MetricsSource } from '../../../src/ports/metrics-source.js';
 import { DATA_START, LATENCY_BUCKETS, STEP_MS, startPrometheus, stepAt, type ArmSeries, type PrometheusServer, type ReleaseName } from '../../support/prometheus-server.js';
+import { applyOverrides, type Overrides } from '../../support/overrides.js';
 
 let server: PrometheusServer;
 before(async () => {
@@ -26,8 +27,8 @@ function deps(over: Partial<AdapterDeps> = {}): AdapterDeps {
   return { root: '/nowhere', env: {}, fetch: globalThis.fetch, logger: silentLogger, clock: fixedClock(window.end), signal: new AbortController().signal, ...over };
 }
 
-function source(over: Partial<PrometheusSourceConfig> = {}, d: AdapterDeps = deps()): MetricsSource {
-  const built = createPrometheusSource({ name: 'prom', type: 'prometheus', url: server.url, requests: 'llm_requests_total{release="{{release}}",variant="{{variant}}"}', ...over }, d);
+function source(over: Overrides<PrometheusSourceConfig> = {}, d: AdapterDeps = deps()): MetricsSource {
+  const built = createPrometheusSource(applyOverrides<PrometheusSourceConfig>({ name: 'prom', type: 'prometheus', url: server.url, requests: 'llm_requests_total{release="{{release}}",variant="{{variant}}"}' }, over), d);
   if (!built.ok) assert.fail(built.error);
   return built.value;
 }

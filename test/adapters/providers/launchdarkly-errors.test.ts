@@ -111,7 +111,7 @@ test('a PATCH that landed but whose answer was lost is retried, its version test
 
 test('a change made between the read and the write fails the version test: a conflict, and the other writer\'s split stands', async () => {
   fake.beforePatch = (f) => {
-    f.beforePatch = undefined;
+    delete f.beforePatch;
     const env = production();
     env['fallthrough'] = { variation: 1 };
     env['version'] = (env['version'] as number) + 1;

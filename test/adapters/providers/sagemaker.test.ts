@@ -10,6 +10,7 @@ import type { CallResult } from '../../../src/ports/call.js';
 import { startSagemakerFake, type FakeEndpoint, type SagemakerFake } from '../../support/sagemaker-fake.js';
 import { smithyChecker } from '../../support/smithy-check.js';
 import { specFile } from '../../support/openapi-check.js';
+import { applyOverrides, type Overrides } from '../../support/overrides.js';
 
 const KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const ENV = { GLIDEPATH_AWS_KEY_ID: KEYS.accessKeyId, GLIDEPATH_AWS_SECRET: KEYS.secretAccessKey };
@@ -35,7 +36,7 @@ beforeEach(() => {
   fake.requests.length = 0;
   fake.rejected.length = 0;
   fake.violations.length = 0;
-  fake.onRequest = undefined;
+  delete fake.onRequest;
   waits = [];
   endpoint();
 });
@@ -53,11 +54,11 @@ function deps(env: Record<string, string> = ENV): AdapterDeps & { sleep: (ms: nu
   return { root: '/repo', env, fetch: globalThis.fetch, logger: silentLogger, clock: fixedClock(new Date('2026-03-02T10:00:00Z')), signal: new AbortController().signal, sleep: async (ms) => void waits.push(ms) };
 }
 
-function config(overrides: Partial<SagemakerProviderConfig> = {}): SagemakerProviderConfig {
-  return { name: 'aws-prod', type: 'sagemaker', region: fake.region, endpoint: fake.url, credentials: { accessKeyIdEnv: 'GLIDEPATH_AWS_KEY_ID', secretAccessKeyEnv: 'GLIDEPATH_AWS_SECRET' }, ...overrides };
+function config(overrides: Overrides<SagemakerProviderConfig> = {}): SagemakerProviderConfig {
+  return applyOverrides<SagemakerProviderConfig>({ name: 'aws-prod', type: 'sagemaker', region: fake.region, endpoint: fake.url, credentials: { accessKeyIdEnv: 'GLIDEPATH_AWS_KEY_ID', secretAccessKeyEnv: 'GLIDEPATH_AWS_SECRET' } }, overrides);
 }
 
-function provider(overrides: Partial<SagemakerProviderConfig> = {}, env?: Record<string, string>): ApiProvider & { verify: NonNullable<ApiProvider['verify']> } {
+function provider(overrides: Overrides<SagemakerProviderConfig> = {}, env?: Record<string, string>): ApiProvider & { verify: NonNullable<ApiProvider['verify']> } {
   const built = createSagemakerProvider(config(overrides), deps(env));
   assert.ok(built.ok, built.ok ? '' : built.error);
   assert.ok(built.value.verify);

@@ -3,6 +3,7 @@ import type { Gate, MetricDefinition, RollbackCriterion, RolloutPolicy, Stage } 
 import type { ArmData, ArmMetrics, MetricsSnapshot } from '../../../src/core/metrics/arm-data.js';
 import type { JudgeStageInput } from '../../../src/core/gates/judge-stage.js';
 import { createRandom } from '../../support/random.js';
+import { applyOverrides, type Overrides } from '../../support/overrides.js';
 
 export const METRICS: MetricDefinition[] = [
   { name: 'error_rate', source: 'warehouse', type: 'proportion', direction: 'lower-is-better' },
@@ -14,26 +15,25 @@ export const METRICS: MetricDefinition[] = [
 
 export interface PolicyOptions {
   readonly gates?: Record<string, Gate>;
-  readonly stage?: Partial<Stage>;
+  readonly stage?: Overrides<Stage>;
   readonly rollback?: RollbackCriterion[];
-  readonly spec?: Partial<RolloutPolicy['spec']>;
+  readonly spec?: Overrides<RolloutPolicy['spec']> | undefined;
 }
 
 /** A one-canary-stage policy whose stage runs every gate given. */
 export function policyWith(opts: PolicyOptions = {}): { policy: RolloutPolicy; stage: Stage } {
   const gates = opts.gates ?? {};
-  const stage: Stage = { name: 'canary-5', weight: 5, gates: Object.keys(gates), ...opts.stage };
+  const stage: Stage = applyOverrides<Stage>({ name: 'canary-5', weight: 5, gates: Object.keys(gates) }, opts.stage);
   const policy: RolloutPolicy = {
     apiVersion: 'glidepath.dev/v1',
     kind: 'RolloutPolicy',
     metadata: { name: 'test-policy' },
-    spec: {
+    spec: applyOverrides<RolloutPolicy['spec']>({
       strategy: 'canary',
       stages: [stage, { name: 'full', weight: 100 }],
       gates,
       rollback: opts.rollback ?? [{ metric: 'error_rate', increase: '5pp' }],
-      ...opts.spec,
-    },
+    }, opts.spec),
   };
   return { policy, stage };
 }

@@ -2,15 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RolloutPolicy } from '../../../src/core/model/index.js';
 import { diffPolicies, formatFinding, type PolicyFinding } from '../../../src/core/plan/policy-diff.js';
+import { applyOverrides, type Overrides } from '../../support/overrides.js';
 
 type Spec = RolloutPolicy['spec'];
 
-function policy(spec: Partial<Spec> = {}): RolloutPolicy {
+function policy(spec: Overrides<Spec> = {}): RolloutPolicy {
   return {
     apiVersion: 'glidepath.dev/v1',
     kind: 'RolloutPolicy',
     metadata: { name: 'model-upgrade' },
-    spec: {
+    spec: applyOverrides<Spec>({
       strategy: 'shadow-then-canary',
       stages: [
         { name: 'shadow', mode: 'shadow', minDuration: '1h', minSamples: 1000, gates: ['latency-p99'] },
@@ -31,8 +32,7 @@ function policy(spec: Partial<Spec> = {}): RolloutPolicy {
       analysis: { alpha: 0.05 },
       onNoData: 'hold',
       onFailure: 'rollback',
-      ...spec,
-    },
+    }, spec),
   };
 }
 
@@ -43,14 +43,14 @@ function withStage(index: number, change: Partial<Spec['stages'][number]> | null
   return { stages };
 }
 
-function withGate(name: string, change: Record<string, unknown>): Partial<Spec> {
+function withGate(name: string, change: Record<string, unknown>): Overrides<Spec> {
   const gates = { ...policy().spec.gates } as unknown as Record<string, Record<string, unknown>>;
   gates[name] = { ...gates[name], ...change };
   for (const [k, v] of Object.entries(gates[name] as Record<string, unknown>)) if (v === undefined) delete (gates[name] as Record<string, unknown>)[k];
   return { gates: gates as unknown as Spec['gates'] };
 }
 
-function weakenings(after: Partial<Spec>): string[] {
+function weakenings(after: Overrides<Spec>): string[] {
   return diffPolicies(policy(), policy(after)).filter((f) => f.severity === 'weakening').map(formatFinding);
 }
 
@@ -58,7 +58,7 @@ test('identical policies have no findings', () => {
   assert.deepEqual(diffPolicies(policy(), policy()), []);
 });
 
-const cases: { name: string; after: Partial<Spec>; expected: string[] }[] = [
+const cases: { name: string; after: Overrides<Spec>; expected: string[] }[] = [
   { name: 'a larger maxIncrease loosens the gate', after: withGate('errors', { maxIncrease: '2pp' }), expected: ['gate `errors` maxIncrease loosened: 0.5pp → 2pp'] },
   { name: 'a raised upper bound loosens a lower-is-better gate', after: withGate('latency-p99', { max: 4000 }), expected: ['gate `latency-p99` max loosened: 2500 → 4000'] },
   { name: 'a lower quantile under an upper bound lets more of the tail through', after: withGate('latency-p99', { quantile: 0.95 }), expected: ['gate `latency-p99` quantile loosened: 0.99 → 0.95'] },

@@ -4,8 +4,9 @@ import { estimateStagePower, type Baseline, type GatePower } from '../../../src/
 import { plannedArmSamples, stageArmRates } from '../../../src/core/power/stage-traffic.js';
 import type { Gate, Stage } from '../../../src/core/model/index.js';
 import { METRICS, policyWith } from '../gates/fixtures.js';
+import type { Overrides } from '../../support/overrides.js';
 
-function estimate(gate: Gate, stage: Partial<Stage> = {}, requestsPerHour: number | undefined = 50_000, baselines?: Record<string, Baseline>) {
+function estimate(gate: Gate, stage: Overrides<Stage> = {}, requestsPerHour: number | undefined = 50_000, baselines?: Record<string, Baseline>) {
   const { policy } = policyWith({ gates: { g: gate }, stage: { minDuration: '2h', ...stage } });
   return estimateStagePower({ release: 'r', policy, metrics: METRICS, requestsPerHour, ...(baselines ? { baselines } : {}) });
 }
