@@ -28,7 +28,7 @@ export interface FlagdFlag {
  * flagd stores integer bucket weights: whole percents, or basis points for fractions of a percent
  * (see fractionalRule). It cannot mirror requests, so shadow is a marker the application reads.
  */
-export const FLAGD_CAPABILITIES: ProviderCapabilities = { shadow: 'marker', segments: true, weightStep: 0.01, settles: 'now' };
+export const FLAGD_CAPABILITIES: ProviderCapabilities = { shadow: 'marker', segments: true, weightStep: 0.01, settles: 'now', stickiness: 'sticky' };
 
 /**
  * OpenFeature flagd as a GitOps provider. Glidepath owns one flag per release (the target key):

@@ -34,6 +34,7 @@ export const kserveCapabilities: ProviderCapabilities = {
   weightStep: 1,
   // A new percentage is served once Knative's route has the ready revision at it.
   settles: 'eventually',
+  stickiness: 'per-request',
 };
 
 const GROUP_PATH = '/apis/serving.kserve.io/v1beta1';

@@ -46,6 +46,7 @@ export function launchDarklyCapabilities(config: Pick<LaunchDarklyProviderConfig
     segments: (config.kind ?? 'flag') === 'flag',
     weightStep: 0.001,
     settles: 'now',
+    stickiness: 'sticky',
   };
 }
 

@@ -38,7 +38,7 @@ export interface SagemakerTarget {
  * redeploy, not a weight, and a variant cannot move from shadow to production by weight: shadow
  * stages are not offered (docs/providers/sagemaker.md shows how to shadow-test before the release).
  */
-export const SAGEMAKER_CAPABILITIES: ProviderCapabilities = { shadow: 'none', segments: false, weightStep: 0.01, settles: 'eventually' };
+export const SAGEMAKER_CAPABILITIES: ProviderCapabilities = { shadow: 'none', segments: false, weightStep: 0.01, settles: 'eventually', stickiness: 'per-request' };
 
 /** Further attempts after the first for throttling, 5xx, connection errors and attempt time-outs. */
 const RETRIES = 3;

@@ -46,6 +46,7 @@ export const unleashCapabilities: ProviderCapabilities = {
   // Variant weights are integers out of 1000.
   weightStep: 0.1,
   settles: 'now',
+  stickiness: 'sticky',
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -30,6 +30,7 @@ export const vertexAiCapabilities: ProviderCapabilities = {
   weightStep: 1,
   // endpoints.patch answers the updated Endpoint, not a long-running operation.
   settles: 'now',
+  stickiness: 'per-request',
 };
 
 interface DeployedModel {

@@ -1,4 +1,4 @@
-import { describeCapabilities } from '../validate/rules/provider-capability-rules.js';
+import { describeCapabilities, stickinessWarning } from '../validate/rules/provider-capability-rules.js';
 import type { BundleDiff } from '../plan/bundle-diff.js';
 import { formatLineStat } from '../plan/bundle-diff.js';
 import type { LocatedFinding, Plan, ReleasePlan } from '../plan/build-plan.js';
@@ -176,6 +176,8 @@ export function renderReleaseSection(release: ReleasePlan): string {
   }
   facts.push(`traffic ${trafficText(release)}`);
   lines.push('', `${facts.join(' · ')}.`);
+  const unsticky = release.target?.providerType ? stickinessWarning(release.target.providerType, release.target.capabilities) : undefined;
+  if (unsticky) lines.push('', `> ⚠ ${unsticky}`);
   if (release.bundle) lines.push('', '**Champion → challenger**', '', ...bundleRows(release.bundle));
   if (!release.policy?.file) {
     lines.push('', `⚠ Policy ${code(release.policy?.name ?? '?')} is not defined at head; run \`glidepath validate\`.`);

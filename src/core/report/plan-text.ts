@@ -1,4 +1,4 @@
-import { describeCapabilities } from '../validate/rules/provider-capability-rules.js';
+import { describeCapabilities, stickinessWarning } from '../validate/rules/provider-capability-rules.js';
 import { MANUAL_ADOPT_WARNING, type Plan, type ReleasePlan } from '../plan/build-plan.js';
 import { formatLineStat } from '../plan/bundle-diff.js';
 import { formatHours } from '../model/duration.js';
@@ -37,6 +37,8 @@ function releaseText(release: ReleasePlan): string[] {
   const lines = [`${release.name} (${CHANGE_LABELS[release.kind]})${policy}`, `  why: ${plain(release.reasons.join('; '))}`];
   if (release.kind === 'removed') return [...lines, `  ${release.file} is deleted: Glidepath no longer plans or watches this release.`];
   if (release.target) lines.push(`  target: ${release.target.provider} / ${release.target.key}${release.target.capabilities ? ` (${describeCapabilities(release.target.capabilities)})` : ''}`);
+  const unsticky = release.target?.providerType ? stickinessWarning(release.target.providerType, release.target.capabilities) : undefined;
+  if (unsticky) lines.push(`  ⚠ ${unsticky}`);
   lines.push(...bundleLines(release).map((l) => `  ${l}`));
   if (release.stages.length > 0) {
     const withPower = release.stages.some((s) => s.power !== undefined);

@@ -208,7 +208,7 @@ test('shadow stages, rings and fractional weights are refused without a call', a
     assert.equal(answer.kind, 'invalid');
   }
   assert.deepEqual(fake.requests, []);
-  assert.deepEqual(kserveCapabilities, { shadow: 'none', segments: false, weightStep: 1, settles: 'eventually' });
+  assert.deepEqual(kserveCapabilities, { shadow: 'none', segments: false, weightStep: 1, settles: 'eventually', stickiness: 'per-request' });
 });
 
 test('a key without a namespace uses the provider namespace, and a key that is no Kubernetes name is refused', async () => {

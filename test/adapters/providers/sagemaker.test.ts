@@ -309,7 +309,7 @@ test('shadow stages, rings and a target without variant names are refused before
   assert.equal(unnamed.kind, 'invalid');
   assert.match(unnamed.error, /must name its endpoint's two production variants in spec.target: championVariant and challengerVariant/);
   assert.equal(fake.requests.length, 0);
-  assert.deepEqual(SAGEMAKER_CAPABILITIES, { shadow: 'none', segments: false, weightStep: 0.01, settles: 'eventually' });
+  assert.deepEqual(SAGEMAKER_CAPABILITIES, { shadow: 'none', segments: false, weightStep: 0.01, settles: 'eventually', stickiness: 'per-request' });
 });
 
 test('a credential variable that is not set and a region that is not one are configuration errors naming the field', () => {

@@ -202,7 +202,7 @@ test('shadow stages, rings and fractional weights are refused without a call', a
     assert.equal(answer.kind, 'invalid');
   }
   assert.deepEqual(fake.requests, []);
-  assert.deepEqual(vertexAiCapabilities, { shadow: 'none', segments: false, weightStep: 1, settles: 'now' });
+  assert.deepEqual(vertexAiCapabilities, { shadow: 'none', segments: false, weightStep: 1, settles: 'now', stickiness: 'per-request' });
 });
 
 test('a full resource name as the key is used as is, and one in another region is refused', async () => {

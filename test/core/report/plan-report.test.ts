@@ -136,3 +136,12 @@ test('a plan shows what each release’s provider can do beside its target, when
   assert.match(renderPlanText(plan), /target: flags \/ \S+ \(shadow: marker, segments, weight step 0\.01%, settles now\)/);
   assert.match(renderPlanComment(plan, { marker: MARKER }), /target `flags` \(flagd; shadow: marker, segments, weight step 0\.01%, settles now\)/);
 });
+
+test('a plan warns when the provider routes each request on its own, so one user can meet both models', () => {
+  const pr = weakeningPullRequest();
+  const plan = buildPlan({ base: repositoryOf(pr.base), head: repositoryOf(pr.head), providerCapabilities: { flagd: { shadow: 'marker', segments: true, weightStep: 0.01, settles: 'now', stickiness: 'per-request' } } });
+  assert.match(renderPlanComment(plan, { marker: MARKER }), /> ⚠ flagd routes each request on its own: one user can meet both the champion and the challenger/);
+  assert.match(renderPlanText(plan), / {2}⚠ flagd routes each request on its own/);
+  const sticky = buildPlan({ base: repositoryOf(pr.base), head: repositoryOf(pr.head), providerCapabilities: { flagd: { shadow: 'marker', segments: true, weightStep: 0.01, settles: 'now', stickiness: 'sticky' } } });
+  assert.doesNotMatch(renderPlanComment(sticky, { marker: MARKER }), /routes each request on its own/);
+});

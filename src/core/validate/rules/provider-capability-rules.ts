@@ -78,5 +78,14 @@ function round(value: number): number {
 
 /** `shadow: marker, segments, weight step 0.01%, settles now`: what plans show beside a release's provider. */
 export function describeCapabilities(capabilities: ProviderCapabilities): string {
-  return `shadow: ${capabilities.shadow}, ${capabilities.segments ? 'segments' : 'no segments'}, weight step ${capabilities.weightStep}%, settles ${capabilities.settles}`;
+  return `shadow: ${capabilities.shadow}, ${capabilities.segments ? 'segments' : 'no segments'}, weight step ${capabilities.weightStep}%, settles ${capabilities.settles}${capabilities.stickiness === 'per-request' ? ', routes each request on its own' : ''}`;
+}
+
+/**
+ * What a plan warns when the provider does not keep a user on one arm: a user who meets both
+ * models in one conversation spoils the comparison (requests are not independent) and is confused.
+ */
+export function stickinessWarning(providerType: string, capabilities: ProviderCapabilities | undefined): string | undefined {
+  if (capabilities?.stickiness !== 'per-request') return undefined;
+  return `${providerType} routes each request on its own: one user can meet both the champion and the challenger, which spoils the comparison and confuses users. Pin users to an arm in the application, or use a provider that keeps them (docs/providers/${providerType}.md).`;
 }
