@@ -20,7 +20,7 @@ export interface TrafficTarget {
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
-// The provider contract every adapter implements (issue #8, decision 0011).
+// The provider contract every adapter implements (issue #8, decision 0013).
 
 /**
  * What a provider can do, declared once and statically, so `validate` and `plan` can refuse a
