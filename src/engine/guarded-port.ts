@@ -1,5 +1,5 @@
 import type { ApiProvider, ApplyAnswer, CallFailureKind, CallOptions, PendingOperation, TrafficTarget } from '../ports/traffic-provider.js';
-import type { CallResult } from '../ports/call.js';
+import { kindOfStatus, type CallResult } from '../ports/call.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
 
 /** A provider call past this is a failed call of kind `timeout`: the split it serves is unknown until the next read. */
@@ -126,17 +126,6 @@ export function kindOfThrown(error: unknown): CallFailureKind {
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || /TIMEOUT/.test(code)) return 'timeout';
   if (code === 'ENOENT') return 'not-found';
   if (code === 'EACCES' || code === 'EPERM') return 'unauthorized';
-  return 'unavailable';
-}
-
-/** The kind an HTTP status means. */
-export function kindOfStatus(status: number): CallFailureKind {
-  if (status === 401 || status === 403) return 'unauthorized';
-  if (status === 404 || status === 410) return 'not-found';
-  if (status === 408 || status === 504) return 'timeout';
-  if (status === 409 || status === 412) return 'conflict';
-  if (status === 429) return 'rate-limited';
-  if (status === 400 || status === 422) return 'invalid';
   return 'unavailable';
 }
 

@@ -32,3 +32,14 @@ export type CallResult<T> = { readonly ok: true; readonly value: T } | CallFailu
 export interface CallOptions {
   readonly signal?: AbortSignal;
 }
+
+/** The kind an HTTP error status means: one table for every adapter and for the engine's guard. */
+export function kindOfStatus(status: number): CallFailureKind {
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 408 || status === 504) return 'timeout';
+  if (status === 409 || status === 412) return 'conflict';
+  if (status === 429) return 'rate-limited';
+  if (status === 400 || status === 405 || status === 415 || status === 422) return 'invalid';
+  return 'unavailable';
+}

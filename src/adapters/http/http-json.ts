@@ -1,4 +1,4 @@
-import type { CallFailureKind, CallResult } from '../../ports/call.js';
+import { kindOfStatus, type CallFailureKind, type CallResult } from '../../ports/call.js';
 
 /**
  * The one HTTP client every HTTP adapter uses (providers, metrics sources): JSON in and out,
@@ -117,17 +117,6 @@ export async function requestJson<T = unknown>(deps: HttpDeps, request: HttpRequ
     }
     await sleep(Math.round(wait));
   }
-}
-
-/** The kind an HTTP error status means (the same table as the engine's guard, kept here so adapters need not import the engine). */
-export function kindOfStatus(status: number): CallFailureKind {
-  if (status === 401 || status === 403) return 'unauthorized';
-  if (status === 404 || status === 410) return 'not-found';
-  if (status === 408 || status === 504) return 'timeout';
-  if (status === 409 || status === 412) return 'conflict';
-  if (status === 429) return 'rate-limited';
-  if (status === 400 || status === 405 || status === 415 || status === 422) return 'invalid';
-  return 'unavailable';
 }
 
 /** Whether asking again may get another answer: throttling, time-outs and server faults, never a client error. */

@@ -3,6 +3,7 @@ import type { MetricDefinition } from '../../core/model/index.js';
 import type { AdapterDeps, Built } from '../../ports/adapter-deps.js';
 import type { CallFailureKind, CallOptions, CallResult } from '../../ports/call.js';
 import type { MetricReading, MetricsAnswer, MetricsQuery, MetricsSource } from '../../ports/metrics-source.js';
+import { limit } from '../http/limit.js';
 import { requestJson } from '../http/http-json.js';
 
 /**
@@ -351,19 +352,3 @@ function seriesOf(body: unknown, label: string, mask: (s: string) => string): Ca
   return { ok: true, value: series };
 }
 
-/** Runs at most `n` of the given tasks at once; a finishing task hands its slot straight to the next in line. */
-function limit(n: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>) => {
-    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
-}
