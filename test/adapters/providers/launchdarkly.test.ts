@@ -183,14 +183,14 @@ test('a shadow stage serves the variation named as the shadow marker, and a prov
   assert.deepEqual(production()['fallthrough'], { variation: 2 });
 
   const plain = provider();
-  assert.deepEqual(plain.capabilities, { shadow: 'none', segments: true, weightStep: 0.001, settles: 'now' });
+  assert.deepEqual(plain.capabilities, { shadow: 'none', segments: true, weightStep: 0.001, settles: 'now', stickiness: 'sticky' });
   const refused = await plain.apply(target, { mode: 'shadow', weight: 0 });
   assert.ok(!refused.ok && refused.kind === 'invalid' && /variations\.shadow/.test(refused.error));
 });
 
 test('an AI Config is stepped with a semantic patch of updateFallthroughVariationOrRollout, weights keyed by variation id, and read back', async () => {
   const ld = provider({ kind: 'ai-config' });
-  assert.deepEqual(ld.capabilities, { shadow: 'none', segments: false, weightStep: 0.001, settles: 'now' });
+  assert.deepEqual(ld.capabilities, { shadow: 'none', segments: false, weightStep: 0.001, settles: 'now', stickiness: 'sticky' });
   assert.deepEqual(await ld.apply(target, { mode: 'traffic', weight: 20 }), { ok: true, value: { status: 'settled', split: { mode: 'traffic', weight: 20 } } });
   const [patch] = patches();
   assert.equal(patch?.url.pathname, '/api/v2/projects/ai/ai-configs/assistant-model/targeting');
