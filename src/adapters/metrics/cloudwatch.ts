@@ -3,6 +3,7 @@ import type { MetricDefinition } from '../../core/model/index.js';
 import type { AdapterDeps, Built } from '../../ports/adapter-deps.js';
 import type { CallFailure, CallOptions, CallResult } from '../../ports/call.js';
 import type { MetricReading, MetricsAnswer, MetricsQuery, MetricsSource } from '../../ports/metrics-source.js';
+import { templatesProblem } from './templates.js';
 
 /**
  * A `cloudwatch` entry under `spec.metrics.sources` (schema: cloudwatch.schema.json beside this
@@ -130,8 +131,8 @@ function checkRef(value: unknown, field: (string | number)[], eventsRef: boolean
     if (!isObject(dims) || Object.keys(dims).length > 30) return fail('dimensions must map up to 30 dimension names to values', [...field, 'dimensions']);
     for (const [name, v] of Object.entries(dims)) {
       if (typeof v !== 'string' || v.length === 0 || v.length > 1024) return fail(`dimension ${name} must be a non-empty value`, [...field, 'dimensions', name]);
-      const unknown = [...v.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1] ?? '').filter((n) => !(TEMPLATES as readonly string[]).includes(n));
-      if (unknown.length > 0) return fail(`uses ${unknown.map((n) => `{{${n}}}`).join(', ')}; the templates are ${TEMPLATES.map((n) => `{{${n}}}`).join(', ')}`, [...field, 'dimensions', name]);
+      const problem = templatesProblem(v, TEMPLATES);
+      if (problem !== undefined) return fail(problem, [...field, 'dimensions', name]);
     }
   }
   return { ok: true, value: value as unknown as CloudWatchMetricRef };

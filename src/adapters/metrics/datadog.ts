@@ -5,6 +5,7 @@ import type { CallFailureKind, CallOptions, CallResult } from '../../ports/call.
 import type { ArmPair, MetricReading, MetricsAnswer, MetricsQuery, MetricsSource } from '../../ports/metrics-source.js';
 import { limit } from '../http/limit.js';
 import { requestJson, type HttpDeps } from '../http/http-json.js';
+import { templatesProblem } from './templates.js';
 
 /**
  * A `datadog` entry under `spec.metrics.sources` (schema: datadog.schema.json beside this file).
@@ -88,15 +89,10 @@ const EVENT_FIELD: Readonly<Partial<Record<DatadogMetricQuery['kind'], string>>>
 
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string; readonly field: readonly (string | number)[] };
 
-function unknownTemplates(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1] ?? '').filter((name) => !(TEMPLATES as readonly string[]).includes(name));
-}
-
 function checkQueryText(value: unknown, field: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return `${field} must be a Datadog metrics query, e.g. sum:llm.requests{variant:{{variant}}}.as_count()`;
-  const unknown = unknownTemplates(value);
-  if (unknown.length > 0) return `${field} uses ${unknown.map((n) => `{{${n}}}`).join(', ')}; the templates are ${TEMPLATES.map((n) => `{{${n}}}`).join(', ')}`;
-  return undefined;
+  const problem = templatesProblem(value, TEMPLATES);
+  return problem === undefined ? undefined : `${field} ${problem}`;
 }
 
 /** Checks a metric's `query` as the schema fragment does, plus its templates; exported so configuration can be checked on load. */

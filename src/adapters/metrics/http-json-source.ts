@@ -4,6 +4,7 @@ import type { AdapterDeps, Built } from '../../ports/adapter-deps.js';
 import type { CallOptions, CallResult } from '../../ports/call.js';
 import type { ArmPair, MetricReading, MetricsAnswer, MetricsQuery, MetricsSource } from '../../ports/metrics-source.js';
 import { requestJson, type HttpDeps } from '../http/http-json.js';
+import { templatesProblem, unknownTemplates } from './templates.js';
 
 /**
  * An `http-json` entry under `spec.metrics.sources` (schema: http-json.schema.json beside
@@ -107,10 +108,6 @@ export function readJsonPath(document: unknown, steps: readonly PathStep[]): unk
   return at;
 }
 
-function unknownTemplates(text: string, allowed: readonly string[]): string[] {
-  return [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1] ?? '').filter((name) => !allowed.includes(name));
-}
-
 /** A path with sample values in its templates must parse: checked once, when the entry is built or the query is read. */
 function checkPath(value: unknown, field: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return `${field} must be a path such as $.arms.{{arm}}.errors`;
@@ -148,8 +145,8 @@ export function parseHttpJsonMetricQuery(value: unknown): Parsed<HttpJsonMetricQ
  */
 export function createHttpJsonSource(config: HttpJsonSourceConfig, deps: AdapterDeps & { readonly sleep?: HttpDeps['sleep'] }): Built<MetricsSource> {
   const at = (...field: (string | number)[]) => field;
-  const unknown = unknownTemplates(config.url, URL_TEMPLATES);
-  if (unknown.length > 0) return { ok: false, field: at('url'), error: `metrics source ${config.name}: url uses ${unknown.map((n) => `{{${n}}}`).join(', ')}; the templates are ${URL_TEMPLATES.map((n) => `{{${n}}}`).join(', ')}` };
+  const urlProblem = templatesProblem(config.url, URL_TEMPLATES);
+  if (urlProblem !== undefined) return { ok: false, field: at('url'), error: `metrics source ${config.name}: url ${urlProblem}` };
   let sample: URL;
   try {
     sample = new URL(config.url.replace(/\{\{\s*[a-z]+\s*\}\}/g, 'x'));

@@ -5,6 +5,7 @@ import type { CallFailureKind, CallOptions, CallResult } from '../../ports/call.
 import type { MetricReading, MetricsAnswer, MetricsQuery, MetricsSource } from '../../ports/metrics-source.js';
 import { limit } from '../http/limit.js';
 import { requestJson } from '../http/http-json.js';
+import { templatesProblem } from './templates.js';
 
 /**
  * A `prometheus` entry under `spec.metrics.sources` (schema: prometheus.schema.json beside this
@@ -50,15 +51,10 @@ const SOURCE_WIDE: readonly CallFailureKind[] = ['unavailable', 'timeout', 'unau
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string; readonly field: readonly (string | number)[] };
 
 /** The templates a string uses that are not known, or an empty list. */
-function unknownTemplates(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1] ?? '').filter((name) => !(TEMPLATES as readonly string[]).includes(name));
-}
-
 function checkExpression(value: unknown, field: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return `${field} must be a PromQL selector or expression`;
-  const unknown = unknownTemplates(value);
-  if (unknown.length > 0) return `${field} uses ${unknown.map((n) => `{{${n}}}`).join(', ')}; the templates are ${TEMPLATES.map((n) => `{{${n}}}`).join(', ')}`;
-  return undefined;
+  const problem = templatesProblem(value, TEMPLATES);
+  return problem === undefined ? undefined : `${field} ${problem}`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { UnitSums } from '../stats/contrast.js';
+
 /**
  * What a metrics source returns for one metric of one arm. Sources compute sufficient
  * statistics where the data lives, so a tick costs O(rollouts), not O(requests); raw samples
@@ -19,17 +21,7 @@ export type ArmData =
    * as ΣX/ΣY with the delta-method variance over units (decision 0012), not as independent
    * requests.
    */
-  | ({ readonly kind: 'ratio' } & RatioStatistics);
-
-/** Unit-level sufficient statistics of a ratio metric: the number of units and Σx, Σy, Σx², Σy², Σxy over them. */
-export interface RatioStatistics {
-  readonly units: number;
-  readonly sumX: number;
-  readonly sumY: number;
-  readonly sumXX: number;
-  readonly sumYY: number;
-  readonly sumXY: number;
-}
+  | ({ readonly kind: 'ratio' } & UnitSums);
 
 export type Arm = 'control' | 'canary';
 
