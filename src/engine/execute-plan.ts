@@ -8,7 +8,7 @@ import { fillAuditHash, type Action, type AuditRecordDraft, type RolloutState } 
 import type { StateStore } from './state-store.js';
 import type { ChangeRequestResult, RefLocked } from '../ports/scm.js';
 import type { EngineContext } from './context.js';
-import { planRevertChange } from './revert-change.js';
+import { planRevertChange, revertReview } from './revert-change.js';
 import { sendNotices } from './send-notices.js';
 import { settledSplit } from './apply-answer.js';
 import type { RolloutSetup } from './workspace.js';
@@ -23,7 +23,7 @@ export interface PlanLike {
 }
 
 export interface ExecuteInput {
-  readonly setup: Pick<RolloutSetup, 'name' | 'provider' | 'capabilities' | 'target' | 'releaseFile' | 'bundleHash' | 'policy'> & Partial<Pick<RolloutSetup, 'config'>>;
+  readonly setup: Pick<RolloutSetup, 'name' | 'provider' | 'capabilities' | 'target' | 'releaseFile' | 'bundleHash' | 'policy'> & Partial<Pick<RolloutSetup, 'config' | 'release'>>;
   /** The state the plan was made from (undefined before a release's first start). */
   readonly previous: RolloutState | undefined;
   readonly plan: PlanLike;
@@ -213,13 +213,19 @@ async function openRevert(
   action: Extract<Action, { type: 'open-revert' }>,
   bundleHash: string,
 ): Promise<ChangeRequestResult & { method: string }> {
-  const change = await planRevertChange(ctx.scm.revisions, { file: setup.releaseFile, baseRef: ctx.baseBranch, ...(action.sourceCommit ? { sourceCommit: action.sourceCommit } : {}) });
+  const source = action.sourceCommit ? { sourceCommit: action.sourceCommit } : {};
+  const change = await planRevertChange(ctx.scm.revisions, { file: setup.releaseFile, baseRef: ctx.baseBranch, ...source });
+  const owner = setup.release?.spec.owner;
+  const review = revertReview(change, { ...source, ...(owner !== undefined ? { owner } : {}) });
   const result = await ctx.scm.changeRequests.findOrCreate({
     branch: revertBranch(setup.name, bundleHash),
     base: ctx.baseBranch,
     title: action.title,
-    body: action.body,
+    body: review.note ? `${review.note}\n\n${action.body}` : action.body,
     files: change.files,
+    draft: review.draft,
+    labels: review.labels,
+    reviewers: review.reviewers,
   });
   return { ...result, method: change.method };
 }

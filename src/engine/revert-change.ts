@@ -49,3 +49,34 @@ export function swapChampionIn(text: string): string | undefined {
   doc.setIn(['spec', 'challenger'], champion.clone());
   return doc.toString();
 }
+
+/** How the revert pull request is offered for review, beside its files. */
+export interface RevertReview {
+  readonly draft: boolean;
+  readonly labels: readonly string[];
+  readonly reviewers: readonly string[];
+  /** Said after the plan's body: what a person must check before merging. */
+  readonly note?: string;
+}
+
+const REVERT_LABELS = ['glidepath', 'rollback'] as const;
+// A GitHub login (`@octocat`) or team (`@org/team`); an owner written as prose ("ML platform") names nobody to request.
+const GITHUB_HANDLE = /^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/;
+
+/**
+ * Review of the revert: the release's owner is asked when it is a GitHub handle (GitHub itself
+ * adds the CODEOWNERS of the file, for a pull request that is not a draft). A swap made because
+ * the file changed after the rollout's merge keeps those later edits, which a person must judge:
+ * that pull request is a draft saying so.
+ */
+export function revertReview(change: RevertChange, input: { readonly owner?: string; readonly sourceCommit?: string }): RevertReview {
+  const owner = input.owner?.trim();
+  const reviewers = owner !== undefined && GITHUB_HANDLE.test(owner) ? [owner.replace(/^@/, '')] : [];
+  const base = { labels: REVERT_LABELS, reviewers };
+  if (change.method !== 'champion-swapped-in' || input.sourceCommit === undefined) return { draft: false, ...base };
+  return {
+    draft: true,
+    ...base,
+    note: `**To resolve before merging.** The release file changed after the rollout's merge (${input.sourceCommit.slice(0, 12)}), so restoring the version before it would also undo those later edits. This pull request copies \`spec.champion\` over \`spec.challenger\` in the current file instead, keeping them. Check that the later edits still belong with the champion, then mark it ready for review.`,
+  };
+}

@@ -1,7 +1,7 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLocalGitScm } from '../../src/adapters/scm/local-git.js';
-import { planRevertChange, swapChampionIn } from '../../src/engine/revert-change.js';
+import { planRevertChange, revertReview, swapChampionIn } from '../../src/engine/revert-change.js';
 import { createTempGitRepo, type TempGitRepo } from '../support/temp-git-repo.js';
 
 const V1 = `# the release
@@ -47,4 +47,23 @@ test('swapping the champion in keeps comments and leaves a file without a champi
   assert.equal(swapChampionIn(V2), V1);
   assert.equal(swapChampionIn('spec: {}\n'), undefined);
   assert.equal(swapChampionIn('spec: [unclosed\n'), undefined);
+});
+
+test('a revert that restores the version before the merge is a ready pull request for the release owner', () => {
+  const review = revertReview({ method: 'restored-previous-version', files: [] }, { owner: '@octocat', sourceCommit: 'a'.repeat(40) });
+  assert.deepEqual(review, { draft: false, labels: ['glidepath', 'rollback'], reviewers: ['octocat'] });
+});
+
+test('a revert that had to swap the champion into a file edited since the merge is a draft naming what to check', () => {
+  const review = revertReview({ method: 'champion-swapped-in', files: [] }, { owner: 'my-org/ml-platform', sourceCommit: 'abc123def4567890' });
+  assert.equal(review.draft, true);
+  assert.deepEqual(review.reviewers, ['my-org/ml-platform']);
+  assert.match(review.note ?? '', /changed after the rollout's merge \(abc123def456\).*mark it ready for review/s);
+});
+
+test('an owner written as prose names nobody to request, and a swap without a known merge is no draft', () => {
+  for (const owner of ['ML platform team', 'someone@example.com', '']) {
+    assert.deepEqual(revertReview({ method: 'champion-swapped-in', files: [] }, { owner }).reviewers, [], owner);
+  }
+  assert.equal(revertReview({ method: 'champion-swapped-in', files: [] }, {}).draft, false);
 });
