@@ -40,6 +40,7 @@ export async function run(overrides: ActionOverrides = {}): Promise<void> {
       runtime,
       ...(gitHub.event ? { event: gitHub.event } : {}),
       ...(gitHub.review ? { review: gitHub.review } : {}),
+      ...(gitHub.issues ? { issues: gitHub.issues } : {}),
     };
     let outcome: CommandOutcome & { readonly ran?: readonly string[] };
     if (settings.command === AUTO_COMMAND) {

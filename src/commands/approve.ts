@@ -5,6 +5,7 @@ import { runApprove } from '../engine/run-approve.js';
 import { rolloutExitCode } from '../engine/exit-code.js';
 import { formatOutcome } from '../engine/run-tick.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { reportDecisions } from './report-decisions.js';
 
 /** `glidepath approve`: a person releases an approval hold. */
 export const approveCommand: Command = {
@@ -28,6 +29,7 @@ export const approveCommand: Command = {
     const outcome = await runApprove(engine, { release, by, ...(stage !== undefined ? { stage } : {}), ...(reason !== undefined ? { reason } : {}), ...(author !== undefined ? { author } : {}), ...(ctx.options['resume'] === true ? { resumeOnly: true } : {}) });
     ctx.print(formatOutcome(outcome));
     if (engine.dryRun) printOutcomeActions(ctx.print, outcome);
-    return { exitCode: rolloutExitCode([outcome]), outputs: { decision: outcome.decision } };
+    const summary = await reportDecisions(ctx, engine, [outcome]);
+    return { exitCode: rolloutExitCode([outcome]), outputs: { decision: outcome.decision }, ...(summary ? { summary } : {}) };
   },
 };

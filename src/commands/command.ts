@@ -4,6 +4,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { ReviewChannel } from '../ports/review.js';
+import type { IssueTracker } from '../ports/issues.js';
 import type { ActionOutputs } from './action-outputs.js';
 import type { RunEvent } from '../core/model/run-event.js';
 import type { ExitCode } from '../engine/exit-code.js';
@@ -67,6 +68,8 @@ export interface CommandContext {
   /** Present only inside GitHub Actions. */
   readonly event?: RunEvent;
   readonly review?: ReviewChannel;
+  /** The rollouts dashboard and retrospectives; present only inside GitHub Actions with a token. */
+  readonly issues?: IssueTracker;
 }
 
 export interface CommandOutcome {

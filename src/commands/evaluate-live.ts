@@ -7,6 +7,7 @@ import { rolloutExitCode } from '../engine/exit-code.js';
 import { printOutcomeActions } from './print-outcome.js';
 import { formatOutcome, runTick, stateStoreFor } from '../engine/run-tick.js';
 import { loadWorkspace } from '../engine/workspace.js';
+import { reportDecisions } from './report-decisions.js';
 
 /**
  * `glidepath evaluate` without --metrics-file: one live tick for every active rollout (or
@@ -23,10 +24,12 @@ export async function evaluateLive(ctx: CommandContext, options: { readonly rele
     ctx.print(formatOutcome(outcome));
     if (engine.dryRun) printOutcomeActions(ctx.print, outcome);
   }
-  const states = [...(await stateStoreFor(engine, workspace).load()).states.values()];
+  const snapshot = await stateStoreFor(engine, workspace).load();
+  const states = [...snapshot.states.values()];
+  const decisions = await reportDecisions(ctx, engine, report.outcomes, { workspace, snapshot });
   return {
     exitCode: rolloutExitCode(report.outcomes),
     outputs: { decisions: JSON.stringify(Object.fromEntries(report.outcomes.map((o) => [o.release, o.decision]))) },
-    summary: renderStatus(states, engine.clock.now(), 'md'),
+    summary: decisions ? `${renderStatus(states, engine.clock.now(), 'md')}\n### Decisions\n\n${decisions}` : renderStatus(states, engine.clock.now(), 'md'),
   };
 }

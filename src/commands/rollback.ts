@@ -5,6 +5,7 @@ import { runRollback } from '../engine/run-rollback.js';
 import { rolloutExitCode } from '../engine/exit-code.js';
 import { formatOutcome } from '../engine/run-tick.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { reportDecisions } from './report-decisions.js';
 
 /** `glidepath rollback`: the runbook's single command. */
 export const rollbackCommand: Command = {
@@ -29,6 +30,7 @@ export const rollbackCommand: Command = {
       if (timing?.sinceMetricsMs !== undefined) ctx.print(`champion restored: ${timing.sinceMetricsMs + timing.applyMs} ms from the decision to the provider's read-back`);
       if (execution.revert) ctx.print(`revert: ${execution.revert.url}`);
     }
-    return { exitCode: rolloutExitCode([outcome], 'rollback'), outputs: { decision: outcome.decision, ...(execution?.status === 'committed' && execution.revert ? { revert: execution.revert.url } : {}) } };
+    const summary = await reportDecisions(ctx, engine, [outcome]);
+    return { ...(summary ? { summary } : {}), exitCode: rolloutExitCode([outcome], 'rollback'), outputs: { decision: outcome.decision, ...(execution?.status === 'committed' && execution.revert ? { revert: execution.revert.url } : {}) } };
   },
 };

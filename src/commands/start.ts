@@ -6,6 +6,7 @@ import { botActor, engineOptions, stringOption } from './command-options.js';
 import { printOutcomeActions } from './print-outcome.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
 import { UsageError } from '../engine/errors.js';
+import { reportDecisions } from './report-decisions.js';
 
 /** `glidepath start`: begin the rollouts a merge asks for. */
 export const startCommand: Command = {
@@ -29,6 +30,7 @@ export const startCommand: Command = {
       ctx.print(formatOutcome(outcome));
       if (engine.dryRun) printOutcomeActions(ctx.print, outcome);
     }
-    return { exitCode: rolloutExitCode(report.outcomes), outputs: { started: report.outcomes.filter((o) => o.committed).map((o) => o.release).join(',') } };
+    const summary = await reportDecisions(ctx, engine, report.outcomes);
+    return { exitCode: rolloutExitCode(report.outcomes), outputs: { started: report.outcomes.filter((o) => o.committed).map((o) => o.release).join(',') }, ...(summary ? { summary } : {}) };
   },
 };

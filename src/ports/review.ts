@@ -20,7 +20,11 @@ export type CommentOutcome = 'created' | 'updated' | 'unchanged';
  * The GitHub adapter implements it; commands never touch octokit.
  */
 export interface ReviewChannel {
-  publishCheck(report: CheckRunReport): Promise<{ readonly url?: string }>;
+  /**
+   * Creates or updates the check run of this name on `headSha`. `outcome` (when the adapter can
+   * tell) is `unchanged` when the latest run of that name already says exactly this: nothing written.
+   */
+  publishCheck(report: CheckRunReport): Promise<{ readonly url?: string; readonly outcome?: CommentOutcome }>;
   /** Creates or updates the one comment on `issueNumber` that carries `marker`; leaves it alone when the body is the same. */
   upsertComment(issueNumber: number, marker: string, body: string): Promise<CommentOutcome>;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { createFakeGit, type FakeGit } from './github-fake-git.js';
+import { createFakeIssues, type FakeIssues } from './github-fake-issues.js';
 
 /**
  * An in-memory GitHub REST API served through an injected `fetch`, for adapter and command tests.
@@ -16,7 +17,7 @@ import { createFakeGit, type FakeGit } from './github-fake-git.js';
  * so what the adapters read is shaped like the real thing.
  *
  * State is kept for check runs (with appended annotations), issue comments (paginated with
- * Link headers), and in `fake.git` one repository's git objects, branch refs and pull requests
+ * Link headers), issues (github-fake-issues.ts), and in `fake.git` one repository's git objects, branch refs and pull requests
  * (github-fake-git.ts). Later adapters add operations with `fake.handle(operationId, handler)`.
  */
 
@@ -296,6 +297,8 @@ export interface GitHubFake {
   readonly comments: FakeComment[];
   /** The repository's git objects, branches and pull requests (the git data and pulls APIs). */
   readonly git: FakeGit;
+  /** The repository's issues (not pull requests) and who may be assigned (github-fake-issues.ts). */
+  readonly issues: FakeIssues;
   /** Adds a comment as if someone had written it (to seed pages of comments). */
   addComment(issueNumber: number, body: string, login?: string): FakeComment;
   /** Adds a check run as if an earlier run had created it. */
@@ -425,8 +428,11 @@ export function createGitHubFake(options: GitHubFakeOptions = {}): GitHubFake {
 
   const gitData = createFakeGit({ apiUrl, repoUrl, timestamp, nextId: () => (nextId += 1), example: exampleValue, login });
 
+  const issueData = createFakeIssues({ apiUrl, repoUrl, timestamp, nextId: () => (nextId += 1), example: exampleValue, login }, page);
+
   const builtIn: Record<string, FakeHandler> = {
     ...gitData.handlers,
+    ...issueData.handlers,
     'checks/list-for-ref': (r) => {
       let runs = checkRuns.filter((c) => c.head_sha === r.params['ref']);
       if (r.query['check_name']) runs = runs.filter((c) => c.name === r.query['check_name']);
@@ -614,6 +620,7 @@ export function createGitHubFake(options: GitHubFakeOptions = {}): GitHubFake {
     checkRuns,
     comments,
     git: gitData.git,
+    issues: issueData.state,
     addComment(issueNumber, body, author = 'octocat') {
       const now = timestamp();
       const comment: FakeComment = { id: (nextId += 1), issueNumber, body, login: author, userType: author.endsWith('[bot]') ? 'Bot' : 'User', created_at: now, updated_at: now };

@@ -37,6 +37,8 @@ function isRequestError(error: unknown): error is RequestErrorLike {
  */
 const PERMISSIONS: readonly { readonly pattern: RegExp; readonly scope: string }[] = [
   { pattern: /\/check-runs|\/check-suites/, scope: 'checks' },
+  // The repository's issue list and new issues (the dashboard, retrospectives); comments on pull requests are below.
+  { pattern: /\/issues$/, scope: 'issues' },
   { pattern: /\/issues\/(\d+|\{issue_number\}|comments)/, scope: 'pull-requests' },
   { pattern: /\/pulls/, scope: 'pull-requests' },
   { pattern: /\/git\/|\/contents\/|\/branches|\/commits|\/compare/, scope: 'contents' },

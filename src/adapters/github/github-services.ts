@@ -1,5 +1,6 @@
 import type { Logger } from '../../ports/logger.js';
 import type { ReviewChannel } from '../../ports/review.js';
+import type { IssueTracker } from '../../ports/issues.js';
 import type { CommentCommands } from '../../ports/comment-commands.js';
 import type { ChangeRequests, StateBranch } from '../../ports/scm.js';
 import { createGitHubChangeRequests } from './change-requests.js';
@@ -7,6 +8,7 @@ import { createGitHubStateBranch } from './state-branch.js';
 import { createGitHubCommentCommands } from './comment-commands.js';
 import { createOctokit, type GitHubClient, type OctokitOptions } from './client.js';
 import { createGitHubReviewChannel } from './review-channel.js';
+import { createGitHubIssueTracker } from './issue-tracker.js';
 import { readRunEvent, type ActionsContext } from './run-event.js';
 import type { RunEvent } from '../../core/model/run-event.js';
 
@@ -17,6 +19,8 @@ export interface GitHubServices {
   readonly octokit?: GitHubClient;
   /** Permission checks, reactions and replies for `/glidepath` comments. */
   readonly comments?: CommentCommands;
+  /** The rollouts dashboard and retrospective issues. */
+  readonly issues?: IssueTracker;
   /**
    * The roles that must outlive the runner, through the API: the state and flag branches and
    * revert pull requests. Revisions are still read from the workspace clone, at no API cost.
@@ -62,5 +66,5 @@ export function createGitHubServices(input: GitHubServicesInput): GitHubServices
     branch: (name) => branches.get(name) ?? branches.set(name, createGitHubStateBranch(octokit, repository, name)).get(name)!,
     changeRequests: createGitHubChangeRequests(octokit, repository, { logger }),
   };
-  return { event, review: createGitHubReviewChannel(octokit, repository, logger), octokit, comments: createGitHubCommentCommands(octokit, repository), remote };
+  return { event, review: createGitHubReviewChannel(octokit, repository, logger), octokit, comments: createGitHubCommentCommands(octokit, repository), issues: createGitHubIssueTracker(octokit, repository, logger), remote };
 }

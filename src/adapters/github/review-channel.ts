@@ -65,7 +65,7 @@ const normalise = (text: string): string => text.replace(/\r\n/g, '\n');
 export function createGitHubReviewChannel(octokit: GitHubClient, repository: RepositoryRef, logger?: Logger): ReviewChannel {
   const { owner, repo } = repository;
   return {
-    async publishCheck(report: CheckRunReport): Promise<{ readonly url?: string }> {
+    async publishCheck(report: CheckRunReport): Promise<{ readonly url?: string; readonly outcome?: CommentOutcome }> {
       const summary = cutWithNote(report.summary, CHECK_OUTPUT_MAX, '> Cut at GitHub\'s 65,535-character limit for check-run summaries; the job summary has the full report.');
       const text = report.text !== undefined ? cutWithNote(report.text, CHECK_OUTPUT_MAX, '> Cut at GitHub\'s 65,535-character limit for check-run text; the job summary has the full report.') : undefined;
       const batches = chunk(report.annotations.map(toApiAnnotation), ANNOTATIONS_PER_REQUEST);
@@ -80,7 +80,13 @@ export function createGitHubReviewChannel(octokit: GitHubClient, repository: Rep
         owner, repo, ref: report.headSha, check_name: report.name, filter: 'latest', per_page: 1,
       });
       const previous = existing.check_runs[0];
+      if (previous && previous.status === 'completed' && previous.conclusion === report.conclusion && previous.output.annotations_count === 0 && batches.length === 0
+        && previous.output.title === report.title && normalise(previous.output.summary ?? '') === normalise(summary) && normalise(previous.output.text ?? '') === normalise(text ?? '')) {
+        logger?.debug(`check run ${report.name} on ${report.headSha} already says this`);
+        return { ...(previous.html_url ? { url: previous.html_url } : {}), outcome: 'unchanged' };
+      }
       let run: { id: number | bigint; html_url: string | null };
+      let outcome: CommentOutcome = 'created';
       // Annotations accumulate on a check run and cannot be removed, so a run that already has some
       // is superseded by a new one (GitHub shows the newest run of a name) rather than updated.
       if (previous && previous.output.annotations_count === 0) {
@@ -88,6 +94,7 @@ export function createGitHubReviewChannel(octokit: GitHubClient, repository: Rep
           owner, repo, check_run_id: Number(previous.id), status: 'completed', conclusion: report.conclusion, output: output(batches[0]),
         }));
         logger?.debug(`updated check run ${report.name} (${run.id}) on ${report.headSha}`);
+        outcome = 'updated';
       } else {
         ({ data: run } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
           owner, repo, name: report.name, head_sha: report.headSha, status: 'completed', conclusion: report.conclusion, output: output(batches[0]),
@@ -99,7 +106,7 @@ export function createGitHubReviewChannel(octokit: GitHubClient, repository: Rep
           owner, repo, check_run_id: Number(run.id), output: { title: report.title, summary, annotations: batch },
         });
       }
-      return run.html_url ? { url: run.html_url } : {};
+      return { ...(run.html_url ? { url: run.html_url } : {}), outcome };
     },
 
     async upsertComment(issueNumber: number, marker: string, body: string): Promise<CommentOutcome> {

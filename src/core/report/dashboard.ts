@@ -8,6 +8,8 @@ import { cell } from './markdown.js';
 export interface RolloutLinks {
   readonly pullRequest?: string;
   readonly revert?: string;
+  /** The merge commit the rollout started from, as a full sha: GitHub links it, and its page names the pull request. */
+  readonly commit?: string;
 }
 
 export interface DashboardInput {
@@ -17,6 +19,11 @@ export interface DashboardInput {
   readonly links?: Readonly<Record<string, RolloutLinks>>;
   /** How long finished rollouts stay listed under "Recently finished"; default 7 days. */
   readonly recentMs?: number;
+  /**
+   * Show when the stage and the last decision began instead of how long ago: the body then
+   * changes only when a rollout does, so an issue kept in sync is not rewritten on every tick.
+   */
+  readonly absoluteTimes?: boolean;
 }
 
 /** The dashboard issue's title: found again by it and by its marker, and updated in place. */
@@ -50,7 +57,8 @@ function ago(from: string | undefined, now: Date): string {
   return Number.isFinite(ms) ? formatDuration(Math.max(0, Math.floor(ms / 60_000) * 60_000)) : '–';
 }
 
-function waitsFor(state: RolloutState): string {
+/** What a rollout waits for, in the words of the person who can end it (`–` when nothing). */
+export function waitsFor(state: RolloutState): string {
   const code = state.lastDecision?.code;
   if (state.phase === 'paused' || state.phase === 'frozen') return WAITING_FOR[state.phase] as string;
   if (code !== undefined && WAITING_FOR[code] !== undefined) return WAITING_FOR[code] as string;
@@ -60,7 +68,7 @@ function waitsFor(state: RolloutState): string {
 
 function linksCell(links: RolloutLinks | undefined): string {
   if (!links) return '–';
-  const parts = [links.pullRequest ? `[pull request](${links.pullRequest})` : undefined, links.revert ? `[revert](${links.revert})` : undefined].filter((p) => p !== undefined);
+  const parts = [links.pullRequest ? `[pull request](${links.pullRequest})` : undefined, links.revert ? `[revert](${links.revert})` : undefined, links.commit && /^[0-9a-f]{40}$/i.test(links.commit) ? links.commit : undefined].filter((p) => p !== undefined);
   return parts.length > 0 ? parts.join(' · ') : '–';
 }
 
@@ -88,7 +96,9 @@ export function renderDashboard(input: DashboardInput): { readonly title: string
     for (const s of active) {
       const last = s.lastDecision;
       const why = s.phase === 'paused' || s.phase === 'frozen' ? (s.phaseReason ?? last?.reason) : last?.reason;
-      lines.push(`| ${cell(s.release)} | ${s.phase} | ${s.stageIndex + 1}. ${cell(s.stage)} | ${cell(describeSplit(s.split))} | ${ago(s.stageStartedAt, input.now)} | ${last ? `${last.decision}, ${ago(last.at, input.now)} ago` : '–'} | ${cell(why ?? '–')} | ${waitsFor(s)} | ${linksCell(input.links?.[s.release])} |`);
+      const inStage = input.absoluteTimes ? `since ${minute(s.stageStartedAt)}` : ago(s.stageStartedAt, input.now);
+      const decided = last ? (input.absoluteTimes ? `${last.decision}, ${minute(last.at)}` : `${last.decision}, ${ago(last.at, input.now)} ago`) : '–';
+      lines.push(`| ${cell(s.release)} | ${s.phase} | ${s.stageIndex + 1}. ${cell(s.stage)} | ${cell(describeSplit(s.split))} | ${inStage} | ${decided} | ${cell(why ?? '–')} | ${waitsFor(s)} | ${linksCell(input.links?.[s.release])} |`);
     }
   }
   lines.push('', `### Recently finished (${finished.length})`, '');
@@ -101,4 +111,9 @@ export function renderDashboard(input: DashboardInput): { readonly title: string
   }
   lines.push('', 'Commands, as a comment here or on the release’s pull request, from someone with write access: `/glidepath approve <release> [reason]`, `/glidepath pause <release> [reason]`, `/glidepath resume <release>`, `/glidepath rollback <release> [reason]`.');
   return { title: DASHBOARD_TITLE, body: `${lines.join('\n')}\n` };
+}
+
+/** `2026-12-05 11:20 UTC`: minutes are what ticks resolve. */
+export function minute(iso: string | undefined): string {
+  return iso !== undefined && Number.isFinite(Date.parse(iso)) ? `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '–';
 }

@@ -18,6 +18,11 @@ export interface RetrospectiveInput {
   readonly owner?: string;
 }
 
+/** One retrospective per rollout that rolled back: a release rolled back, approved and started again gets a second. */
+export function retrospectiveMarker(state: RolloutState): string {
+  return commentMarker('retrospective', `${state.release}@${state.startedAt}`);
+}
+
 /** Timeline rows beyond this are summarised: a rollout that held for days records a line per heartbeat. */
 const MAX_TIMELINE = 40;
 
@@ -34,7 +39,7 @@ export function renderRetrospective(input: RetrospectiveInput): { readonly title
   const rollbackRecord = [...input.records].reverse().find((r) => r.event === 'rollback');
   const title = `Retrospective: ${state.release} rolled back at ${state.stage}`;
   const lines = [
-    commentMarker('retrospective', state.release),
+    retrospectiveMarker(state),
     `## What happened to \`${state.release}\``,
     '',
     '| | |',

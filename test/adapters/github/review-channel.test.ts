@@ -130,3 +130,15 @@ test('a body beyond 65,536 characters is cut and points to the check run', async
   assert.match(body, /the check run and the job summary have the full report/);
   fake.assertClean();
 });
+
+test('a check run that already says the same is not written again, and one that says something else is updated', async () => {
+  const { fake, channel } = setup();
+  await channel.publishCheck(report({ text: 'details' }));
+  const same = await channel.publishCheck(report({ text: 'details' }));
+  assert.equal(same.outcome, 'unchanged');
+  assert.deepEqual(fake.routes().filter((r) => !r.startsWith('GET ')), ['POST /repos/{owner}/{repo}/check-runs']);
+  const changed = await channel.publishCheck(report({ text: 'details', conclusion: 'failure' }));
+  assert.equal(changed.outcome, 'updated');
+  assert.equal(fake.checkRuns[0]?.conclusion, 'failure');
+  fake.assertClean();
+});

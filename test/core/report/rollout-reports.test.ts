@@ -48,7 +48,7 @@ test('the retrospective tells the timeline, the trigger, the evidence and the im
   ];
   const { title, body } = renderRetrospective({ state, records, requestsPerHour: 1000, revertUrl: 'https://github.com/o/r/pull/9', owner: '@acme/ml' });
   assert.equal(title, 'Retrospective: support-assistant rolled back at canary-5');
-  assert.match(body, /^<!-- glidepath:retrospective:support-assistant -->/);
+  assert.match(body, /^<!-- glidepath:retrospective:support-assistant@\d{4}-[^ ]+ -->/);
   assert.match(body, /\| Trigger \| criterion: a rollback criterion fired \|/);
   assert.match(body, /\| Audit record \| seq 3, `a{63}3` \|/);
   assert.match(body, /\| 2026-03-02T12:00:00.000Z \| decision \| canary-5 \| advance \| traffic 5% \| glidepath\[bot\] \| moving to canary-5 \|/);
