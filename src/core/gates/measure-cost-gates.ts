@@ -95,7 +95,7 @@ export function measureNetBenefitGate(name: string, gate: Gate, metric: MetricDe
     estimates: { control: c.value, canary: k.value },
     subject: `${metric.name} (net benefit per user at ${trim(lambda)} per unit of quality)`,
     summary: `Δquality ${signed(dq)}, Δcost ${signed(dc)} per user: net benefit ${signed(effect)}${unitText} (interval ${signed(interval[0])} to ${signed(interval[1])}) on ${formatCount(arms.canary.units)} canary / ${formatCount(arms.control.units)} control users`,
-    failClaim: floor === 0 ? 'not worth its marginal cost (net benefit below 0)' : `below the net benefit floor ${trim(floor)}`,
+    failClaim: floor === 0 ? 'short of its marginal cost (net benefit below 0)' : `below the net benefit floor ${trim(floor)}`,
     passClaim: floor === 0 ? 'worth its marginal cost (net benefit above 0)' : `above the net benefit floor ${trim(floor)}`,
     unit: 'user',
   };
