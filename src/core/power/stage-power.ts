@@ -97,7 +97,11 @@ export function estimateStagePower(input: StagePowerInput): PowerEstimate {
     `sequential (always-valid) tests as the judge runs them, ${Math.round(power * 100)}% power, the stage's alpha ${alpha} split evenly across its gates`,
   ]);
   const designEffect = policy.spec.analysis?.designEffect ?? 1;
-  assumptions.add(unitAssumption(policy.spec.analysis?.unit ?? 'user', designEffect));
+  const gateTests = Object.values(policy.spec.gates ?? {}).map((g) => g.test);
+  const unitGates = gateTests.filter((t) => t === 'ratio' || t === 'net-benefit').length;
+  // A policy whose gates are all judged on units has no request-level size to caveat.
+  if (unitGates === 0 || unitGates < gateTests.length) assumptions.add(unitAssumption(policy.spec.analysis?.unit ?? 'user', designEffect));
+  if (unitGates > 0) assumptions.add('ratio and net-benefit gates are sized in users from their unitBaseline, each user sending requestsPerUnit requests within the stage; their variance is over users, so no design effect applies');
   const warnings: string[] = [];
   if (input.requestsPerHour === undefined) {
     warnings.push('no traffic estimate: set spec.traffic.requestsPerHour on the release (or in glidepath.yaml) to see how long each stage needs');
@@ -323,7 +327,7 @@ function estimateCostGate(ctx: GateContext, head: { gate: string; metric: string
   }
   spread = Math.sqrt(Math.max(0, lambda * lambda * sdQuality * sdQuality + sdCost * sdCost - 2 * lambda * correlation * sdQuality * sdCost));
   const meanCost = costIsX ? declared.meanX : declared.meanY;
-  effect = { text: `net benefit ${trim(expected)} against the floor ${trim(floor)}`, absolute: expected - floor };
+  effect = { text: `${trim(expected - floor)}${metric.unit ? ` ${metric.unit}` : ''} net-benefit`, absolute: expected - floor };
   model = {
     samples: (d) => requestsOf(unitsFor(spread, d)),
     maxEffect: 100 * spread,

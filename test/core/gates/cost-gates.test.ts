@@ -178,3 +178,22 @@ for (const [name, gate] of [['ratio', { ...ratioGate, maxIncrease: '0%' }], ['ne
     console.log(`# ${name}: ${fails}/${runs} false fails at the bound over 8 looks (Wilson 95% ${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}%)`);
   });
 }
+
+test('the cost-effectiveness example\'s metrics pass both gates of its policy: cost per resolved conversation within 10%, and worth its marginal cost', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const root = new URL('../../../examples/cost-effectiveness/', import.meta.url);
+  const policy = parse(readFileSync(new URL('policies/cost-aware-upgrade.yaml', root), 'utf8'));
+  const config = parse(readFileSync(new URL('glidepath.yaml', root), 'utf8'));
+  const metrics = JSON.parse(readFileSync(new URL('metrics/support-assistant.json', root), 'utf8'));
+  const arm = (a: 'control' | 'canary'): ArmData => ({ kind: 'ratio', ...metrics.arms[a].cost_per_resolved });
+  const j = judgeStage({
+    release: 'support-assistant',
+    policy,
+    stage: policy.spec.stages[0],
+    metrics: config.spec.metrics.definitions,
+    result: { ok: true, snapshot: { window: metrics.window, requests: metrics.requests, units: metrics.units, arms: { control: { cost_per_resolved: arm('control') }, canary: { cost_per_resolved: arm('canary') } } } },
+  });
+  assert.deepEqual(j.gates.map((g) => [g.gate, g.verdict, g.evidence?.unit]), [['cost-per-resolved', 'pass', 'user'], ['worth-its-cost', 'pass', 'user']]);
+  assert.equal(j.outcome, 'pass');
+});

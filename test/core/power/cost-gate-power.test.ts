@@ -44,11 +44,14 @@ test('a ratio gate without a unit baseline assumes CVs of 1, a correlation of 0.
 test('a net-benefit gate needs (b + z)²·(λ²σq² + σc² − 2λρσqσc)·(1 + 1/k) / (expected − floor)² users in control', () => {
   // Cost is x (a lower-is-better metric): σc 0.3, σq 2, ρ 0.6, λ 0.5: 1 + 0.09 − 0.36 = 0.73;
   // expected 0.05 over a floor of −0.02: n_control = 3.6211² · 0.73 · 20 / 0.07² ≈ 39,070, canary ≈ 2,056.
-  const g = gateOf(estimate({ metric: 'cost_per_call', test: 'net-benefit', willingnessToPay: 0.5, minNetBenefit: -0.02, unitBaseline: { ...unitBaseline, sdX: 0.3, sdY: 2, netBenefit: 0.05 } }));
+  const e = estimate({ metric: 'cost_per_call', test: 'net-benefit', willingnessToPay: 0.5, minNetBenefit: -0.02, unitBaseline: { ...unitBaseline, sdX: 0.3, sdY: 2, netBenefit: 0.05 } });
+  const g = gateOf(e);
   near(g.unitsPerArm!.control, 39_070);
   near(g.unitsPerArm!.canary, 2_056);
   near(g.samplesPerArm!.canary, 2_056 * 12, 0.003);
-  assert.deepEqual(g.effect, { text: 'net benefit 0.05 against the floor -0.02', absolute: 0.07 });
+  assert.deepEqual(g.effect, { text: '0.07 USD net-benefit', absolute: 0.07 });
+  assert.ok(e.assumptions.some((a) => /sized in users from their unitBaseline/.test(a)));
+  assert.ok(!e.assumptions.some((a) => /request-level sizes/.test(a)), 'no request-level caveat when every gate is judged on users');
 });
 
 test('a net-benefit gate whose expected net benefit does not clear its floor gets a note and a plan warning, not a size', () => {

@@ -59,3 +59,23 @@ test('a ratio gate on a metric glidepath.yaml does not define names it, with a s
   assertAt(problem, P, positionOf(text, 'cost_per_resolve,'));
   assert.equal(problem.hint, 'did you mean `cost_per_resolved`?');
 });
+
+test('the cost-effectiveness example (examples/cost-effectiveness) validates with no problem', async () => {
+  const { readFileSync, readdirSync, statSync } = await import('node:fs');
+  const { join, relative } = await import('node:path');
+  const { loadRepository } = await import('../../../src/core/validate/load-repository.js');
+  const root = join(import.meta.dirname, '../../../examples/cost-effectiveness');
+  const files = new Map<string, Uint8Array>();
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(root, path).split('\\').join('/'), readFileSync(path));
+    }
+  };
+  walk(root);
+  const { repository, problems } = loadRepository({ files, problems: [] });
+  assert.deepEqual(problems, []);
+  const gates = repository.policies.get('cost-aware-upgrade')?.value.spec.gates ?? {};
+  assert.deepEqual(Object.values(gates).map((g) => g.test).sort(), ['net-benefit', 'ratio']);
+});
