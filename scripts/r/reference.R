@@ -257,6 +257,52 @@ ratio_contrast("ratio_cost", 0.05, "relative", "higher", FALSE)
 ratio_contrast("ratio_cost", 0.001, "absolute", "higher", FALSE)
 ratio_contrast("ratio_small", 0.1, "relative", "lower", FALSE)
 
+# ---- ratio and cost-effectiveness gates (src/core/stats/cost-effectiveness.ts) -------------
+# Per-user pairs of totals: x1, y1 (control) and x2, y2 (canary). `cost_resolved`: x each user's
+# cost (USD), y their resolved conversations out of k. The ratio gate tests canary's over
+# control's ratio on the log scale, log(sum(x)/sum(y)) with the delta-method variance
+# (var(x)/mx^2 - 2*cov(x, y)/(mx*my) + var(y)/my^2)/n; R also checks it equals the ratio's
+# variance over its square (dm(x, y)[2]/dm(x, y)[1]^2) and the linearisation var(x/mx - y/my)/n.
+# The net-benefit gate tests NB = lambda*mean(q) - mean(c) per user, variance var(lambda*q - c)/n;
+# R checks it equals (lambda^2*var(q) - 2*lambda*cov(q, c) + var(c))/n, the covariance within users included.
+
+cost_data <- list(
+  cost_resolved = dataset("cost_resolved", "set.seed(8); k1 <- rpois(300, 4) + 1; x1 <- round(k1*rlnorm(300, log(0.05), 0.5), 6); y1 <- rbinom(300, k1, 0.7); k2 <- rpois(200, 4) + 1; x2 <- round(k2*rlnorm(200, log(0.06), 0.5), 6); y2 <- rbinom(200, k2, 0.75)"),
+  cost_small = dataset("cost_small", "x1 <- c(0.12, 0.4, 0.05, 0.33, 0.21); y1 <- c(1, 3, 0, 2, 2); x2 <- c(0.3, 0.18, 0.52, 0.09); y2 <- c(2, 1, 4, 1)")
+)
+log_fn <- "lr <- function(x, y) { n <- length(x); c(log(sum(x)/sum(y)), (var(x)/mean(x)^2 - 2*cov(x, y)/(mean(x)*mean(y)) + var(y)/mean(y)^2)/n) }; llin <- function(x, y) var(x/mean(x) - y/mean(y))/length(x)"
+
+log_ratio <- function(data, m, worse) {
+  s <- if (worse == "higher") 1 else -1
+  thr <- if (worse == "higher") sprintf("log(1 + %s)", lit(m)) else sprintf("-log(1 - %s)", lit(m))
+  setup <- paste0(cost_data[[data]], "; ", delta_fn, "; ", log_fn)
+  call <- sprintf("l1 <- lr(x1, y1); l2 <- lr(x2, y2); c(%s*(l2[1] - l1[1]), %s, sqrt(l1[2] + l2[2]), l1, l2, dm(x1, y1)[2]/dm(x1, y1)[1]^2, llin(x2, y2))", lit(s), thr)
+  r <- run(setup, call)$value
+  stopifnot(abs(r[5] - r[8]) <= 1e-9 * r[5], abs(r[7] - r[9]) <= 1e-9 * r[7])
+  add("logRatioContrast", obj(data = str(data), setup = str(setup), call = str(call), margin = num(m), worse = str(worse),
+                              estimate = num(r[1]), threshold = num(r[2]), standardError = num(r[3]),
+                              control = obj(value = num(r[4]), variance = num(r[5])), canary = obj(value = num(r[6]), variance = num(r[7]))))
+}
+log_ratio("cost_resolved", 0.1, "higher")
+log_ratio("cost_resolved", 0, "higher")
+log_ratio("cost_small", 0.2, "lower")
+
+net_benefit <- function(data, lambda, m, cost) {
+  q <- if (cost == "x") c("y1", "y2") else c("x1", "x2")
+  k <- if (cost == "x") c("x1", "x2") else c("y1", "y2")
+  setup <- paste0(cost_data[[data]], "; nb <- function(q, c, lambda) { z <- lambda*q - c; c(mean(z), var(z)/length(z)) }; nbc <- function(q, c, lambda) (lambda^2*var(q) - 2*lambda*cov(q, c) + var(c))/length(q)")
+  call <- sprintf("b1 <- nb(%s, %s, %s); b2 <- nb(%s, %s, %s); c(-(b2[1] - b1[1]), -(%s), sqrt(b1[2] + b2[2]), b1, b2, nbc(%s, %s, %s), nbc(%s, %s, %s))",
+                  q[1], k[1], lit(lambda), q[2], k[2], lit(lambda), lit(m), q[1], k[1], lit(lambda), q[2], k[2], lit(lambda))
+  r <- run(setup, call)$value
+  stopifnot(abs(r[5] - r[8]) <= 1e-9 * r[5], abs(r[7] - r[9]) <= 1e-9 * r[7])
+  add("netBenefitContrast", obj(data = str(data), setup = str(setup), call = str(call), willingnessToPay = num(lambda), minNetBenefit = num(m), cost = str(cost),
+                                estimate = num(r[1]), threshold = num(r[2]), standardError = num(r[3]),
+                                control = obj(value = num(r[4]), variance = num(r[5])), canary = obj(value = num(r[6]), variance = num(r[7]))))
+}
+net_benefit("cost_resolved", 0.5, 0, "x")
+net_benefit("cost_resolved", 0.05, -0.02, "x")
+net_benefit("cost_small", 2, 0.1, "y")
+
 # ---- Welch t-test (canary first) -----------------------------------------------------------
 
 welch_data <- list(

@@ -160,6 +160,8 @@ function row(v: VerdictReport, metric: MetricDefinition | undefined, criterion: 
     if (x === null) return '–';
     if (!metric) return String(Number(x.toPrecision(3)));
     if (v.test === 'mann-whitney') return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+    if (v.test === 'ratio') return `${x >= 0 ? '+' : '−'}${Number((Math.abs(x) * 100).toPrecision(3))}%`;
+    if (v.test === 'net-benefit') return `${x >= 0 ? '+' : '−'}${Number(Math.abs(x).toPrecision(4))}`;
     return absolute ? formatValue(x, metric) : formatDifference(x, metric);
   };
   const interval = v.interval ? `${show(v.interval[0])} to ${show(v.interval[1])}` : '–';

@@ -20,6 +20,7 @@ import { formatDifference, formatProbability, formatValue } from './format-evide
 import { GateConfigError } from './gate-config-error.js';
 import { resolveMargin, sameMargin, type GateMargin } from './gate-margin.js';
 import { superiority } from './superiority.js';
+import { measureNetBenefitGate, measureRatioGate } from './measure-cost-gates.js';
 import { rateRatioProblem } from '../metrics/check-snapshot.js';
 
 /** Statistical settings shared by every gate of a stage. */
@@ -88,6 +89,8 @@ export type GateMeasurement =
  */
 export function measureGate(name: string, gate: Gate, metric: MetricDefinition, control: ArmData | undefined, canary: ArmData | undefined, ctx: MeasureContext): GateMeasurement {
   const where = `spec.gates.${name}`;
+  if (gate.test === 'ratio') return measureRatioGate(name, gate, metric, control, canary, ctx);
+  if (gate.test === 'net-benefit') return measureNetBenefitGate(name, gate, metric, control, canary, ctx);
   const versus = gate.versus ?? (gate.test === 'quantile' ? 'absolute' : 'control');
   if (versus === 'absolute') return measureAbsolute(where, gate, metric, canary, ctx);
   if (gate.test === 'quantile') throw new GateConfigError(`${where}: a quantile gate compares the canary with an absolute bound: remove versus: control and set max (or min)`);

@@ -19,6 +19,7 @@ export function describeGate(gate: Gate, metric?: MetricDefinition): string {
   if (gate.nonInferiority !== undefined) parts.push(`must be shown no worse than control by more than ${gate.nonInferiority}`);
   if (gate.max !== undefined) parts.push(`at most ${withUnit(gate.max, metric)}`);
   if (gate.min !== undefined) parts.push(`at least ${withUnit(gate.min, metric)}`);
+  if (gate.test === 'net-benefit') parts.push(`must be shown worth its extra cost at ${withUnit(gate.willingnessToPay ?? Number.NaN, metric)} per unit of quality (net benefit per user above ${gate.minNetBenefit ?? 0})`);
   if (parts.length === 0) parts.push(`compared with ${gate.versus ?? 'control'}`);
   const notes: string[] = [gate.test];
   if (gate.critical) notes.push('critical');

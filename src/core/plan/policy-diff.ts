@@ -224,6 +224,9 @@ function diffGate(name: string, before: Gate, after: Gate, findings: PolicyFindi
   compareMargins(findings, gate, 'nonInferiority', before.nonInferiority, after.nonInferiority, at('nonInferiority'));
   compareBound(findings, gate, 'max', before.max, after.max, (x, y) => y > x, at('max'));
   compareBound(findings, gate, 'min', before.min, after.min, (x, y) => y < x, at('min'));
+  // A higher price on quality, or a lower floor, lets a dearer challenger through a net-benefit gate.
+  compareBound(findings, gate, 'willingnessToPay', before.willingnessToPay, after.willingnessToPay, (x, y) => y > x, at('willingnessToPay'));
+  if (before.test === 'net-benefit' && after.test === 'net-benefit') compareBound(findings, gate, 'minNetBenefit', before.minNetBenefit ?? 0, after.minNetBenefit ?? 0, (x, y) => y < x, at('minNetBenefit'));
   if (before.quantile !== after.quantile && before.quantile !== undefined && after.quantile !== undefined) {
     // A lower quantile under an upper bound (or a higher one over a lower bound) lets more of the tail through.
     const looser = after.max !== undefined ? after.quantile < before.quantile : after.min !== undefined ? after.quantile > before.quantile : false;

@@ -32,8 +32,10 @@ export interface GatePower {
   /** The difference the estimate is for: as the policy writes it, and in the metric's unit. */
   readonly effect?: { readonly text: string; readonly absolute: number };
   readonly baseline: Baseline & { readonly source: 'observed' | 'default' };
-  /** Observations each arm needs (control 0 for absolute gates, which judge the canary alone). */
+  /** Observations each arm needs (control 0 for absolute gates, which judge the canary alone); requests for ratio and net-benefit gates, at the declared requests per unit. */
   readonly samplesPerArm?: { readonly control: number; readonly canary: number };
+  /** Ratio and net-benefit gates: the units (users) each arm needs, which their variance is over. */
+  readonly unitsPerArm?: { readonly control: number; readonly canary: number };
   /** Hours of the stage's traffic that gives those samples. */
   readonly hours?: number;
   /** Whether minDuration is long enough (undefined when either is unknown). */
@@ -95,7 +97,11 @@ export function estimateStagePower(input: StagePowerInput): PowerEstimate {
     `sequential (always-valid) tests as the judge runs them, ${Math.round(power * 100)}% power, the stage's alpha ${alpha} split evenly across its gates`,
   ]);
   const designEffect = policy.spec.analysis?.designEffect ?? 1;
-  assumptions.add(unitAssumption(policy.spec.analysis?.unit ?? 'user', designEffect));
+  const gateTests = Object.values(policy.spec.gates ?? {}).map((g) => g.test);
+  const unitGates = gateTests.filter((t) => t === 'ratio' || t === 'net-benefit').length;
+  // A policy whose gates are all judged on units has no request-level size to caveat.
+  if (unitGates === 0 || unitGates < gateTests.length) assumptions.add(unitAssumption(policy.spec.analysis?.unit ?? 'user', designEffect));
+  if (unitGates > 0) assumptions.add('ratio and net-benefit gates are sized in users from their unitBaseline, each user sending requestsPerUnit requests within the stage; their variance is over users, so no design effect applies');
   const warnings: string[] = [];
   if (input.requestsPerHour === undefined) {
     warnings.push('no traffic estimate: set spec.traffic.requestsPerHour on the release (or in glidepath.yaml) to see how long each stage needs');
@@ -175,6 +181,7 @@ interface SampleModel {
 function estimateGate(ctx: GateContext): GatePower {
   const { gate, metric } = ctx;
   const head = { gate: ctx.name, metric: metric.name, test: gate.test };
+  if (gate.test === 'ratio' || gate.test === 'net-benefit') return estimateCostGate(ctx, head);
   const baseline = resolveBaseline(metric, ctx.baseline, ctx.assumptions);
   const versus = gate.versus ?? (gate.test === 'quantile' ? 'absolute' : 'control');
   const withBaseline = { ...head, baseline };
@@ -250,6 +257,103 @@ function sampleModel(ctx: GateContext, baseline: Baseline, margin: GateMargin): 
     };
   }
   return `a ${gate.test} gate compares with an absolute bound: set versus: absolute and max or min`;
+}
+
+/** Per-unit figures assumed for ratio and net-benefit gates without a declared `unitBaseline`. */
+export const DEFAULT_REQUESTS_PER_UNIT = 20;
+export const DEFAULT_UNIT_CV = 1;
+export const DEFAULT_UNIT_CORRELATION = 0.5;
+
+/**
+ * Ratio and net-benefit gates are judged on units, so they are sized in units: the variance of
+ * one unit's contribution from the gate's `unitBaseline` (per-unit means, sds and the
+ * correlation of the pair), the units per arm from the same sequential sample size as a mean,
+ * and the requests that brings at `requestsPerUnit` (the stage's users are assumed to send
+ * that many requests each within it). A ratio's unit variance is that of log x − log y,
+ * CVx² + CVy² − 2ρ·CVx·CVy, against the margin on the log scale; a net benefit's is
+ * λ²σq² + σc² − 2λρσqσc, against the distance from the expected net benefit to the floor. No
+ * design effect applies: the variance is over units already.
+ */
+function estimateCostGate(ctx: GateContext, head: { gate: string; metric: string; test: string }): GatePower {
+  const { gate, metric } = ctx;
+  const declared = gate.unitBaseline ?? {};
+  const requestsPerUnit = declared.requestsPerUnit ?? DEFAULT_REQUESTS_PER_UNIT;
+  const correlation = declared.correlation ?? DEFAULT_UNIT_CORRELATION;
+  const cvOf = (mean: number | undefined, sd: number | undefined) => (mean !== undefined && sd !== undefined && mean > 0 ? sd / mean : undefined);
+  const cvX = cvOf(declared.meanX, declared.sdX);
+  const cvY = cvOf(declared.meanY, declared.sdY);
+  const observed = cvX !== undefined && cvY !== undefined && declared.correlation !== undefined && declared.requestsPerUnit !== undefined;
+  const baseline = { ...(declared.meanX === undefined ? {} : { mean: declared.meanX }), ...(declared.sdX === undefined ? {} : { sd: declared.sdX }), source: observed ? 'observed' as const : 'default' as const };
+  const withBaseline = { ...head, baseline };
+  if (ctx.stage.mode !== 'shadow' && (ctx.stage.weight ?? 0) >= 100) return { ...withBaseline, note: 'at 100% there is no control arm to compare with' };
+  const missing = [declared.requestsPerUnit === undefined ? `${DEFAULT_REQUESTS_PER_UNIT} requests per unit` : '', declared.correlation === undefined ? `a correlation of ${DEFAULT_UNIT_CORRELATION} between the per-unit totals` : ''].filter(Boolean);
+  const ratio = ctx.rates ? ctx.rates.canary / ctx.rates.control : ctx.stage.mode === 'shadow' ? 1 : ratioOf(ctx.stage);
+  const unitsFor = (sd: number, d: number) => requiredSamplesPerArm({ kind: 'mean', baseline: 0, sd, margin: d, alpha: ctx.alpha, power: ctx.power, sides: 1, ratio, sequential: true });
+  const requestsOf = (units: { control: number; canary: number }) => ({ control: Math.ceil(units.control * requestsPerUnit), canary: Math.ceil(units.canary * requestsPerUnit) });
+
+  let spread: number;
+  let effect: { text: string; absolute: number };
+  let model: SampleModel;
+  if (gate.test === 'ratio') {
+    const margin = resolveMargin(gate.nonInferiority ?? gate.maxIncrease, `spec.gates.${ctx.name}`);
+    if (margin.value === 0) return { ...withBaseline, note: 'the margin is 0: a challenger equal to control can never be shown within it; set nonInferiority to the difference you would accept' };
+    if (cvX === undefined) missing.push(`a per-unit coefficient of variation of ${DEFAULT_UNIT_CV} for x`);
+    if (cvY === undefined) missing.push(`a per-unit coefficient of variation of ${DEFAULT_UNIT_CV} for y`);
+    const cx = cvX ?? DEFAULT_UNIT_CV;
+    const cy = cvY ?? DEFAULT_UNIT_CV;
+    spread = Math.sqrt(Math.max(0, cx * cx + cy * cy - 2 * correlation * cx * cy));
+    const worseUp = metric.direction === 'lower-is-better';
+    const logMargin = worseUp ? Math.log1p(margin.value) : -Math.log1p(-Math.min(margin.value, 0.999));
+    effect = { text: margin.text, absolute: margin.value };
+    model = {
+      samples: (d) => requestsOf(unitsFor(spread, d)),
+      maxEffect: 10,
+      describe: (d) => `${trim(Math.expm1(d) * 100)}% in the ratio`,
+      relative: (d) => Math.expm1(d),
+    };
+    return finishCostGate(ctx, withBaseline, spread, logMargin, effect, model, unitsFor, missing);
+  }
+  const lambda = gate.willingnessToPay;
+  if (lambda === undefined) return { ...withBaseline, note: 'a net-benefit gate needs willingnessToPay' };
+  const costIsX = metric.direction === 'lower-is-better';
+  const [sdCost, sdQuality] = costIsX ? [declared.sdX, declared.sdY] : [declared.sdY, declared.sdX];
+  if (sdCost === undefined || sdQuality === undefined) {
+    return { ...withBaseline, note: `needs unitBaseline.sdX and sdY for ${metric.name} (the spread across users of their cost and quality, from a day of per-user data) to estimate` };
+  }
+  const floor = gate.minNetBenefit ?? 0;
+  const expected = declared.netBenefit ?? 0;
+  if (!(expected > floor)) {
+    return { ...withBaseline, note: `a challenger with the expected net benefit ${trim(expected)} per unit can never be shown above the floor ${trim(floor)}: set minNetBenefit below it (a small loss you accept) or unitBaseline.netBenefit to the gain you expect` };
+  }
+  spread = Math.sqrt(Math.max(0, lambda * lambda * sdQuality * sdQuality + sdCost * sdCost - 2 * lambda * correlation * sdQuality * sdCost));
+  const meanCost = costIsX ? declared.meanX : declared.meanY;
+  effect = { text: `${trim(expected - floor)}${metric.unit ? ` ${metric.unit}` : ''} net-benefit`, absolute: expected - floor };
+  model = {
+    samples: (d) => requestsOf(unitsFor(spread, d)),
+    maxEffect: 100 * spread,
+    describe: (d) => `${trim(d)}${metric.unit ? ` ${metric.unit}` : ''} of net benefit per unit`,
+    relative: (d) => (meanCost !== undefined && meanCost > 0 ? d / meanCost : Number.NaN),
+  };
+  return finishCostGate(ctx, withBaseline, spread, expected - floor, effect, model, unitsFor, missing);
+}
+
+function finishCostGate(
+  ctx: GateContext,
+  head: Omit<GatePower, 'note'>,
+  spread: number,
+  distance: number,
+  effect: { text: string; absolute: number },
+  model: SampleModel,
+  unitsFor: (sd: number, d: number) => { control: number; canary: number },
+  missing: readonly string[],
+): GatePower {
+  if (missing.length > 0) ctx.assumptions.add(`${ctx.metric.name} (gate ${ctx.name}): assumed ${missing.join(', ')} (not declared in the gate's unitBaseline)`);
+  if (!(spread > 0)) return { ...head, note: 'the declared per-unit figures leave no variance: check unitBaseline' };
+  const units = unitsFor(spread, distance);
+  const samplesPerArm = model.samples(distance);
+  const result: GatePower = { ...head, effect, samplesPerArm, unitsPerArm: { control: units.control, canary: units.canary }, ...timing(samplesPerArm, ctx.rates, ctx.minHours) };
+  const detectable = ctx.rates && ctx.minHours !== undefined ? detectableEffect(model, ctx.rates, ctx.minHours) : undefined;
+  return detectable === undefined ? result : { ...result, detectableInMinDuration: { absolute: detectable, text: model.describe(detectable), relative: model.relative(detectable) } };
 }
 
 /** θ − ½ for a log-normal metric moved by the margin: Φ(shift / (σ√2)) − ½ with shift the log of the scale change. */
@@ -340,7 +444,7 @@ function gateWarnings(stage: Stage, g: GatePower, rates: { control: number; cana
   const out: string[] = [];
   const pct = `${Math.round(power * 100)}%`;
   if (g.note?.startsWith('the margin is 0')) out.push(`${stage.name}: gate ${g.gate} has no margin to pass within, so an equal challenger holds there until maxDuration: set nonInferiority`);
-  if (g.note?.includes('would fail this gate')) out.push(`${stage.name}: gate ${g.gate}: ${g.note}`);
+  if (g.note?.includes('would fail this gate') || g.note?.includes('can never be shown above the floor')) out.push(`${stage.name}: gate ${g.gate}: ${g.note}`);
   if (!rates || g.hours === undefined) return out;
   const traffic = `${stage.name} sees ${formatCount(rates.canary)} canary requests/h`;
   if (g.enough === false && g.effect) {

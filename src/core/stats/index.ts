@@ -45,4 +45,5 @@ export {
   type Margin,
   type Contrast,
 } from './contrast.js';
+export { estimateLogRatio, logRatioContrast, estimateNetBenefit, netBenefitContrast } from './cost-effectiveness.js';
 export { requiredSamplesPerArm, type SampleSizeOptions, type SampleSize } from './power.js';

@@ -165,9 +165,9 @@ export interface Gate {
    */
   metric: string;
   /**
-   * `proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound.
+   * `proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound. `ratio`: a ratio of two per-unit totals (cost per resolved conversation, tokens per task), canary's over control's, against a relative margin. `net-benefit`: cost-effectiveness, whether the challenger's extra quality is worth its extra cost at `willingnessToPay`. Both read per-unit sums (a ratio over users, docs/metrics-file-format.md) whose x and y are the pair.
    */
-  test: 'proportions' | 'welch' | 'mann-whitney' | 'quantile';
+  test: 'proportions' | 'welch' | 'mann-whitney' | 'quantile' | 'ratio' | 'net-benefit';
   /**
    * Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`).
    */
@@ -192,6 +192,47 @@ export interface Gate {
    * Absolute lower bound for the canary (for higher-is-better metrics).
    */
   min?: number;
+  /**
+   * `net-benefit` gates: λ, what one more unit of quality per user is worth in the cost's unit (USD per resolved conversation). The gate judges the net benefit λ·Δquality − Δcost per user, the incremental cost-effectiveness ratio Δcost/Δquality ≤ λ made linear. Which of the metric's per-unit totals is the cost follows from its direction: for a lower-is-better metric (cost per resolved conversation) x is the cost and y the quality; for a higher-is-better one (resolved per dollar) x is the quality and y the cost.
+   */
+  willingnessToPay?: number;
+  /**
+   * `net-benefit` gates: the net benefit per user, in the cost's unit, the challenger must be shown to exceed to pass, and is failed when shown below. 0 (default): worth its marginal cost; negative: may lose up to this much per user (a cheaper model slightly worse); positive: must gain at least this much.
+   */
+  minNetBenefit?: number;
+  /**
+   * `ratio` and `net-benefit` gates: the champion's per-unit figures the plan's power estimate needs (from a day of per-user data). Without them the plan assumes coefficients of variation of 1 and a correlation of 0.5, and says so.
+   */
+  unitBaseline?: {
+    /**
+     * Mean requests per unit (user) over a stage, to turn the units needed into hours of traffic. Default 20.
+     */
+    requestsPerUnit?: number;
+    /**
+     * Mean per-unit total x (the metric's numerator: cost, tokens, or quality).
+     */
+    meanX?: number;
+    /**
+     * Standard deviation across units of the per-unit x.
+     */
+    sdX?: number;
+    /**
+     * Mean per-unit total y (the metric's denominator).
+     */
+    meanY?: number;
+    /**
+     * Standard deviation across units of the per-unit y.
+     */
+    sdY?: number;
+    /**
+     * Correlation of x and y across units (usually positive: users who ask more cost more). Default 0.5.
+     */
+    correlation?: number;
+    /**
+     * `net-benefit` gates: the challenger's expected net benefit per user over the champion, in the cost's unit, the power is computed for. Default 0 (no better, no worse).
+     */
+    netBenefit?: number;
+  };
   /**
    * A critical gate that fails rolls back at once, whatever onFailure says.
    */

@@ -7335,7 +7335,7 @@ return errors === 0;
 }
 
 exports.RolloutPolicy = validate58;
-const schema86 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/rollout-policy.schema.json","title":"RolloutPolicy","description":"`policies/*.yaml`: how a release rolls out — stages, the gates each must pass, rollback criteria, approvals and deploy windows. Written before the change ships, reusable across releases.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"RolloutPolicy","description":"Always `RolloutPolicy`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The policy.","additionalProperties":false,"required":["strategy","stages","rollback"],"properties":{"strategy":{"type":"string","enum":["canary","shadow-then-canary","blue-green","rings","ab"],"description":"`canary`: a weighted ramp. `shadow-then-canary`: mirrored traffic first, then a ramp. `blue-green`: one flip with a watch. `rings`: tenant segments, then a ramp. `ab`: a long-running split at a fixed weight."},"stages":{"type":"array","minItems":1,"maxItems":50,"description":"Stages in order. Weights increase and the last stage reaches 100 (except for `ab`).","items":{"$ref":"#/definitions/stage"}},"gates":{"type":"object","description":"Named gates that stages list. Each compares canary with control, or an arm with an absolute bound.","propertyNames":{"$ref":"common.schema.json#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/gate"}},"rollback":{"type":"array","minItems":1,"maxItems":50,"description":"Rollback criteria, checked on every evaluation in every stage. Any one that fires restores the champion.","items":{"$ref":"#/definitions/rollbackCriterion"}},"window":{"$ref":"#/definitions/window"},"freezes":{"type":"array","description":"Periods when no rollout advances (rollbacks still happen).","items":{"$ref":"#/definitions/freeze"}},"analysis":{"$ref":"#/definitions/analysis"},"approvers":{"type":"array","description":"Who may approve a stage that asks for approval: GitHub users (`octocat`) or teams (`@org/team`). Default: the config's approvers.","items":{"type":"string","pattern":"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},"uniqueItems":true},"selfApproval":{"type":"string","enum":["allow","deny-high-risk","deny"],"default":"allow","description":"Whether the author of a release's change may approve it: `allow` (default), `deny-high-risk` (not when the release is `risk: high`: someone else must approve) or `deny` (never). The author is the pull request's author, read from GitHub when the approval comes from a `/glidepath approve` comment, or `--author` on the command line."},"onInconclusive":{"type":"string","enum":["hold","extend","rollback"],"default":"hold","description":"When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`."},"onNoData":{"type":"string","enum":["hold","rollback"],"default":"hold","description":"When a gate's metric returns no data. Glidepath never advances on missing data."},"onFailure":{"type":"string","enum":["rollback","pause","freeze"],"default":"rollback","description":"When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen)."},"manualTrafficChanges":{"type":"string","enum":["restore","adopt"],"default":"restore","description":"What a tick does when the provider serves the next stage's split but the rollout has not recorded moving there (someone edited the flag by hand, or a run moved traffic and stopped before recording it). `restore` (default): set the recorded split back and audit the drift, unless the tick's own judgement advances to that stage anyway (gates passed, bake time over, window open, approval given); the stage is then entered as if Glidepath had moved it. `adopt`: accept the move as an advance without judging the current stage's gates or waiting for its bake time; `glidepath plan` flags this, and switching to it is reported as a weakening. A change that lowers the challenger's exposure always pauses the rollout, and any other change is always set back."}}}},"definitions":{"stage":{"title":"Stage","description":"One step of the rollout.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Stage name, unique within the policy."},"description":{"type":"string","maxLength":2000,"description":"What this stage is for."},"mode":{"type":"string","enum":["shadow","traffic"],"default":"traffic","description":"`shadow`: the challenger receives a mirrored copy of requests and serves nobody (no weight). `traffic`: the challenger serves `weight` percent of requests."},"weight":{"type":"number","minimum":0,"maximum":100,"description":"Percent of requests the challenger serves in this stage."},"segment":{"type":"object","additionalProperties":false,"required":["attribute","values"],"description":"Ring stage: the challenger serves every request whose context attribute is one of these values (internal users, beta tenants), plus `weight` percent of the rest.","properties":{"attribute":{"type":"string","minLength":1,"maxLength":200,"description":"Evaluation-context attribute, such as `tenantId`."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","maxLength":200},"description":"Attribute values in this ring."}}},"minDuration":{"$ref":"common.schema.json#/definitions/duration","description":"Bake time: the stage lasts at least this long before it may advance."},"maxDuration":{"$ref":"common.schema.json#/definitions/duration","description":"If the stage has not passed by then, apply the policy's onFailure."},"minSamples":{"type":"integer","minimum":0,"description":"Requests each arm must have seen before any gate may pass."},"gates":{"type":"array","description":"Names of gates (from `spec.gates`) this stage must pass to advance.","items":{"$ref":"common.schema.json#/definitions/name"},"uniqueItems":true},"approval":{"type":"string","enum":["required","none"],"default":"none","description":"`required`: a person from the approvers list must approve before traffic moves to this stage."},"watch":{"$ref":"common.schema.json#/definitions/duration","description":"Final stage only: how long rollback criteria keep being checked at 100% before the challenger becomes champion."}}},"gate":{"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}},"rollbackCriterion":{"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop.","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}},"window":{"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}},"freeze":{"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}},"analysis":{"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}}}};
+const schema86 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/rollout-policy.schema.json","title":"RolloutPolicy","description":"`policies/*.yaml`: how a release rolls out — stages, the gates each must pass, rollback criteria, approvals and deploy windows. Written before the change ships, reusable across releases.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"RolloutPolicy","description":"Always `RolloutPolicy`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The policy.","additionalProperties":false,"required":["strategy","stages","rollback"],"properties":{"strategy":{"type":"string","enum":["canary","shadow-then-canary","blue-green","rings","ab"],"description":"`canary`: a weighted ramp. `shadow-then-canary`: mirrored traffic first, then a ramp. `blue-green`: one flip with a watch. `rings`: tenant segments, then a ramp. `ab`: a long-running split at a fixed weight."},"stages":{"type":"array","minItems":1,"maxItems":50,"description":"Stages in order. Weights increase and the last stage reaches 100 (except for `ab`).","items":{"$ref":"#/definitions/stage"}},"gates":{"type":"object","description":"Named gates that stages list. Each compares canary with control, or an arm with an absolute bound.","propertyNames":{"$ref":"common.schema.json#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/gate"}},"rollback":{"type":"array","minItems":1,"maxItems":50,"description":"Rollback criteria, checked on every evaluation in every stage. Any one that fires restores the champion.","items":{"$ref":"#/definitions/rollbackCriterion"}},"window":{"$ref":"#/definitions/window"},"freezes":{"type":"array","description":"Periods when no rollout advances (rollbacks still happen).","items":{"$ref":"#/definitions/freeze"}},"analysis":{"$ref":"#/definitions/analysis"},"approvers":{"type":"array","description":"Who may approve a stage that asks for approval: GitHub users (`octocat`) or teams (`@org/team`). Default: the config's approvers.","items":{"type":"string","pattern":"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},"uniqueItems":true},"selfApproval":{"type":"string","enum":["allow","deny-high-risk","deny"],"default":"allow","description":"Whether the author of a release's change may approve it: `allow` (default), `deny-high-risk` (not when the release is `risk: high`: someone else must approve) or `deny` (never). The author is the pull request's author, read from GitHub when the approval comes from a `/glidepath approve` comment, or `--author` on the command line."},"onInconclusive":{"type":"string","enum":["hold","extend","rollback"],"default":"hold","description":"When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`."},"onNoData":{"type":"string","enum":["hold","rollback"],"default":"hold","description":"When a gate's metric returns no data. Glidepath never advances on missing data."},"onFailure":{"type":"string","enum":["rollback","pause","freeze"],"default":"rollback","description":"When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen)."},"manualTrafficChanges":{"type":"string","enum":["restore","adopt"],"default":"restore","description":"What a tick does when the provider serves the next stage's split but the rollout has not recorded moving there (someone edited the flag by hand, or a run moved traffic and stopped before recording it). `restore` (default): set the recorded split back and audit the drift, unless the tick's own judgement advances to that stage anyway (gates passed, bake time over, window open, approval given); the stage is then entered as if Glidepath had moved it. `adopt`: accept the move as an advance without judging the current stage's gates or waiting for its bake time; `glidepath plan` flags this, and switching to it is reported as a weakening. A change that lowers the challenger's exposure always pauses the rollout, and any other change is always set back."}}}},"definitions":{"stage":{"title":"Stage","description":"One step of the rollout.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Stage name, unique within the policy."},"description":{"type":"string","maxLength":2000,"description":"What this stage is for."},"mode":{"type":"string","enum":["shadow","traffic"],"default":"traffic","description":"`shadow`: the challenger receives a mirrored copy of requests and serves nobody (no weight). `traffic`: the challenger serves `weight` percent of requests."},"weight":{"type":"number","minimum":0,"maximum":100,"description":"Percent of requests the challenger serves in this stage."},"segment":{"type":"object","additionalProperties":false,"required":["attribute","values"],"description":"Ring stage: the challenger serves every request whose context attribute is one of these values (internal users, beta tenants), plus `weight` percent of the rest.","properties":{"attribute":{"type":"string","minLength":1,"maxLength":200,"description":"Evaluation-context attribute, such as `tenantId`."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","maxLength":200},"description":"Attribute values in this ring."}}},"minDuration":{"$ref":"common.schema.json#/definitions/duration","description":"Bake time: the stage lasts at least this long before it may advance."},"maxDuration":{"$ref":"common.schema.json#/definitions/duration","description":"If the stage has not passed by then, apply the policy's onFailure."},"minSamples":{"type":"integer","minimum":0,"description":"Requests each arm must have seen before any gate may pass."},"gates":{"type":"array","description":"Names of gates (from `spec.gates`) this stage must pass to advance.","items":{"$ref":"common.schema.json#/definitions/name"},"uniqueItems":true},"approval":{"type":"string","enum":["required","none"],"default":"none","description":"`required`: a person from the approvers list must approve before traffic moves to this stage."},"watch":{"$ref":"common.schema.json#/definitions/duration","description":"Final stage only: how long rollback criteria keep being checked at 100% before the challenger becomes champion."}}},"gate":{"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile","ratio","net-benefit"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound. `ratio`: a ratio of two per-unit totals (cost per resolved conversation, tokens per task), canary's over control's, against a relative margin. `net-benefit`: cost-effectiveness, whether the challenger's extra quality is worth its extra cost at `willingnessToPay`. Both read per-unit sums (a ratio over users, docs/metrics-file-format.md) whose x and y are the pair."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"willingnessToPay":{"type":"number","exclusiveMinimum":0,"description":"`net-benefit` gates: λ, what one more unit of quality per user is worth in the cost's unit (USD per resolved conversation). The gate judges the net benefit λ·Δquality − Δcost per user, the incremental cost-effectiveness ratio Δcost/Δquality ≤ λ made linear. Which of the metric's per-unit totals is the cost follows from its direction: for a lower-is-better metric (cost per resolved conversation) x is the cost and y the quality; for a higher-is-better one (resolved per dollar) x is the quality and y the cost."},"minNetBenefit":{"type":"number","default":0,"description":"`net-benefit` gates: the net benefit per user, in the cost's unit, the challenger must be shown to exceed to pass, and is failed when shown below. 0 (default): worth its marginal cost; negative: may lose up to this much per user (a cheaper model slightly worse); positive: must gain at least this much."},"unitBaseline":{"type":"object","additionalProperties":false,"description":"`ratio` and `net-benefit` gates: the champion's per-unit figures the plan's power estimate needs (from a day of per-user data). Without them the plan assumes coefficients of variation of 1 and a correlation of 0.5, and says so.","properties":{"requestsPerUnit":{"type":"number","exclusiveMinimum":0,"description":"Mean requests per unit (user) over a stage, to turn the units needed into hours of traffic. Default 20."},"meanX":{"type":"number","description":"Mean per-unit total x (the metric's numerator: cost, tokens, or quality)."},"sdX":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit x."},"meanY":{"type":"number","description":"Mean per-unit total y (the metric's denominator)."},"sdY":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit y."},"correlation":{"type":"number","minimum":-1,"maximum":1,"description":"Correlation of x and y across units (usually positive: users who ask more cost more). Default 0.5."},"netBenefit":{"type":"number","description":"`net-benefit` gates: the challenger's expected net benefit per user over the champion, in the cost's unit, the power is computed for. Default 0 (no better, no worse)."}}},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}},"rollbackCriterion":{"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop.","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}},"window":{"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}},"freeze":{"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}},"analysis":{"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}}}};
 const schema103 = {"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}};
 const schema104 = {"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}};
 const schema105 = {"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}};
@@ -8001,7 +8001,7 @@ validate61.errors = vErrors;
 return errors === 0;
 }
 
-const schema97 = {"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}};
+const schema97 = {"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile","ratio","net-benefit"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound. `ratio`: a ratio of two per-unit totals (cost per resolved conversation, tokens per task), canary's over control's, against a relative margin. `net-benefit`: cost-effectiveness, whether the challenger's extra quality is worth its extra cost at `willingnessToPay`. Both read per-unit sums (a ratio over users, docs/metrics-file-format.md) whose x and y are the pair."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"willingnessToPay":{"type":"number","exclusiveMinimum":0,"description":"`net-benefit` gates: λ, what one more unit of quality per user is worth in the cost's unit (USD per resolved conversation). The gate judges the net benefit λ·Δquality − Δcost per user, the incremental cost-effectiveness ratio Δcost/Δquality ≤ λ made linear. Which of the metric's per-unit totals is the cost follows from its direction: for a lower-is-better metric (cost per resolved conversation) x is the cost and y the quality; for a higher-is-better one (resolved per dollar) x is the quality and y the cost."},"minNetBenefit":{"type":"number","default":0,"description":"`net-benefit` gates: the net benefit per user, in the cost's unit, the challenger must be shown to exceed to pass, and is failed when shown below. 0 (default): worth its marginal cost; negative: may lose up to this much per user (a cheaper model slightly worse); positive: must gain at least this much."},"unitBaseline":{"type":"object","additionalProperties":false,"description":"`ratio` and `net-benefit` gates: the champion's per-unit figures the plan's power estimate needs (from a day of per-user data). Without them the plan assumes coefficients of variation of 1 and a correlation of 0.5, and says so.","properties":{"requestsPerUnit":{"type":"number","exclusiveMinimum":0,"description":"Mean requests per unit (user) over a stage, to turn the units needed into hours of traffic. Default 20."},"meanX":{"type":"number","description":"Mean per-unit total x (the metric's numerator: cost, tokens, or quality)."},"sdX":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit x."},"meanY":{"type":"number","description":"Mean per-unit total y (the metric's denominator)."},"sdY":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit y."},"correlation":{"type":"number","minimum":-1,"maximum":1,"description":"Correlation of x and y across units (usually positive: users who ask more cost more). Default 0.5."},"netBenefit":{"type":"number","description":"`net-benefit` gates: the challenger's expected net benefit per user over the champion, in the cost's unit, the power is computed for. Default 0 (no better, no worse)."}}},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}};
 const schema98 = {"description":"How much worse the challenger may be: `0.5pp` (absolute percentage points, for rates), `10%` (relative to control), or a number (absolute, in the metric's unit).","oneOf":[{"type":"string","pattern":"^[0-9]+(\\.[0-9]+)?(pp|%)$"},{"type":"number","minimum":0}]};
 const pattern100 = new RegExp("^[0-9]+(\\.[0-9]+)?(pp|%)$", "u");
 
@@ -8078,7 +8078,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!((((data1 === "proportions") || (data1 === "welch")) || (data1 === "mann-whitney")) || (data1 === "quantile"))){
+if(!((((((data1 === "proportions") || (data1 === "welch")) || (data1 === "mann-whitney")) || (data1 === "quantile")) || (data1 === "ratio")) || (data1 === "net-benefit"))){
 const err6 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/enum",keyword:"enum",params:{allowedValues: schema97.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
@@ -8351,9 +8351,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.critical !== undefined){
-if(typeof data.critical !== "boolean"){
-const err24 = {instancePath:instancePath+"/critical",schemaPath:"#/properties/critical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.willingnessToPay !== undefined){
+let data8 = data.willingnessToPay;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 <= 0 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/willingnessToPay",schemaPath:"#/properties/willingnessToPay/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8363,11 +8365,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.segmentBy !== undefined){
-let data9 = data.segmentBy;
-if(typeof data9 === "string"){
-if(func2(data9) > 200){
-const err25 = {instancePath:instancePath+"/segmentBy",schemaPath:"#/properties/segmentBy/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err25 = {instancePath:instancePath+"/willingnessToPay",schemaPath:"#/properties/willingnessToPay/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8377,8 +8376,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/segmentBy",schemaPath:"#/properties/segmentBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.minNetBenefit !== undefined){
+let data9 = data.minNetBenefit;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err26 = {instancePath:instancePath+"/minNetBenefit",schemaPath:"#/properties/minNetBenefit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8388,11 +8389,12 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data10 = data.description;
-if(typeof data10 === "string"){
-if(func2(data10) > 2000){
-const err27 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data.unitBaseline !== undefined){
+let data10 = data.unitBaseline;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key1 in data10){
+if(!(((((((key1 === "requestsPerUnit") || (key1 === "meanX")) || (key1 === "sdX")) || (key1 === "meanY")) || (key1 === "sdY")) || (key1 === "correlation")) || (key1 === "netBenefit"))){
+const err27 = {instancePath:instancePath+"/unitBaseline",schemaPath:"#/properties/unitBaseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8402,8 +8404,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.requestsPerUnit !== undefined){
+let data11 = data10.requestsPerUnit;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 <= 0 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/unitBaseline/requestsPerUnit",schemaPath:"#/properties/unitBaseline/properties/requestsPerUnit/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8413,14 +8418,223 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/unitBaseline/requestsPerUnit",schemaPath:"#/properties/unitBaseline/properties/requestsPerUnit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data10.meanX !== undefined){
+let data12 = data10.meanX;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+const err30 = {instancePath:instancePath+"/unitBaseline/meanX",schemaPath:"#/properties/unitBaseline/properties/meanX/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data10.sdX !== undefined){
+let data13 = data10.sdX;
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err31 = {instancePath:instancePath+"/unitBaseline/sdX",schemaPath:"#/properties/unitBaseline/properties/sdX/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/unitBaseline/sdX",schemaPath:"#/properties/unitBaseline/properties/sdX/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data10.meanY !== undefined){
+let data14 = data10.meanY;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+const err33 = {instancePath:instancePath+"/unitBaseline/meanY",schemaPath:"#/properties/unitBaseline/properties/meanY/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data10.sdY !== undefined){
+let data15 = data10.sdY;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err34 = {instancePath:instancePath+"/unitBaseline/sdY",schemaPath:"#/properties/unitBaseline/properties/sdY/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/unitBaseline/sdY",schemaPath:"#/properties/unitBaseline/properties/sdY/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data10.correlation !== undefined){
+let data16 = data10.correlation;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 1 || isNaN(data16)){
+const err36 = {instancePath:instancePath+"/unitBaseline/correlation",schemaPath:"#/properties/unitBaseline/properties/correlation/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data16 < -1 || isNaN(data16)){
+const err37 = {instancePath:instancePath+"/unitBaseline/correlation",schemaPath:"#/properties/unitBaseline/properties/correlation/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/unitBaseline/correlation",schemaPath:"#/properties/unitBaseline/properties/correlation/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data10.netBenefit !== undefined){
+let data17 = data10.netBenefit;
+if(!((typeof data17 == "number") && (isFinite(data17)))){
+const err39 = {instancePath:instancePath+"/unitBaseline/netBenefit",schemaPath:"#/properties/unitBaseline/properties/netBenefit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/unitBaseline",schemaPath:"#/properties/unitBaseline/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.critical !== undefined){
+if(typeof data.critical !== "boolean"){
+const err41 = {instancePath:instancePath+"/critical",schemaPath:"#/properties/critical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.segmentBy !== undefined){
+let data19 = data.segmentBy;
+if(typeof data19 === "string"){
+if(func2(data19) > 200){
+const err42 = {instancePath:instancePath+"/segmentBy",schemaPath:"#/properties/segmentBy/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/segmentBy",schemaPath:"#/properties/segmentBy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data20 = data.description;
+if(typeof data20 === "string"){
+if(func2(data20) > 2000){
+const err44 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }

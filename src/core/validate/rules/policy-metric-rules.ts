@@ -11,7 +11,7 @@ type Path = (string | number)[];
 /** Which tests suit which metric type: rates are compared as proportions, values per request by mean, rank or quantile. */
 const TESTS_FOR: Readonly<Record<MetricDefinition['type'], readonly Gate['test'][]>> = {
   proportion: ['proportions'],
-  continuous: ['welch', 'mann-whitney', 'quantile'],
+  continuous: ['welch', 'mann-whitney', 'quantile', 'ratio', 'net-benefit'],
 };
 
 /** Beyond these a margin lets the challenger be so much worse that the gate can barely fail. */
@@ -57,7 +57,8 @@ function checkGate(policy: Policy, name: string, gate: Gate, metrics: ReadonlyMa
   if (versus === 'absolute' && gate.max === undefined && gate.min === undefined) {
     report(undefined, 'error', 'policy/gate-bound', `${owner} compares with an absolute bound but sets neither \`max\` nor \`min\``, 'add `max:` (for lower-is-better metrics) or `min:` (for higher-is-better metrics)');
   }
-  if (versus === 'control' && gate.test !== 'quantile') {
+  checkCostGate(gate, owner, versus, report);
+  if (versus === 'control' && gate.test !== 'quantile' && gate.test !== 'net-benefit') {
     if (gate.maxIncrease === undefined && gate.nonInferiority === undefined) {
       report(undefined, 'error', 'policy/gate-margin', `${owner} compares with control but states no margin`, 'add `maxIncrease` (fail when worse by more than this) or `nonInferiority` (pass only when shown no worse than this)');
     } else if (gate.maxIncrease !== undefined && gate.nonInferiority !== undefined) {
@@ -86,6 +87,46 @@ function checkGate(policy: Policy, name: string, gate: Gate, metrics: ReadonlyMa
   for (const field of ['maxIncrease', 'nonInferiority'] as const) {
     const margin = gate[field];
     if (margin !== undefined) checkMarginUnit(policy, [...base, field], field, margin, owner, definition, problems);
+  }
+}
+
+type Report = (field: string | undefined, severity: 'error' | 'warning', rule: string, message: string, hint: string) => void;
+
+/**
+ * The ratio and net-benefit gates (decision 0019): a ratio is compared as a fraction of
+ * control's, a net benefit needs its price of quality, and neither has an absolute form; their
+ * own fields mean nothing on other gates.
+ */
+function checkCostGate(gate: Gate, owner: string, versus: 'control' | 'absolute', report: Report): void {
+  const costGate = gate.test === 'ratio' || gate.test === 'net-benefit';
+  if (!costGate) {
+    for (const field of ['willingnessToPay', 'minNetBenefit'] as const) {
+      if (gate[field] !== undefined) report(field, 'warning', 'policy/gate-field-unused', `${owner} sets \`${field}\`, which only net-benefit gates use; it is ignored`, 'remove it, or use `test: net-benefit`');
+    }
+    if (gate.unitBaseline !== undefined) report('unitBaseline', 'warning', 'policy/gate-field-unused', `${owner} sets \`unitBaseline\`, which only ratio and net-benefit gates use; it is ignored`, 'remove it; other gates plan from the config\'s traffic');
+    return;
+  }
+  if (versus === 'absolute' || gate.max !== undefined || gate.min !== undefined) {
+    report(gate.versus === 'absolute' ? 'versus' : gate.max !== undefined ? 'max' : 'min', 'error', 'policy/gate-versus', `${owner} uses the ${gate.test} test, which compares the canary with control, not with an absolute bound`, gate.test === 'ratio' ? 'remove it and set `maxIncrease` or `nonInferiority` as a percentage of control\'s ratio' : 'remove it and set `willingnessToPay` (and `minNetBenefit`)');
+  }
+  if (gate.test === 'ratio') {
+    for (const field of ['maxIncrease', 'nonInferiority'] as const) {
+      const margin = gate[field];
+      const parsed = margin === undefined ? undefined : parseMargin(margin);
+      if (parsed?.kind === 'absolute' && parsed.value !== 0) {
+        report(field, 'error', 'policy/ratio-margin', `${owner} gives \`${field}\` as \`${String(margin)}\`, but a ratio gate compares canary's ratio with control's as a fraction`, 'write it as a percentage of control, such as `10%`');
+      }
+    }
+    if (gate.willingnessToPay !== undefined || gate.minNetBenefit !== undefined) {
+      report(gate.willingnessToPay !== undefined ? 'willingnessToPay' : 'minNetBenefit', 'warning', 'policy/gate-field-unused', `${owner} is a ratio gate; willingnessToPay and minNetBenefit are for net-benefit gates and are ignored`, 'remove them, or use `test: net-benefit`');
+    }
+    return;
+  }
+  if (gate.willingnessToPay === undefined) {
+    report(undefined, 'error', 'policy/net-benefit-price', `${owner} judges net benefit but names no \`willingnessToPay\`: what one more unit of quality per user is worth`, 'add `willingnessToPay:` in the cost\'s unit per unit of quality, such as 0.5 (USD per resolved conversation)');
+  }
+  for (const field of ['maxIncrease', 'nonInferiority'] as const) {
+    if (gate[field] !== undefined) report(field, 'warning', 'policy/gate-field-unused', `${owner} is a net-benefit gate; \`${field}\` is ignored: it passes when the net benefit is shown above \`minNetBenefit\` and fails when shown below`, 'remove it; state the net benefit per user to clear as `minNetBenefit` (default 0, negative to accept a small loss)');
   }
 }
 
