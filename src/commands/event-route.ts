@@ -234,9 +234,6 @@ export function decideCommentCommand(request: CommentRequest, facts: CommentFact
     const has = facts.permission === 'none' ? 'no' : facts.permission;
     return { kind: 'refuse', reason: `${request.user} has ${has} access to this repository; /glidepath commands need write access` };
   }
-  if (request.verb === 'pause') {
-    return { kind: 'refuse', reason: '/glidepath pause is not supported yet: Glidepath has no manual pause. To stop traffic now, use /glidepath rollback <release> <reason>; a policy with `onFailure: pause` pauses on a failed gate, and /glidepath resume resumes' };
-  }
   const [first, ...rest] = request.words;
   let release: string | undefined;
   let words: readonly string[] = request.words;
@@ -266,8 +263,9 @@ export function decideCommentCommand(request: CommentRequest, facts: CommentFact
       if (request.verb === 'resume') options['resume'] = true;
       return { kind: 'run', command: { command: 'approve', options }, release };
     }
+    case 'pause':
     case 'rollback':
       if (!reason) options['reason'] = `requested by ${request.user} in a comment on #${request.issueNumber}`;
-      return { kind: 'run', command: { command: 'rollback', options }, release };
+      return { kind: 'run', command: { command: request.verb, options }, release };
   }
 }
