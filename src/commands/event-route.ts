@@ -29,8 +29,11 @@ export interface CommentRequest {
 }
 
 export type EventRoute =
-  /** Run these commands in order (a pull request: validate, then plan). */
-  | { readonly kind: 'run'; readonly commands: readonly RoutedCommand[]; readonly because: string }
+  /**
+   * Run these commands in order (a pull request: validate, then plan). `untrusted`: the code comes
+   * from a fork, so the commands run without the job's environment (no credential can be read).
+   */
+  | { readonly kind: 'run'; readonly commands: readonly RoutedCommand[]; readonly because: string; readonly untrusted?: true }
   /** A `/glidepath` comment: check the commenter and find the release, then `decideCommentCommand`. */
   | { readonly kind: 'comment'; readonly request: CommentRequest }
   /** Nothing to do for this event: a notice, not a failure. */
@@ -102,9 +105,10 @@ function routePullRequest(payload: Readonly<Record<string, unknown>>): EventRout
   if (!PLAN_ACTIONS.has(action)) return { kind: 'ignore', reason: `pull_request ${action || '(no action)'}: nothing in the change moved, so there is nothing to validate or plan` };
   const head = text(field(payload, 'pull_request', 'head', 'repo', 'full_name'));
   const base = text(field(payload, 'pull_request', 'base', 'repo', 'full_name'));
-  const fork = head === undefined || head !== base;
+  const fork = head === undefined || head !== base || field(payload, 'pull_request', 'head', 'repo', 'fork') === true;
   return {
     kind: 'run',
+    ...(fork ? { untrusted: true as const } : {}),
     commands: [{ command: 'validate', options: {} }, { command: 'plan', options: {} }],
     because: fork
       ? 'a pull request from a fork: validate and plan only, with the read-only token GitHub gives forks'

@@ -226,3 +226,20 @@ test('a malformed alert dispatch fails the run with what to send', async () => {
   const h = harness(repo.dir);
   await assert.rejects(h.auto('repository_dispatch', { ...webhookExample('repository_dispatch'), action: 'glidepath-alert', client_payload: {} }), /names no release: send client_payload.release/);
 });
+
+test('validate and plan of a pull request from a fork run without the job\'s credentials in their environment', async () => {
+  const seen: Readonly<Record<string, string | undefined>>[] = [];
+  const payload = webhookExample('pull_request', 'opened');
+  (payload['pull_request'] as { head: { repo: { fork: boolean } } }).head.repo.fork = true;
+  const base: CommandContext = {
+    root: '.', options: {}, print: () => {}, logger: { info: () => {}, warn: () => {}, debug: () => {} }, clock: fixedClock(T0), runtime: createRuntime(),
+    env: { PATH: '/usr/bin', GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_TOKEN: 'ghs_x', LD_API_KEY: 'api-secret', PAGERDUTY_ROUTING_KEY: 'pd-secret' },
+  };
+  const capture = async (name: string) => ({ name, summary: '', usage: '', options: {}, run: async (ctx: CommandContext) => { seen.push({ ...ctx.env }); return { exitCode: 0 as const }; } });
+  const outcome = await runAuto({ eventName: 'pull_request', payload, base, commandNames: commandCatalog.names, loadCommand: capture, rootPrefix: '' });
+  assert.deepEqual(outcome.ran, ['validate', 'plan']);
+  assert.deepEqual(seen, [{ PATH: '/usr/bin', GITHUB_REPOSITORY: 'Codertocat/Hello-World' }, { PATH: '/usr/bin', GITHUB_REPOSITORY: 'Codertocat/Hello-World' }]);
+  const same = await runAuto({ eventName: 'pull_request', payload: webhookExample('pull_request', 'opened'), base, commandNames: commandCatalog.names, loadCommand: capture, rootPrefix: '' });
+  assert.deepEqual(same.ran, ['validate', 'plan']);
+  assert.equal((seen as Readonly<Record<string, string | undefined>>[]).at(-1)?.['LD_API_KEY'], 'api-secret', 'a pull request from the repository itself keeps the job\'s environment');
+});

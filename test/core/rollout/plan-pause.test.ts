@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planPause, type PauseInput } from '../../../src/core/rollout/plan-pause.js';
-import { at, auditOf, makePolicy, makeState, trafficOf, types } from '../../support/rollout-fixtures.js';
+import { planApprove } from '../../../src/core/rollout/plan-approve.js';
+import { planRollback } from '../../../src/core/rollout/plan-rollback.js';
+import { at, auditOf, CONFIG, makePolicy, makeRelease, makeState, trafficOf, types } from '../../support/rollout-fixtures.js';
 
 const policy = makePolicy();
 
@@ -70,4 +72,14 @@ test('the pull request comment and check render the person\'s words inert: no me
     assert.doesNotMatch(body, /<img|@acme|\n## |\*\*approved/);
     assert.match(body, /&lt;img src=x&gt; &#64;acme\/everyone {2}\\#\\# ✅ Verdict: pass \\\*\\\*approved\\\*\\\*/);
   }
+});
+
+test('approval and rollback comments render what a person or an alert wrote without HTML, mentions or a heading of its own', () => {
+  const hostile = '<img src=x onerror=alert(1)> @acme/everyone\n\n## ✅ Verdict: pass';
+  const approved = planApprove({ release: makeRelease(), policy, config: CONFIG, now: at(5), by: 'octocat', state: makeState(policy, 1), reason: hostile });
+  const rolledBack = planRollback({ release: makeRelease(), policy, state: makeState(policy, 1), now: at(5), actor: 'octocat', reason: `alert from monitoring: ${hostile}`, trigger: 'manual' });
+  assert.ok(!('refused' in approved));
+  const bodies = [...approved.actions, ...rolledBack.actions].flatMap((a) => (a.type === 'comment' ? [a.body] : a.type === 'check' ? [a.title, a.summary] : []));
+  assert.equal(bodies.length, 4);
+  for (const body of bodies) assert.doesNotMatch(body, /<img|@acme|\n## /);
 });
