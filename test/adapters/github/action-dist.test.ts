@@ -179,12 +179,15 @@ function pullRequestPayload(base: string, head: string, fork: boolean): Record<s
   return payload;
 }
 
-function pullRequestRepo(): { repo: TempGitRepo; base: string; head: string } {
+/** A pull request that weakens a policy; `lint`: also with a gate margin validate warns about. */
+function pullRequestRepo(lint = false): { repo: TempGitRepo; base: string; head: string } {
   const pr = weakeningPullRequest();
   const repo = createTempGitRepo(pr.base);
   cleanup.push(() => repo.cleanup());
   const base = repo.git('rev-parse', 'HEAD');
-  const head = repo.commit(pr.head, 'weaken');
+  const policy = 'policies/model-upgrade.yaml';
+  const files = lint ? { ...pr.head, [policy]: pr.head[policy]!.replace('maxIncrease: 2pp', 'maxIncrease: 0pp') } : pr.head;
+  const head = repo.commit(files, 'weaken');
   return { repo, base, head };
 }
 
@@ -201,7 +204,7 @@ test('dist: a pull request from the repository itself runs validate and plan, po
 });
 
 test('dist: a pull request from a fork gets validate and plan with a read-only token: 403s on the check runs and the comment are warnings, the job stays green, nothing else is written', async () => {
-  const { repo, base, head } = pullRequestRepo();
+  const { repo, base, head } = pullRequestRepo(true);
   const { fake } = newFake();
   fake.failNext('checks/create', 403, 'Resource not accessible by integration');
   fake.failNext('checks/create', 403, 'Resource not accessible by integration');
@@ -209,6 +212,7 @@ test('dist: a pull request from a fork gets validate and plan with a read-only t
   const run = await runDist(repo.dir, 'pull_request', pullRequestPayload(base, head, true), head);
   assert.equal(run.exitCode, 0, run.stdout);
   assert.match(run.stdout, /from a fork: validate and plan only/);
+  assert.match(run.stdout, /^::warning file=policies\/model-upgrade.yaml,line=\d+,col=\d+,title=Glidepath policy\/margin-zero::/m, 'the annotation still reaches the pull request, from the log');
   assert.match(run.stdout, /::warning::could not publish the Glidepath \/ validate check run/);
   assert.match(run.stdout, /::warning::could not write the plan comment on pull request #2/);
   assert.match(run.outputs, /weakenings<<ghadelimiter_[^\n]+\n1\n/, 'the plan still ran');
