@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { AUTO_COMMAND, readSettings } from './adapters/actions/inputs.js';
+import { maskConfiguredSecrets, secretEnvNames } from './adapters/actions/mask-secrets.js';
+import { loadWorkspaceFiles } from './engine/load-workspace.js';
 import type { OctokitOptions } from './adapters/github/client.js';
 import { createGitHubServices } from './adapters/github/github-services.js';
 import type { ActionsContext } from './adapters/github/run-event.js';
@@ -23,6 +25,21 @@ export interface ActionOverrides {
   readonly octokit?: Omit<OctokitOptions, 'logger'>;
 }
 
+/**
+ * Masks every credential the Glidepath files name, before any command can print one. Files that
+ * do not load are the commands' to report: only the variables adapters read by default are masked then.
+ */
+async function maskSecrets(root: string, runtime: ReturnType<typeof createRuntime>): Promise<void> {
+  let names: string[];
+  try {
+    names = secretEnvNames((await loadWorkspaceFiles(root, runtime.readRepository)).repository);
+  } catch {
+    names = secretEnvNames({ config: undefined, policies: new Map(), releases: new Map(), files: new Map() });
+  }
+  const masked = maskConfiguredSecrets(names, process.env, (value) => core.setSecret(value));
+  if (masked.length > 0) core.debug(`glidepath: masked the values of ${masked.join(', ')}`);
+}
+
 /** The Action: read inputs once, build adapters, dispatch the command, publish outputs. */
 export async function run(overrides: ActionOverrides = {}): Promise<void> {
   try {
@@ -30,6 +47,7 @@ export async function run(overrides: ActionOverrides = {}): Promise<void> {
     if (settings.token) core.setSecret(settings.token);
     const gitHub = createGitHubServices({ token: settings.token, context: () => overrides.context ?? github.context, logger: actionsLogger, ...overrides.octokit });
     const runtime = createRuntime(gitHub.remote ? { remote: gitHub.remote } : {});
+    await maskSecrets(settings.root, runtime);
     const base: CommandContext = {
       root: settings.root,
       options: settings.options,

@@ -29,8 +29,11 @@ export interface CommentRequest {
 }
 
 export type EventRoute =
-  /** Run these commands in order (a pull request: validate, then plan). */
-  | { readonly kind: 'run'; readonly commands: readonly RoutedCommand[]; readonly because: string }
+  /**
+   * Run these commands in order (a pull request: validate, then plan). `untrusted`: the code comes
+   * from a fork, so the commands run without the job's environment (no credential can be read).
+   */
+  | { readonly kind: 'run'; readonly commands: readonly RoutedCommand[]; readonly because: string; readonly untrusted?: true }
   /** A `/glidepath` comment: check the commenter and find the release, then `decideCommentCommand`. */
   | { readonly kind: 'comment'; readonly request: CommentRequest }
   /** Nothing to do for this event: a notice, not a failure. */
@@ -102,9 +105,10 @@ function routePullRequest(payload: Readonly<Record<string, unknown>>): EventRout
   if (!PLAN_ACTIONS.has(action)) return { kind: 'ignore', reason: `pull_request ${action || '(no action)'}: nothing in the change moved, so there is nothing to validate or plan` };
   const head = text(field(payload, 'pull_request', 'head', 'repo', 'full_name'));
   const base = text(field(payload, 'pull_request', 'base', 'repo', 'full_name'));
-  const fork = head === undefined || head !== base;
+  const fork = head === undefined || head !== base || field(payload, 'pull_request', 'head', 'repo', 'fork') === true;
   return {
     kind: 'run',
+    ...(fork ? { untrusted: true as const } : {}),
     commands: [{ command: 'validate', options: {} }, { command: 'plan', options: {} }],
     because: fork
       ? 'a pull request from a fork: validate and plan only, with the read-only token GitHub gives forks'
@@ -234,9 +238,6 @@ export function decideCommentCommand(request: CommentRequest, facts: CommentFact
     const has = facts.permission === 'none' ? 'no' : facts.permission;
     return { kind: 'refuse', reason: `${request.user} has ${has} access to this repository; /glidepath commands need write access` };
   }
-  if (request.verb === 'pause') {
-    return { kind: 'refuse', reason: '/glidepath pause is not supported yet: Glidepath has no manual pause. To stop traffic now, use /glidepath rollback <release> <reason>; a policy with `onFailure: pause` pauses on a failed gate, and /glidepath resume resumes' };
-  }
   const [first, ...rest] = request.words;
   let release: string | undefined;
   let words: readonly string[] = request.words;
@@ -266,8 +267,9 @@ export function decideCommentCommand(request: CommentRequest, facts: CommentFact
       if (request.verb === 'resume') options['resume'] = true;
       return { kind: 'run', command: { command: 'approve', options }, release };
     }
+    case 'pause':
     case 'rollback':
       if (!reason) options['reason'] = `requested by ${request.user} in a comment on #${request.issueNumber}`;
-      return { kind: 'run', command: { command: 'rollback', options }, release };
+      return { kind: 'run', command: { command: request.verb, options }, release };
   }
 }

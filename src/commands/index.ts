@@ -12,6 +12,7 @@ export const commands: Readonly<Record<string, () => Promise<Command>>> = {
   start: async () => (await import('./start.js')).startCommand,
   watch: async () => (await import('./watch.js')).watchCommand,
   rollback: async () => (await import('./rollback.js')).rollbackCommand,
+  pause: async () => (await import('./pause.js')).pauseCommand,
   approve: async () => (await import('./approve.js')).approveCommand,
   status: async () => (await import('./status.js')).statusCommand,
   drill: async () => (await import('./drill.js')).drillCommand,

@@ -50,12 +50,17 @@ export async function runAuto(input: AutoInput): Promise<AutoOutcome> {
       throw new UsageError(route.reason);
     case 'run': {
       logger.info(`glidepath: ${route.because}`);
-      const outcome = await runAll(input, route.commands);
+      const outcome = await runAll(route.untrusted ? { ...input, base: { ...input.base, env: untrustedEnv(input.base.env) } } : input, route.commands);
       return { route, ...outcome };
     }
     case 'comment':
       return { route, ...(await runComment(input, route.request)) };
   }
+}
+
+/** What a fork's validate and plan see of the job's environment: the runner's own variables, never a credential. */
+export function untrustedEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => /^(GITHUB_(?!TOKEN$)|RUNNER_)|^(CI|HOME|PATH|TMPDIR|TEMP|TMP|LANG|TZ)$/.test(name)));
 }
 
 function commenter(payload: Readonly<Record<string, unknown>>): string {

@@ -159,10 +159,12 @@ test('a comment names the release when the pull request changes several, or on a
   assert.deepEqual(named, { kind: 'run', release: 'b', command: { command: 'rollback', options: { release: 'b', by: 'octocat', reason: 'requested by octocat in a comment on #7' } } });
 });
 
-test('resume approves only a paused or frozen rollout; pause answers that it is not supported yet', () => {
+test('resume approves only a paused or frozen rollout; pause runs the pause command for the commenter, with their reason or one that names the comment', () => {
   const resume = decideCommentCommand(request('resume', ['a'], false), { permission: 'write', releases: ['a'], releaseAuthor: 'hubot' });
   assert.deepEqual(resume, { kind: 'run', release: 'a', command: { command: 'approve', options: { release: 'a', by: 'octocat', author: 'hubot', resume: true } } });
-  assert.match(JSON.stringify(decideCommentCommand(request('pause', ['a']), { permission: 'write', releases: ['a'] })), /"refuse".*not supported yet/);
+  assert.deepEqual(decideCommentCommand(request('pause', ['a', 'latency', 'spike']), { permission: 'write', releases: ['a'] }), { kind: 'run', release: 'a', command: { command: 'pause', options: { release: 'a', by: 'octocat', reason: 'latency spike' } } });
+  assert.deepEqual(decideCommentCommand(request('pause', []), { permission: 'maintain', releases: ['a'], changedReleases: ['a'] }), { kind: 'run', release: 'a', command: { command: 'pause', options: { release: 'a', by: 'octocat', reason: 'requested by octocat in a comment on #7' } } });
+  assert.match(JSON.stringify(decideCommentCommand(request('pause', ['a']), { permission: 'triage', releases: ['a'] })), /"refuse".*octocat has triage access.*need write access/);
 });
 
 test('on a pull request, its author counts as the release\'s author only for a release the pull request changes', () => {

@@ -163,15 +163,36 @@ test('the author of a high-risk release cannot approve it from the dashboard iss
   h.fake.assertClean();
 });
 
-test('/glidepath pause is answered honestly as not supported yet, and runs nothing', async () => {
+test('/glidepath pause holds the rollout with who and why in the audit log, and /glidepath resume takes it back to progressing', async () => {
   repo = quickstartRepo();
+  await runCommand(startCommand, repo.dir, { release: RELEASE });
   const h = harness(repo.dir);
   h.github.permissions.set('octocat', 'write');
   h.github.pullFiles.set(1, [RELEASE_FILE]);
-  const result = await h.auto('issue_comment', commentOn(h, '/glidepath pause', 'octocat'));
-  assert.deepEqual(result.ran, []);
-  assert.deepEqual(h.github.reactions.map((r) => r.content), ['-1']);
-  assert.match(replies(h)[0]!, /not supported yet/);
+  const readState = () => JSON.parse(repo.git('show', `glidepath/state:states/${RELEASE}.json`)) as { phase: string; split: unknown; phaseReason?: string; approvals: { kind?: string; by: string }[] };
+  const before = readState();
+
+  const paused = await h.auto('issue_comment', commentOn(h, '/glidepath pause support-assistant <b>@everyone</b> ## Verdict: pass', 'octocat'));
+
+  assert.equal(paused.exitCode, 0, paused.out + paused.log);
+  assert.deepEqual(paused.ran, ['pause']);
+  const held = readState();
+  assert.equal(held.phase, 'paused');
+  assert.deepEqual(held.split, before.split, 'traffic stays where it is');
+  assert.match(held.phaseReason ?? '', /^octocat paused support-assistant at shadow \(shadow\): <b>@everyone<\/b> ## Verdict: pass$/);
+  const audit = repo.git('show', `glidepath/state:audit/${RELEASE}.jsonl`).trim().split('\n').map((line) => JSON.parse(line) as { event: string; actor: string; code?: string });
+  assert.deepEqual(audit.map((r) => [r.event, r.actor, r.code]).at(-1), ['pause', 'octocat', 'pause:manual']);
+  assert.deepEqual(h.github.reactions.map((r) => r.content), ['eyes', '+1']);
+  assert.match(replies(h)[0]!, /Glidepath ran `glidepath pause --release support-assistant`/);
+
+  const resumed = await h.auto('issue_comment', commentOn(h, '/glidepath resume support-assistant dashboards are calm again', 'octocat'));
+
+  assert.equal(resumed.exitCode, 0, resumed.out + resumed.log);
+  assert.deepEqual(resumed.ran, ['approve']);
+  const after = readState();
+  assert.equal(after.phase, 'progressing');
+  assert.deepEqual(after.split, before.split);
+  assert.deepEqual(after.approvals.map((a) => [a.kind, a.by]), [['resume', 'octocat']]);
   h.fake.assertClean();
 });
 
@@ -204,4 +225,21 @@ test('a malformed alert dispatch fails the run with what to send', async () => {
   repo = quickstartRepo();
   const h = harness(repo.dir);
   await assert.rejects(h.auto('repository_dispatch', { ...webhookExample('repository_dispatch'), action: 'glidepath-alert', client_payload: {} }), /names no release: send client_payload.release/);
+});
+
+test('validate and plan of a pull request from a fork run without the job\'s credentials in their environment', async () => {
+  const seen: Readonly<Record<string, string | undefined>>[] = [];
+  const payload = webhookExample('pull_request', 'opened');
+  (payload['pull_request'] as { head: { repo: { fork: boolean } } }).head.repo.fork = true;
+  const base: CommandContext = {
+    root: '.', options: {}, print: () => {}, logger: { info: () => {}, warn: () => {}, debug: () => {} }, clock: fixedClock(T0), runtime: createRuntime(),
+    env: { PATH: '/usr/bin', GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_TOKEN: 'ghs_x', LD_API_KEY: 'api-secret', PAGERDUTY_ROUTING_KEY: 'pd-secret' },
+  };
+  const capture = async (name: string) => ({ name, summary: '', usage: '', options: {}, run: async (ctx: CommandContext) => { seen.push({ ...ctx.env }); return { exitCode: 0 as const }; } });
+  const outcome = await runAuto({ eventName: 'pull_request', payload, base, commandNames: commandCatalog.names, loadCommand: capture, rootPrefix: '' });
+  assert.deepEqual(outcome.ran, ['validate', 'plan']);
+  assert.deepEqual(seen, [{ PATH: '/usr/bin', GITHUB_REPOSITORY: 'Codertocat/Hello-World' }, { PATH: '/usr/bin', GITHUB_REPOSITORY: 'Codertocat/Hello-World' }]);
+  const same = await runAuto({ eventName: 'pull_request', payload: webhookExample('pull_request', 'opened'), base, commandNames: commandCatalog.names, loadCommand: capture, rootPrefix: '' });
+  assert.deepEqual(same.ran, ['validate', 'plan']);
+  assert.equal((seen as Readonly<Record<string, string | undefined>>[]).at(-1)?.['LD_API_KEY'], 'api-secret', 'a pull request from the repository itself keeps the job\'s environment');
 });

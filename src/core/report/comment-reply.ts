@@ -1,16 +1,9 @@
-import { code, prose } from './markdown.js';
+import { code, inert } from './markdown.js';
 
 /** Hidden marker of Glidepath's replies to `/glidepath` comments (the router ignores comments from bots anyway). */
 export const COMMENT_REPLY_MARKER = '<!-- glidepath:comment-reply -->';
 
-/**
- * User text as inert Markdown prose: one line, no HTML, no @-mentions (prose), and no emphasis,
- * links, headings or quotes, so a reason cannot render as a fake verdict.
- */
-export function inert(text: string): string {
-  // Escape first: prose then adds entities (`&#64;`) whose `#` must stay as it is.
-  return prose(text.replace(/[\\`*_[\]{}()#+!|~-]/g, '\\$&'));
-}
+export { inert };
 
 /** A fenced block that no backtick run in `text` can close. */
 function fenced(text: string): string {

@@ -32,6 +32,17 @@ export function prose(text: string): string {
   return text.replace(/\r\n|\r|\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@(?=\w)/g, '&#64;');
 }
 
+/**
+ * The one escaping for what a person or a payload wrote (a reason, a login, a comment's words, a
+ * metric or release name) wherever it lands in GitHub Markdown: one line, no HTML, no @-mentions
+ * (prose), and no emphasis, links, headings, lists or quotes, so it cannot render as a fake
+ * verdict or ping anyone. Code spans (`code`) are the other safe place for such text.
+ */
+export function inert(text: string): string {
+  // Escape first: prose then adds entities (`&#64;`) whose `#` must stay as it is.
+  return prose(text.replace(/[\\`*_[\]{}()#+!|~-]/g, '\\$&'));
+}
+
 /** A commit sha as people read it (7 characters); other refs unchanged. */
 export function shortRef(ref: string): string {
   return /^[0-9a-f]{40}$/i.test(ref) ? ref.slice(0, 7) : ref;
