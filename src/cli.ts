@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 import module from 'node:module';
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { commands, loadCommand } from './commands/index.js';
 import type { Command } from './commands/command.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
-import { createRuntime } from './runtime.js';
 import { ConfigurationError, UsageError } from './engine/errors.js';
 import type { ExitCode } from './engine/exit-code.js';
+
+// Required, not imported: an ES import of node:util builds its whole namespace, which loads worker
+// threads, diffing and a dozen more internals (several ms of every start) that parseArgs never uses.
+const { parseArgs } = module.createRequire(import.meta.url)('node:util') as typeof import('node:util');
 
 const globalOptions = {
   root: { type: 'string', default: '.' },
@@ -75,6 +77,9 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     return 0;
   }
   try {
+    // Imported once the compile cache is on (enableCompileCache below runs after this module's own
+    // imports), and only for a command that runs: `--version`, `--help` and usage errors never load an adapter.
+    const { createRuntime } = await import('./runtime.js');
     const outcome = await command.run({
       root: resolve(String(values['root'] ?? '.')),
       options: values,

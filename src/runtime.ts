@@ -7,7 +7,6 @@ import { metricsSources } from './adapters/metrics/index.js';
 import { notifiers } from './adapters/notify/index.js';
 import { trafficProviders } from './adapters/providers/index.js';
 import { createWorkingTreeFiles } from './adapters/fs/working-tree-files.js';
-import { createLocalGitScm, currentBranch, locateWorkTree } from './adapters/scm/local-git.js';
 import type { Runtime } from './commands/command.js';
 import { branchFlagFiles } from './engine/branch-flag-files.js';
 import type { FlagFiles } from './ports/flag-files.js';
@@ -22,6 +21,8 @@ import type { RemoteRoles } from './adapters/github/github-services.js';
 export function createRuntime(options: { readonly remote?: RemoteRoles; readonly signal?: AbortSignal } = {}): Runtime {
   return {
     async openClone(root) {
+      // git is a child process: `validate` reads the working tree and never loads node:child_process.
+      const { createLocalGitScm, currentBranch, locateWorkTree } = await import('./adapters/scm/local-git.js');
       const workTree = await locateWorkTree(root);
       if (!workTree) return undefined;
       const local = createLocalGitScm(workTree.top);

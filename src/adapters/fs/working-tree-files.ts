@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
-import { sha256 } from '../crypto.js';
+import { randomHex, sha256 } from '../crypto.js';
 import { resolveInsideRoot } from './inside-root.js';
 import { removeDeadRunFiles } from './dead-run-files.js';
 import type { CallFailure, CallResult } from '../../ports/call.js';
@@ -75,7 +74,7 @@ export function createWorkingTreeFiles(root: string): FlagFiles {
       return { ok: true, value: undefined };
     }
     await sweep(file);
-    const tmp = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+    const tmp = `${file}.${process.pid}-${randomHex(6)}.tmp`;
     try {
       await mkdir(dirname(file), { recursive: true });
       await writeFile(tmp, change.content, 'utf8');

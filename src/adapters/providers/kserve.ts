@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
 import { isAbsolute, resolve } from 'node:path';
 import type { AdapterDeps, Built } from '../../ports/adapter-deps.js';
 import type { CallFailure, CallOptions, CallResult } from '../../ports/call.js';
@@ -284,21 +283,25 @@ function objectProblem(value: unknown): string | undefined {
  * this one sends the request with node:https and answers a standard Response.
  */
 function fetchTrusting(ca: string): typeof globalThis.fetch {
-  return ((input: string | URL | Request, init?: RequestInit) => new Promise<Response>((done, fail) => {
-    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-    const req = httpsRequest(url, { method: init?.method ?? 'GET', headers: Object.fromEntries(new Headers(init?.headers).entries()), ca, ...(init?.signal ? { signal: init.signal } : {}) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', fail);
-      res.on('end', () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-        const status = res.statusCode ?? 502;
-        done(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers }));
+  // Imported on first use: node:https brings TLS and HTTP with it, which costs every command's start-up otherwise.
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const { request: httpsRequest } = await import('node:https');
+    return new Promise<Response>((done, fail) => {
+      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+      const req = httpsRequest(url, { method: init?.method ?? 'GET', headers: Object.fromEntries(new Headers(init?.headers).entries()), ca, ...(init?.signal ? { signal: init.signal } : {}) }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', fail);
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+          const status = res.statusCode ?? 502;
+          done(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers }));
+        });
       });
+      req.on('error', fail);
+      if (typeof init?.body === 'string') req.write(init.body);
+      req.end();
     });
-    req.on('error', fail);
-    if (typeof init?.body === 'string') req.write(init.body);
-    req.end();
-  })) as typeof globalThis.fetch;
+  }) as typeof globalThis.fetch;
 }

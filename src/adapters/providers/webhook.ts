@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import type { AdapterDeps, Built } from '../../ports/adapter-deps.js';
 import type { CallOptions, CallResult } from '../../ports/call.js';
 import type { ApiProvider, ProviderCapabilities, TrafficTarget } from '../../ports/traffic-provider.js';
 import type { TrafficSplit } from '../../core/model/traffic-split.js';
+import { hmacSha256 } from '../crypto.js';
 import { requestJson } from '../http/http-json.js';
 
 /** A glidepath.yaml provider entry of type `webhook` (schema: webhook.schema.json beside this file). */
@@ -32,7 +32,7 @@ export const SIGNATURE_HEADER = 'x-glidepath-signature';
  * timestamp) as well as forgeries (docs/providers/webhook.md has a receiver's check).
  */
 export function signWebhook(secret: string, timestamp: number, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+  return `sha256=${hmacSha256(secret, `${timestamp}.${body}`)}`;
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { MetricDefinition } from '../model/index.js';
+import { formatCount as groupDigits } from '../plan/format-values.js';
 
-/** A count with thousands separators: 23,880. */
-// One formatter for every call: toLocaleString builds a new one each time, which showed in plans of hundreds of releases.
-const grouped = new Intl.NumberFormat('en-US');
-
+/**
+ * A count with thousands separators: 23,880. Without Intl: building the first Intl.NumberFormat
+ * loads ICU's number data, tens of milliseconds at every start of a process that only plans.
+ */
 export function formatCount(n: number): string {
-  return Number.isFinite(n) ? grouped.format(Math.round(n)) : String(n);
+  return Number.isFinite(n) ? groupDigits(n) : String(n);
 }
 
 /** A p-value to two significant digits, with the floor said as such. */
@@ -46,6 +47,6 @@ export function formatProbability(value: number): string {
 function trim(value: number, digits: number): string {
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
-  const text = magnitude >= 1000 ? grouped.format(Math.round(value)) : Number(value.toPrecision(digits)).toString();
+  const text = magnitude >= 1000 ? groupDigits(value) : Number(value.toPrecision(digits)).toString();
   return text.replace('-', '−');
 }

@@ -12,14 +12,17 @@ import { requestsPerHourOf } from '../model/traffic.js';
 export const estimatePlanPower: PowerEstimator = (release, policy, repository) => {
   const requestsPerHour = requestsPerHourOf(release.value, repository.config?.value);
   const metrics = repository.config?.value.spec.metrics.definitions ?? NO_METRICS;
-  // Releases that share a policy, metric definitions and a traffic figure share the estimate:
-  // solving for sample sizes is the costliest part of a plan that touches hundreds of releases.
-  // Base and head share parsed documents that did not change, so the metric definitions (from
-  // glidepath.yaml, which may have changed) are part of the key, not only the policy.
-  const byPolicy = cache.get(metrics) ?? new WeakMap<RolloutPolicy, Map<number | undefined, ReadonlyMap<string, StagePowerView>>>();
-  cache.set(metrics, byPolicy);
-  const byTraffic = byPolicy.get(policy.value) ?? new Map<number | undefined, ReadonlyMap<string, StagePowerView>>();
-  byPolicy.set(policy.value, byTraffic);
+  // Releases whose policies say the same thing, under the same metric definitions and traffic,
+  // share the estimate: solving for sample sizes is the costliest part of a plan that touches
+  // hundreds of releases, and repositories copy one policy under many names. The key is the
+  // policy's spec as text (the estimate reads nothing else of it); the metric definitions (from
+  // glidepath.yaml, which may have changed) are part of the key too, by the parsed object that
+  // base and head share when the file did not change.
+  const bySpec = cache.get(metrics) ?? new Map<string, Map<number | undefined, ReadonlyMap<string, StagePowerView>>>();
+  cache.set(metrics, bySpec);
+  const key = specKey(policy.value);
+  const byTraffic = bySpec.get(key) ?? new Map<number | undefined, ReadonlyMap<string, StagePowerView>>();
+  bySpec.set(key, byTraffic);
   const cached = byTraffic.get(requestsPerHour);
   if (cached) return cached;
   const views = estimateViews(release.value.metadata.name, policy.value, metrics, requestsPerHour);
@@ -28,7 +31,17 @@ export const estimatePlanPower: PowerEstimator = (release, policy, repository) =
 };
 
 const NO_METRICS: readonly MetricDefinition[] = [];
-const cache = new WeakMap<readonly MetricDefinition[], WeakMap<RolloutPolicy, Map<number | undefined, ReadonlyMap<string, StagePowerView>>>>();
+const cache = new WeakMap<readonly MetricDefinition[], Map<string, Map<number | undefined, ReadonlyMap<string, StagePowerView>>>>();
+const specKeys = new WeakMap<RolloutPolicy, string>();
+
+function specKey(policy: RolloutPolicy): string {
+  let key = specKeys.get(policy);
+  if (key === undefined) {
+    key = JSON.stringify(policy.spec);
+    specKeys.set(policy, key);
+  }
+  return key;
+}
 
 function estimateViews(release: string, policy: RolloutPolicy, metrics: readonly MetricDefinition[], requestsPerHour: number | undefined): ReadonlyMap<string, StagePowerView> {
   const estimate = estimateStagePower({

@@ -101,6 +101,22 @@ test('core/power’s estimate feeds the plan: the canary stages of the quickstar
   assert.equal(plan.releases[0]!.stages.find((s) => s.name === 'full')?.power?.requiredSamples, undefined, 'no control arm at 100%');
 });
 
+test('policies that say the same thing under different names share one power estimate, so a plan of hundreds of releases solves each distinct policy once', () => {
+  const files = quickstartFiles();
+  const policyText = files['policies/model-upgrade.yaml']!;
+  files['policies/model-upgrade-copy.yaml'] = policyText.replace(/name: model-upgrade\b/, 'name: model-upgrade-copy');
+  files['releases/support-assistant-copy.yaml'] = files['releases/support-assistant.yaml']!
+    .replace('name: support-assistant', 'name: support-assistant-copy').replace('policy: model-upgrade', 'policy: model-upgrade-copy');
+  const repository = repositoryOf(files);
+  const estimate = (name: string): unknown => {
+    const release = repository.releases.get(name)!;
+    return estimatePlanPower(release, repository.policies.get(release.value.spec.policy)!, repository);
+  };
+  assert.notEqual(repository.policies.get('model-upgrade'), repository.policies.get('model-upgrade-copy'), 'two policy documents');
+  assert.ok(estimate('support-assistant') !== undefined);
+  assert.equal(estimate('support-assistant-copy'), estimate('support-assistant'));
+});
+
 test('the power estimate follows the metric definitions even when the policy document is the same object', () => {
   const files = quickstartFiles();
   const repository = repositoryOf(files);
