@@ -28,11 +28,14 @@ export function branchFlagFiles(branch: StateBranch): FlagFiles {
   let viewHead: string | null | undefined;
   // The paths behind each version handed out, so that a write knows what to compare.
   const versions = new Map<string, readonly string[]>();
+  // Files the view holds exactly as they are at `head`: compared there by a write, or written there by this store.
+  let exact: { readonly head: string | null; readonly paths: ReadonlySet<string> } | undefined;
   const decoder = new TextDecoder();
 
   function forget(): void {
     view = new Map();
     viewHead = undefined;
+    exact = undefined;
   }
 
   function versionOf(paths: readonly string[], files: ReadonlyMap<string, string | undefined>): string {
@@ -82,17 +85,26 @@ export function branchFlagFiles(branch: StateBranch): FlagFiles {
         const paths = versions.get(expectedVersion);
         // A version this store did not hand out says nothing about the files: read again.
         if (!paths) return { ok: true, value: { status: 'conflict' } };
-        const head = await branch.head();
-        const current = await filesAt(head, paths);
-        if (versionOf(paths, current) !== expectedVersion) {
-          forget();
-          return { ok: true, value: { status: 'conflict' } };
+        let head: string | null;
+        if (exact && paths.every((p) => exact!.paths.has(p)) && versionOf(paths, view) === expectedVersion) {
+          // Known at that head (this store's own last commit, usually): the compare-and-swap alone tells whether it moved.
+          head = exact.head;
+        } else {
+          head = await branch.head();
+          const current = await filesAt(head, paths);
+          if (versionOf(paths, current) !== expectedVersion) {
+            forget();
+            return { ok: true, value: { status: 'conflict' } };
+          }
+          for (const [path, content] of current) view.set(path, content);
+          exact = { head, paths: new Set([...(exact?.head === head ? exact.paths : []), ...paths]) };
         }
         const result = await branch.commit({ expectedHead: head, files: changes, message });
         if (result.status === 'committed') {
-          // The view may hold files read before `head`; only what this commit wrote is known to be at it.
+          // The view may hold other files read before `head`; only the compared and the written ones are known to be at the new head.
           for (const change of changes) view.set(change.path, change.content ?? undefined);
           viewHead = undefined;
+          exact = { head: result.sha, paths: new Set([...exact.paths, ...changes.map((c) => c.path)]) };
           return { ok: true, value: { status: 'committed', version: versionOf(paths, view) } };
         }
         forget();

@@ -50,3 +50,32 @@ test('a write is refused only when its own flag file changed since the read: a c
   assert.equal(again.value.files.get(FILE), 'v3 (theirs)', 'a conflict forgets what the run had read');
   fake.assertClean();
 });
+
+test('a second write right after this runner\'s own flag commit costs only the commit: no ref or file read first', async () => {
+  const fake = createGitHubFake();
+  fake.git.commit(BRANCH, { [FILE]: 'v1' });
+  const files = runner(fake);
+  const read = await files.read([FILE]);
+  assert.ok(read.ok);
+  const first = await files.write([{ path: FILE, content: 'v2' }], read.value.version, 'one');
+  assert.ok(first.ok && first.value.status === 'committed');
+  const again = await files.read([FILE]);
+  assert.ok(again.ok);
+  assert.equal(again.value.files.get(FILE), 'v2');
+  const before = fake.requests.length;
+  const second = await files.write([{ path: FILE, content: 'v3' }], again.value.version, 'two');
+  assert.ok(second.ok && second.value.status === 'committed');
+  assert.deepEqual(fake.routes().slice(before), ['POST /repos/{owner}/{repo}/git/trees', 'POST /repos/{owner}/{repo}/git/commits', 'PATCH /repos/{owner}/{repo}/git/refs/{ref}']);
+
+  // Someone else commits to the file: the compare-and-swap refuses, and the next read sees theirs.
+  const stale = await files.read([FILE]);
+  assert.ok(stale.ok);
+  fake.git.commit(BRANCH, { [FILE]: 'v4 (theirs)' });
+  const refused = await files.write([{ path: FILE, content: 'v4 (ours)' }], stale.value.version, 'three');
+  assert.deepEqual(refused, { ok: true, value: { status: 'conflict' } });
+  assert.equal(fake.git.files(BRANCH).get(FILE), 'v4 (theirs)');
+  const fresh = await files.read([FILE]);
+  assert.ok(fresh.ok);
+  assert.equal(fresh.value.files.get(FILE), 'v4 (theirs)');
+  fake.assertClean();
+});
