@@ -5,7 +5,7 @@ import { planProviderFailure } from '../core/rollout/plan-provider-failure.js';
 import { planAwaitingProvider } from '../core/rollout/plan-awaiting-provider.js';
 import { describeSplit, sameSplit } from '../core/rollout/split.js';
 import { fillAuditHash, type Action, type AuditRecordDraft, type RolloutState } from '../core/rollout/types.js';
-import type { StateStore } from './state-store.js';
+import type { StateChanges, StateStore } from './state-store.js';
 import type { ChangeRequestResult, RefLocked } from '../ports/scm.js';
 import type { EngineContext } from './context.js';
 import { planRevertChange, revertReview } from './revert-change.js';
@@ -134,19 +134,14 @@ export async function executePlan(ctx: EngineContext, input: ExecuteInput): Prom
     }
   }
 
-  const states = new Map<string, RolloutState>();
-  const drafts: AuditRecordDraft[] = [];
-  for (const action of actions) {
-    if (action.type === 'write-state') states.set(action.state.release, action.state);
-    if (action.type === 'append-audit') drafts.push(withTrafficEvidence(action.record, traffic));
-  }
+  const changes = changesOf(actions, traffic);
   let sha: string | undefined;
   let records: readonly AuditRecord[] = [];
-  if (states.size > 0 || drafts.length > 0) {
-    const message = `${setup.name}: ${decision} — ${firstLine(reason)}\n\n${reason}\n`;
+  if (changes.states.length > 0 || changes.records.length > 0) {
+    const message = commitMessage(setup.name, decision, reason);
     let committed: Awaited<ReturnType<StateStore['commit']>>;
     try {
-      committed = await input.store.commit({ states: [...states.values()], records: drafts }, input.head, message);
+      committed = await input.store.commit(changes, input.head, message);
     } catch (error) {
       // Traffic may already have moved: the caller puts it back, so it is not left ahead of the record.
       return { status: 'not-recorded', reason: `the state commit failed: ${(error as Error).message}`, traffic };
@@ -158,13 +153,53 @@ export async function executePlan(ctx: EngineContext, input: ExecuteInput): Prom
     records = committed.records;
   }
 
+  const revert = await publishDecision(ctx, setup, actions, records, input.previous?.bundleHash ?? setup.bundleHash);
+  return {
+    status: 'committed',
+    sha,
+    records,
+    traffic,
+    decision,
+    reason,
+    ...(providerFailure !== undefined ? { providerFailure } : {}),
+    ...(revert ? { revert } : {}),
+  };
+}
+
+/** The states and audit records a plan's actions write, the records with the provider's read-back. */
+export function changesOf(actions: readonly Action[], traffic: readonly TrafficChange[] = []): StateChanges {
+  const states = new Map<string, RolloutState>();
+  const records: AuditRecordDraft[] = [];
+  for (const action of actions) {
+    if (action.type === 'write-state') states.set(action.state.release, action.state);
+    if (action.type === 'append-audit') records.push(withTrafficEvidence(action.record, traffic));
+  }
+  return { states: [...states.values()], records };
+}
+
+/** The state commit's message for one release's decision. */
+export function commitMessage(release: string, decision: Decision, reason: string): string {
+  return `${release}: ${decision} — ${firstLine(reason)}\n\n${reason}\n`;
+}
+
+/**
+ * What follows from a decision once it is recorded, in the plan's order: the revert branch with
+ * the sealed record's hash, comments, checks, notifications. Answers the revert when one was opened.
+ */
+export async function publishDecision(
+  ctx: EngineContext,
+  setup: ExecuteInput['setup'],
+  actions: readonly Action[],
+  records: readonly AuditRecord[],
+  bundleHash: string,
+): Promise<(ChangeRequestResult & { method: string }) | undefined> {
   const sealedHash = records.at(-1)?.hash ?? '';
   let revert: (ChangeRequestResult & { method: string }) | undefined;
   for (const planned of actions) {
     const action = fillAuditHash(planned, sealedHash);
     switch (action.type) {
       case 'open-revert':
-        revert = await openRevert(ctx, setup, action, input.previous?.bundleHash ?? setup.bundleHash);
+        revert = await openRevert(ctx, setup, action, bundleHash);
         ctx.logger.info(`${setup.name}: revert ${revert.created ? 'opened' : 'already open'}: ${revert.url}`);
         break;
       case 'comment':
@@ -185,16 +220,7 @@ export async function executePlan(ctx: EngineContext, input: ExecuteInput): Prom
         break;
     }
   }
-  return {
-    status: 'committed',
-    sha,
-    records,
-    traffic,
-    decision,
-    reason,
-    ...(providerFailure !== undefined ? { providerFailure } : {}),
-    ...(revert ? { revert } : {}),
-  };
+  return revert;
 }
 
 /** What a stale ref lock means and the safe fix: the message its error carries. */

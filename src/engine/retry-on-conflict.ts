@@ -5,6 +5,7 @@ import { executePlan, type ExecuteOutcome, type PlanLike } from './execute-plan.
 import type { PortFault } from './guarded-port.js';
 import { putBackRecordedSplit } from './put-back.js';
 import { sealedStateRefusal } from './state-seal-check.js';
+import type { TickBatch } from './tick-batch.js';
 import type { RolloutSetup } from './workspace.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
 import type { Decision } from '../core/rollout/decision.js';
@@ -48,6 +49,8 @@ export async function planAndCommit(
   makePlan: (snapshot: StateSnapshot, state: RolloutState | undefined, attempt: number) => Promise<Planned>,
   /** A snapshot the caller has just read, used for the first attempt instead of reading again. */
   initial?: StateSnapshot,
+  /** The tick's batch: a plan that moves no traffic waits there for the tick's one commit (the outcome then stands in until the tick settles it). */
+  batch?: Pick<TickBatch, 'stage'>,
 ): Promise<ReleaseOutcome> {
   const max = ctx.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt += 1) {
@@ -59,6 +62,10 @@ export async function planAndCommit(
     if ('refused' in planned) return outcomeOf(setup.name, previous, { decision: 'refused', reason: planned.refused, actions: [] }, attempt);
     if ('error' in planned) return outcomeOf(setup.name, previous, { decision: 'error', reason: planned.error, actions: [] }, attempt);
     const { plan } = planned;
+    // Only a first attempt can wait: a later one follows a lost race after which traffic may have moved, and records at once.
+    if (batch && attempt === 1 && !ctx.dryRun && batch.stage({ setup, previous, plan, head: snapshot.head, attempt })) {
+      return outcomeOf(setup.name, plan.next ?? previous, plan, attempt);
+    }
     const execution = await executePlan(ctx, {
       setup,
       previous,

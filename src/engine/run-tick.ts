@@ -15,6 +15,9 @@ import type { PortFault } from './guarded-port.js';
 import { isolateRelease } from './isolate-release.js';
 import { errorOutcome, planAndCommit, type ReleaseOutcome } from './retry-on-conflict.js';
 import { requireStateBranch } from './state-branch.js';
+import { DEFAULT_MAX_ATTEMPTS, defaultSleep, retryDelay } from './context.js';
+import { publishDecision } from './execute-plan.js';
+import { createTickBatch, type StagedPlan, type TickBatch } from './tick-batch.js';
 import { loadWorkspace, resolveRollout, type RolloutSetup, type Workspace } from './workspace.js';
 
 export type { ReleaseOutcome } from './retry-on-conflict.js';
@@ -44,7 +47,9 @@ export function stateStoreFor(ctx: Pick<EngineContext, 'scm' | 'sha256'>, worksp
  */
 export async function runTick(ctx: EngineContext, options: { readonly release?: string; readonly workspace?: Workspace } = {}): Promise<TickReport> {
   const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
-  const store = stateStoreFor(ctx, workspace);
+  const base = stateStoreFor(ctx, workspace);
+  const batch = createTickBatch(base);
+  const store = batch.store;
   const snapshot = await store.load();
   const names = options.release !== undefined ? [options.release] : [...snapshot.states.keys()].sort();
   const outcomes: ReleaseOutcome[] = [];
@@ -59,12 +64,14 @@ export async function runTick(ctx: EngineContext, options: { readonly release?: 
     if (state.phase === 'complete' && options.release === undefined) continue;
     const outcome = await isolateRelease(ctx, name, state, async () => {
       const setup = resolveRollout(ctx, workspace, name);
-      return 'error' in setup ? errorOutcome(name, setup.error, state) : tickRelease(ctx, store, setup, current);
+      return 'error' in setup ? errorOutcome(name, setup.error, state) : tickRelease(ctx, store, setup, current, batch);
     });
     // After a throw the branch may have moved before it: read it afresh.
     if (outcome.committed || outcome.execution?.status === 'conflict' || outcome.decision === 'error') current = undefined;
     outcomes.push(outcome);
   }
+  await batch.flush();
+  await settleBatch(ctx, store, batch, outcomes);
   if (options.release === undefined) {
     const unrecorded = [...workspace.repository.releases.keys()].filter((name) => !snapshot.states.has(name)).sort();
     for (const name of unrecorded) {
@@ -88,8 +95,66 @@ export function isFailure(outcome: ReleaseOutcome): boolean {
   );
 }
 
+/**
+ * The staged decisions' outcomes, once the commit that carried them is known: recorded ones are
+ * published (comments, checks, notifications follow the record); ones whose commit lost a race
+ * are planned again from the branch, and staged again, within ctx.maxAttempts rounds; after a
+ * batch commit that threw, each is recorded on its own, so that no release's change stops the
+ * others' records. The outcomes are replaced where they stand.
+ */
+async function settleBatch(ctx: EngineContext, store: StateStore, batch: TickBatch, outcomes: ReleaseOutcome[]): Promise<void> {
+  const max = ctx.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const replace = (outcome: ReleaseOutcome): void => {
+    const at = outcomes.findIndex((o) => o.release === outcome.release);
+    if (at >= 0) outcomes[at] = outcome;
+  };
+  for (let round = 1; ; round += 1) {
+    const again: { entry: StagedPlan; alone: boolean }[] = [];
+    for (const [name, { entry, result }] of batch.take()) {
+      const stood = outcomes.find((o) => o.release === name);
+      const attempts = (stood?.attempts ?? entry.attempt);
+      switch (result.status) {
+        case 'recorded':
+          replace(await isolateRelease(ctx, name, entry.previous, async () => {
+            const revert = await publishDecision(ctx, entry.setup, entry.plan.actions, result.records, entry.previous?.bundleHash ?? entry.setup.bundleHash);
+            const execution = { status: 'committed', sha: result.sha, records: result.records, traffic: [], decision: entry.plan.decision, reason: entry.plan.reason, ...(revert ? { revert } : {}) } as const;
+            return { ...(stood ?? errorOutcome(name, entry.plan.reason, entry.plan.next ?? entry.previous)), decision: entry.plan.decision, reason: entry.plan.reason, committed: true, attempts, execution };
+          }));
+          break;
+        case 'failed':
+          replace({ ...errorOutcome(name, result.reason, entry.previous), actions: entry.plan.actions, attempts, ...(stood?.faults ? { faults: stood.faults } : {}) });
+          break;
+        case 'replan':
+          again.push({ entry, alone: result.alone });
+          break;
+      }
+    }
+    if (again.length === 0) return;
+    if (round >= max) {
+      for (const { entry } of again) {
+        replace({ ...errorOutcome(entry.setup.name, `the state branch kept moving: ${max} attempts lost the compare-and-swap; nothing moved traffic for it, and the next run will try again`, entry.previous), actions: entry.plan.actions, attempts: entry.attempt + round - 1 });
+      }
+      return;
+    }
+    ctx.logger.debug(`the state branch moved before the tick's commit (round ${round} of ${max}); re-reading and re-planning ${again.map((a) => a.entry.setup.name).join(', ')}`);
+    await (ctx.sleep ?? defaultSleep)(retryDelay(round, ctx.random ?? Math.random));
+    let current: StateSnapshot | undefined;
+    for (const { entry, alone } of again) {
+      const name = entry.setup.name;
+      const outcome = await isolateRelease(ctx, name, entry.previous, async () => {
+        current ??= await store.load();
+        return tickRelease(ctx, store, entry.setup, current, alone ? undefined : batch);
+      });
+      const counted = { ...outcome, attempts: outcome.attempts + entry.attempt };
+      if (counted.committed || counted.execution?.status === 'conflict' || counted.decision === 'error') current = undefined;
+      replace(counted);
+    }
+    await batch.flush();
+  }
+}
+
 /** One release's tick, retried from the new head when another run commits first. */
-export async function tickRelease(ctx: EngineContext, store: StateStore, setup: RolloutSetup, initial?: StateSnapshot): Promise<ReleaseOutcome> {
+export async function tickRelease(ctx: EngineContext, store: StateStore, setup: RolloutSetup, initial?: StateSnapshot, batch?: Pick<TickBatch, 'stage'>): Promise<ReleaseOutcome> {
   // The metrics of one stage visit do not change between attempts a few milliseconds apart: judge once per visit.
   const judged = new Map<string, RolloutJudgement & { at: number }>();
   // The faults of the attempt whose plan was carried out (each attempt reads and queries afresh).
@@ -132,7 +197,7 @@ export async function tickRelease(ctx: EngineContext, store: StateStore, setup: 
       actor: ctx.actor,
     });
     return { plan, metricsAt: judgement.at };
-  }, initial);
+  }, initial, batch);
   return faults.length > 0 ? { ...outcome, faults } : outcome;
 }
 

@@ -79,6 +79,13 @@ export interface StateBranch {
   /** Paths of every file under `dir` at one of the branch's commits (recursive; `''` for all). */
   listFiles(commit: string, dir: string): Promise<string[]>;
   /**
+   * A few files as the branch holds them now, without naming its head: where the host serves a
+   * file by branch name (GitHub's contents API) that is one request a file instead of head, tree
+   * and blob. The head they came from is unknown, so a write after it compares contents at the
+   * head it then reads (branch-flag-files.ts). Optional: a local clone reads its head for free.
+   */
+  readLatest?(paths: readonly string[]): Promise<Map<string, Uint8Array>>;
+  /**
    * One commit with these changes, made only if the head is still `expectedHead` (null: the
    * branch must not exist, and is created without history). The only lock between runs. A ref
    * lock a killed writer left behind is `locked`, not a `conflict`: it is not a race, and never clears.

@@ -371,6 +371,24 @@ export function createFakeGit(context: FakeGitContext): { git: FakeGit; handlers
       if (!commitOf(ref)) return notFound();
       return { status: 302, headers: { location: `https://codeload.github.com/${owner(r)}/${repo(r)}/legacy.tar.gz/${encodeURIComponent(ref)}` } };
     },
+    'repos/get-content': (r) => {
+      // Files only (directories, links and submodules are not read through the fake), by branch or sha.
+      const ref = r.query['ref'] ?? 'main';
+      const tree = treeSha(ref);
+      const path = r.params['path'] as string;
+      const entry = tree ? flatten(tree).get(path) : undefined;
+      const blob = entry ? objects.get(entry.sha) : undefined;
+      if (!entry || blob?.type !== 'blob') return error(404, tree ? 'Not Found' : `No commit found for the ref ${ref}`);
+      const url = `${base(r)}/contents/${path}?ref=${encodeURIComponent(ref)}`;
+      const html = `https://github.com/${owner(r)}/${repo(r)}/blob/${ref}/${path}`;
+      const gitUrl = `${base(r)}/git/blobs/${entry.sha}`;
+      return json(200, {
+        type: 'file', encoding: 'base64', size: blob.content.length, name: path.split('/').at(-1) as string, path,
+        content: blob.content.toString('base64').replace(/.{60}/g, '$&\n'), sha: entry.sha, url, git_url: gitUrl, html_url: html,
+        download_url: `https://raw.githubusercontent.com/${owner(r)}/${repo(r)}/${ref}/${path}`,
+        _links: { git: gitUrl, html, self: url },
+      });
+    },
     'git/get-ref': (r) => {
       const ref = `refs/${r.params['ref']}`;
       const sha = refs.get(ref);

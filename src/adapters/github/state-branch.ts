@@ -52,7 +52,8 @@ const REF_RETRY_DELAYS_MS = [500, 2000];
  * runs. Reads cost the ref, one recursive tree call per commit (cached: commits never change) and
  * the contents not seen before: a blob call each, or the commit's tarball when there are more than
  * TARBALL_FROM_BLOBS (contents are cached by blob sha, and seeded with what this adapter wrote, so
- * reading back its own commit costs no content call). A commit costs a tree, a commit
+ * reading back its own commit costs no content call, and no tree call either). `readLatest` reads
+ * a file at the branch's head in one contents call. A commit costs a tree, a commit
  * and a ref update (plus one blob per file above INLINE_MAX_BYTES, and the tree listing of
  * `expectedHead` when it was not read first).
  *
@@ -118,18 +119,23 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
     for (const content of readTarGz(new Uint8Array(data))) blobs.set(gitBlobSha(content), content);
   }
 
-  async function createTree(base: string | null, files: readonly FileChange[]): Promise<string> {
+  /** The new tree, and its listing as this adapter knows it without asking (the base's entries plus the changes). */
+  async function createTree(base: string | null, files: readonly FileChange[]): Promise<Tree> {
     const known = base === null ? undefined : await treeOf(base);
+    const listing = new Map(known?.entries);
     const entries: { path: string; mode: '100644'; type: 'blob'; sha?: string | null; content?: string }[] = [];
     for (const file of files) {
       checkPath(file.path);
       if (file.content === null) {
         // GitHub refuses to delete a path the base tree does not hold; deleting nothing is no change.
         if (known?.entries.get(file.path)?.type === 'blob') entries.push({ path: file.path, mode: '100644', type: 'blob', sha: null });
+        listing.delete(file.path);
         continue;
       }
       const bytes = Buffer.from(file.content, 'utf8');
-      blobs.set(gitBlobSha(bytes), new Uint8Array(bytes));
+      const sha = gitBlobSha(bytes);
+      blobs.set(sha, new Uint8Array(bytes));
+      listing.set(file.path, { path: file.path, mode: '100644', type: 'blob', sha });
       if (bytes.length <= INLINE_MAX_BYTES) {
         entries.push({ path: file.path, mode: '100644', type: 'blob', content: file.content });
       } else {
@@ -141,7 +147,13 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
       throw new Error(`${owner}/${repo}@${name}: a new branch needs at least one file; the commit deletes or writes nothing`);
     }
     const { data } = await octokit.rest.git.createTree({ owner, repo, tree: entries, ...(known ? { base_tree: known.sha } : {}) });
-    return data.sha;
+    return { sha: data.sha, entries: listing };
+  }
+
+  /** Remembers the tree of a commit this adapter made, so that reading its own head back costs no tree call. */
+  function keepTree(commit: string, tree: Tree): void {
+    if (trees.size >= TREES_KEPT) trees.delete(trees.keys().next().value as string);
+    trees.set(commit, Promise.resolve(tree));
   }
 
   return {
@@ -177,7 +189,7 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
       // these changes, whatever the branch holds now.
       const tree = await createTree(request.expectedHead, request.files);
       const { data: commit } = await octokit.rest.git.createCommit({
-        owner, repo, message: request.message, tree,
+        owner, repo, message: request.message, tree: tree.sha,
         parents: request.expectedHead === null ? [] : [request.expectedHead],
         ...(options.author ? { author: options.author, committer: options.author } : {}),
       });
@@ -202,7 +214,29 @@ export function createGitHubStateBranch(octokit: GitHubClient, repository: Repos
           await sleep(delay);
         }
       }
+      keepTree(commit.sha, tree);
       return { status: 'committed', sha: commit.sha };
+    },
+
+    async readLatest(paths) {
+      const out = new Map<string, Uint8Array>();
+      for (const path of new Set(paths)) {
+        checkPath(path);
+        let data: Awaited<ReturnType<typeof octokit.rest.repos.getContent>>['data'];
+        try {
+          ({ data } = await octokit.rest.repos.getContent({ owner, repo, path, ref: name }));
+        } catch (error) {
+          // The file, or the branch itself, is not there yet: both are "absent" to a reader.
+          if (error instanceof GitHubError && error.status === 404) continue;
+          throw error;
+        }
+        if (Array.isArray(data) || data.type !== 'file') continue;
+        // Files over 1 MB come without their content ("encoding": "none"): the blob has it.
+        const bytes = data.encoding === 'base64' && 'content' in data ? new Uint8Array(Buffer.from(data.content, 'base64')) : await blob(data.sha);
+        blobs.set(data.sha, bytes);
+        out.set(path, bytes);
+      }
+      return out;
     },
   };
 }

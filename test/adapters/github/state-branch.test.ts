@@ -208,7 +208,7 @@ test('a fresh runner reads 100 releases in three API requests, through the tarba
   fake.assertClean();
 });
 
-test('reading back its own commit costs the ref and one tree call, no blob', async () => {
+test('reading back its own commit costs only the ref: no tree call, no blob', async () => {
   const fake = createGitHubFake();
   const start = fake.git.commit(BRANCH, { 'states/a.json': 'v1', 'audit/a.jsonl': 'r1\n' });
   const branch = runner(fake);
@@ -220,7 +220,8 @@ test('reading back its own commit costs the ref and one tree call, no blob', asy
     return branch.readFiles(head, ['states/a.json', 'audit/a.jsonl']);
   });
   assert.equal(text(back.value.get('audit/a.jsonl')), 'r1\nr2\n');
-  assert.deepEqual(back.routes, ['GET /repos/{owner}/{repo}/git/ref/{ref}', 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}']);
+  assert.deepEqual(back.routes, ['GET /repos/{owner}/{repo}/git/ref/{ref}'], 'the adapter knows the tree it made');
+  assert.deepEqual(await branch.listFiles(await branch.head() as string, ''), ['audit/a.jsonl', 'states/a.json']);
   fake.assertClean();
 });
 
