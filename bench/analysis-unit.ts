@@ -16,6 +16,7 @@ import type { ArmMetrics, MetricsSnapshot } from '../src/core/metrics/arm-data.j
 import type { MetricDefinition, RolloutPolicy } from '../src/core/model/index.js';
 import { agrestiCaffoRate, agrestiCaffoRatio, estimateMean, estimateRatio, withDesignEffect, type ArmEstimate } from '../src/core/stats/index.js';
 import { createRandom, type Random } from '../test/support/random.js';
+import { gamma } from './judges/users.js';
 
 const WEIGHT = 25;
 const HOURS = 24;
@@ -136,18 +137,6 @@ class Arm {
     if (way === 'users') return estimateRatio({ units: this.units, sumX: this.sumL, sumY: this.sumY, sumXX: this.sumLL, sumYY: this.sumYY, sumXY: this.sumLY });
     const s = this.requestLevel().latency_ms as { n: number; mean: number; sd: number };
     return withDesignEffect(estimateMean(s), way === 'requests' ? 1 : d);
-  }
-}
-
-function gamma(random: Random, shape: number): number {
-  if (shape < 1) return gamma(random, shape + 1) * random.uniform() ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = random.normal();
-    const v = (1 + c * z) ** 3;
-    if (v <= 0) continue;
-    if (Math.log(random.uniform()) < 0.5 * z * z + d - d * v + Math.log(v)) return d * v;
   }
 }
 

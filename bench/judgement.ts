@@ -1,39 +1,40 @@
-// `npm run bench:judgement [-- --rollouts N --seed S --workers W]`: simulated rollouts with known
-// truth — good challengers, and bad ones 5 %, 10 % and 20 % worse in error rate, latency or
-// cost — judged by (a) Glidepath (judgeStage + decideFromJudgement every 5 minutes), (b) fixed
-// absolute thresholds on the last 5 minutes (Flagger-like) and (c) uncorrected repeated tests.
-// Reports false rollbacks, detection before 100 % and time to detect, raw and with the
-// comparison judges calibrated to Glidepath's false-rollback rate. Markdown to stdout, JSON to
-// .tmp/bench-judgement.json, progress to stderr.
+// `npm run bench:judgement [-- --seeds 1,2,3 --good N --bad N --scenarios a,b --workers W --alpha A --quick]`:
+// simulated rollouts with known truth — good challengers, and bad ones 10 % and 20 % worse in
+// error rate, latency or cost — in an i.i.d. scenario and in non-i.i.d. ones (sticky users with
+// per-user levels at several intra-user correlations, diurnal swings shared by both arms, heavy
+// tails and timeouts, errors concentrated in a few users; bench/judges/users.ts), judged by
+// (a) Glidepath (judgeStage + decideFromJudgement every 10 minutes, on per-user sums when the
+// scenario has users), (b) fixed thresholds on the last 5 minutes (Flagger-like), (c)
+// uncorrected repeated tests and (d) a Kayenta-style Mann–Whitney comparator. Reports false
+// rollbacks with Wilson intervals pooled over the seeds, false split mismatches, and detection
+// before 100 %, raw and with every comparison judge calibrated (in-sample) to Glidepath's
+// false-rollback rate. Markdown to stdout, JSON to .tmp/bench-judgement.json, progress to stderr.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { BENCH_POLICY, MAX_HOURS, policyWithAlpha, runGlidepath, type RolloutResult } from './judges/glidepath.js';
+import { BENCH_POLICY, LOOK_TICKS, MAX_HOURS, USERS_POLICY, batchFeed, policyWithAlpha, runGlidepath, userFeed, type RolloutResult } from './judges/glidepath.js';
+import { KAYENTA_DEFAULTS, calibrateKayenta, confLevelOf, replayKayenta, zOf, type KayentaTrace } from './judges/kayenta.js';
 import { NAIVE_Z, calibrateRepeated, replayRepeated } from './judges/repeated-tests.js';
-import { FLAGGER_LIKE, calibrateThreshold, replayThreshold, type Stop, type ThresholdSettings } from './judges/threshold.js';
-import { recordTraces, type Traces } from './judges/traces.js';
-import {
-  BASE_ERROR_RATE,
-  COST_MEAN,
-  COST_SD,
-  LATENCY_MEDIAN_MS,
-  LATENCY_SIGMA,
-  REQUESTS_PER_HOUR,
-  TICKS_PER_HOUR,
-  rolloutRandom,
-  simulateStage,
-  type Truth,
-} from './judges/simulate.js';
+import { FLAGGER_LIKE, FLAGGER_LIKE_MEANS, calibrateThreshold, replayThreshold, type Stop, type ThresholdSettings } from './judges/threshold.js';
+import { recordTraces, recordUserTraces, traceBuffers, type Traces } from './judges/traces.js';
+import { REQUESTS_PER_HOUR, TICKS_PER_HOUR, rolloutRandom, simulateStage, type Truth } from './judges/simulate.js';
+import { stageRandom } from './judges/fast-random.js';
+import { SESSION_MEAN, USERS, USER_SCENARIOS, simulateUserStage } from './judges/users.js';
 
 const STAGE_WEIGHTS = [5, 25];
 const COMPARISON_HOURS = 24;
-const EFFECTS = [0.05, 0.1, 0.2];
+const EFFECTS = [0.1, 0.2];
 const METRICS = ['error_rate', 'latency_ms', 'cost_per_call'] as const;
+const SCENARIOS = [{ key: 'iid', label: 'i.i.d. requests' }, ...USER_SCENARIOS.map((s) => ({ key: s.key, label: s.label }))];
 
 interface RolloutSpec {
   readonly index: number;
+  readonly scenario: string;
+  readonly seed: number;
+  /** Index within (scenario, seed): the rollout's own random stream. */
+  readonly local: number;
   readonly truth: Truth;
 }
 
@@ -43,19 +44,41 @@ interface RolloutOutcome {
   readonly traces: Traces;
 }
 
-/** Simulates and judges one rollout; the comparison judges keep traces to be replayed after calibration. */
-function runRollout(seed: number, spec: RolloutSpec, alpha: number): RolloutOutcome {
-  const random = rolloutRandom(seed, spec.index);
-  const stages = STAGE_WEIGHTS.map((w) => simulateStage(random, w, spec.truth, MAX_HOURS * TICKS_PER_HOUR));
-  return { index: spec.index, glidepath: runGlidepath(stages, policyWithAlpha(alpha)), traces: recordTraces(stages, COMPARISON_HOURS * TICKS_PER_HOUR) };
+function streamOf(spec: RolloutSpec, stage: number) {
+  const scenario = SCENARIOS.findIndex((s) => s.key === spec.scenario);
+  return rolloutRandom(spec.seed * 1009 + scenario, spec.local * 2 + stage);
 }
 
-function rolloutSpecs(total: number): RolloutSpec[] {
-  const perCell = Math.max(1, Math.round((total * 0.5) / (METRICS.length * EFFECTS.length)));
-  const good = Math.max(1, total - perCell * METRICS.length * EFFECTS.length);
+function userStream(spec: RolloutSpec, stage: number) {
+  const scenario = SCENARIOS.findIndex((s) => s.key === spec.scenario);
+  return stageRandom(spec.seed * 1009 + scenario, spec.local * 2 + stage);
+}
+
+/** Simulates and judges one rollout; the comparison judges keep traces to be replayed after calibration. */
+function runRollout(spec: RolloutSpec, alpha: number | undefined): RolloutOutcome {
+  const ticks = MAX_HOURS * TICKS_PER_HOUR;
+  if (spec.scenario === 'iid') {
+    const random = streamOf(spec, 0);
+    const stages = STAGE_WEIGHTS.map((w) => simulateStage(random, w, spec.truth, ticks));
+    const glidepath = runGlidepath(stages.map(batchFeed), policyWithAlpha(BENCH_POLICY, alpha));
+    return { index: spec.index, glidepath, traces: recordTraces(stages, COMPARISON_HOURS * TICKS_PER_HOUR) };
+  }
+  const scenario = USER_SCENARIOS.find((s) => s.key === spec.scenario)!;
+  const stages = STAGE_WEIGHTS.map((w, i) => simulateUserStage(userStream(spec, i), w, spec.truth, scenario, ticks));
+  const glidepath = runGlidepath(stages.map(userFeed), policyWithAlpha(USERS_POLICY, alpha));
+  return { index: spec.index, glidepath, traces: recordUserTraces(stages, COMPARISON_HOURS * TICKS_PER_HOUR) };
+}
+
+function rolloutSpecs(scenarios: readonly string[], seeds: readonly number[], good: number, bad: number): RolloutSpec[] {
   const specs: RolloutSpec[] = [];
-  for (let i = 0; i < good; i++) specs.push({ index: specs.length, truth: { effect: 0 } });
-  for (const metric of METRICS) for (const effect of EFFECTS) for (let i = 0; i < perCell; i++) specs.push({ index: specs.length, truth: { metric, effect } });
+  for (const scenario of scenarios) {
+    for (const seed of seeds) {
+      let local = 0;
+      const add = (truth: Truth) => specs.push({ index: specs.length, scenario, seed, local: local++, truth });
+      for (let i = 0; i < good; i++) add({ effect: 0 });
+      for (const metric of METRICS) for (const effect of EFFECTS) for (let i = 0; i < bad; i++) add({ metric, effect });
+    }
+  }
   return specs;
 }
 
@@ -68,36 +91,139 @@ interface Rate {
   readonly medianHours?: number;
 }
 
-function rateOf(stops: readonly Stop[]): Rate {
-  const hits = stops.filter((s) => s.stopped);
-  const n = stops.length;
-  const p = n > 0 ? hits.length / n : 0;
+function wilson(count: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = count / n;
   const z = 1.959964;
   const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+function rateOf(stops: readonly Stop[]): Rate {
+  const hits = stops.filter((s) => s.stopped);
+  const n = stops.length;
   const hours = hits.map((s) => s.hours).sort((a, b) => a - b);
   return {
     count: hits.length,
     of: n,
-    rate: p,
-    interval: [Math.max(0, centre - half), Math.min(1, centre + half)],
+    rate: n > 0 ? hits.length / n : 0,
+    interval: wilson(hits.length, n),
     ...(hours.length > 0 ? { medianHours: hours[Math.floor((hours.length - 1) / 2)]! } : {}),
   };
 }
 
+const JUDGES = ['glidepath', 'kayentaCalibrated', 'flaggerCalibrated', 'repeatedCalibrated', 'kayentaRaw', 'flaggerRaw', 'repeatedRaw'] as const;
+type JudgeName = (typeof JUDGES)[number];
+const JUDGE_LABELS: Record<JudgeName, string> = {
+  glidepath: 'Glidepath',
+  kayentaCalibrated: 'Kayenta-style, calibrated',
+  flaggerCalibrated: 'Flagger-like thresholds, calibrated',
+  repeatedCalibrated: 'repeated tests, calibrated',
+  kayentaRaw: 'Kayenta-style, defaults (conf 0.98)',
+  flaggerRaw: 'Flagger-like thresholds, as written',
+  repeatedRaw: 'repeated p < 0.05',
+};
+const CELLS = [{ key: 'good', truth: { effect: 0 } as Truth }, ...METRICS.flatMap((metric) => EFFECTS.map((effect) => ({ key: `${metric}+${effect * 100}%`, truth: { metric, effect } as Truth })))];
+
+interface ScenarioResult {
+  readonly key: string;
+  readonly label: string;
+  readonly good: number;
+  readonly falseRollback: Rate;
+  readonly timeout: Rate;
+  readonly anyStop: Rate;
+  readonly anyStopPerSeed: Record<number, string>;
+  readonly splitMismatchGood: Rate;
+  readonly splitMismatchAll: Rate;
+  readonly calibration: { target: number; flagger: ThresholdSettings; repeatedZ: number; kayentaZ: number; kayentaConfLevel: number };
+  readonly results: Record<JudgeName, Record<string, Rate>>;
+  readonly stopCauses: Record<string, number>;
+}
+
+function evaluateScenario(key: string, label: string, specs: readonly RolloutSpec[], outcomes: readonly RolloutOutcome[], seeds: readonly number[]): ScenarioResult {
+  const mine = specs.filter((s) => s.scenario === key);
+  const good = mine.filter((s) => s.truth.metric === undefined);
+  const goodResults = good.map((s) => outcomes[s.index]!.glidepath);
+  const goodTraces = good.map((s) => outcomes[s.index]!.traces);
+  const anyStop = rateOf(goodResults);
+  const target = anyStop.rate;
+  const flagger = calibrateThreshold(goodTraces, target);
+  const repeatedZ = calibrateRepeated(goodTraces, target);
+  const kayentaZ = calibrateKayenta(goodTraces.map(kayentaTrace), target);
+  const stop: Record<JudgeName, (o: RolloutOutcome) => Stop> = {
+    glidepath: (o) => o.glidepath,
+    kayentaCalibrated: (o) => replayKayenta(kayentaTrace(o.traces), kayentaZ),
+    flaggerCalibrated: (o) => replayThreshold(o.traces, flagger),
+    repeatedCalibrated: (o) => replayRepeated(o.traces, repeatedZ),
+    kayentaRaw: (o) => replayKayenta(kayentaTrace(o.traces), zOf(KAYENTA_DEFAULTS.confLevel)),
+    flaggerRaw: (o) => replayThreshold(o.traces, key === 'iid' ? FLAGGER_LIKE : FLAGGER_LIKE_MEANS),
+    repeatedRaw: (o) => replayRepeated(o.traces, NAIVE_Z),
+  };
+  const results = {} as Record<JudgeName, Record<string, Rate>>;
+  for (const judge of JUDGES) {
+    results[judge] = {};
+    for (const cell of CELLS) {
+      const members = mine.filter((s) => s.truth.metric === cell.truth.metric && s.truth.effect === cell.truth.effect);
+      results[judge][cell.key] = rateOf(members.map((s) => stop[judge](outcomes[s.index]!)));
+    }
+  }
+  const stopCauses: Record<string, number> = {};
+  for (const s of good) {
+    const g = outcomes[s.index]!.glidepath;
+    if (g.stopped) stopCauses[`${g.stage}: ${g.cause}`] = (stopCauses[`${g.stage}: ${g.cause}`] ?? 0) + 1;
+  }
+  const count = (pred: (r: RolloutResult) => boolean, of: readonly RolloutResult[]): Rate => rateOf(of.map((r) => ({ stopped: pred(r), hours: r.hours })));
+  const all = mine.map((s) => outcomes[s.index]!.glidepath);
+  return {
+    key,
+    label,
+    good: good.length,
+    falseRollback: count((r) => r.stopped && r.cause !== 'timeout', goodResults),
+    timeout: count((r) => r.cause === 'timeout', goodResults),
+    anyStop,
+    anyStopPerSeed: Object.fromEntries(seeds.map((seed) => {
+      const rs = good.filter((s) => s.seed === seed).map((s) => outcomes[s.index]!.glidepath);
+      return [seed, `${rs.filter((r) => r.stopped).length}/${rs.length}`];
+    })),
+    splitMismatchGood: count((r) => r.splitMismatch, goodResults),
+    splitMismatchAll: count((r) => r.splitMismatch, all),
+    calibration: { target, flagger, repeatedZ, kayentaZ, kayentaConfLevel: confLevelOf(kayentaZ) },
+    results,
+    stopCauses,
+  };
+}
+
+function kayentaTrace(t: Traces): KayentaTrace {
+  return { looksPerStage: t.kayenta.length / t.stages, stages: t.stages, statistic: t.kayenta, interval: 1 };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seed: { type: 'string', default: '1' }, rollouts: { type: 'string', default: '1000' }, workers: { type: 'string' }, alpha: { type: 'string' } },
+    options: {
+      seeds: { type: 'string', default: '1,2,3' },
+      good: { type: 'string' },
+      bad: { type: 'string' },
+      scenarios: { type: 'string' },
+      workers: { type: 'string' },
+      alpha: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+    },
     allowPositionals: false,
   });
-  const seed = Number(values.seed);
-  const alpha = Number(values.alpha ?? BENCH_POLICY.spec.analysis?.alpha ?? 0.05);
-  const total = Number(values.rollouts);
-  if (!Number.isInteger(seed) || !Number.isInteger(total) || total < 10) throw new Error('--seed must be an integer and --rollouts an integer ≥ 10');
+  const quick = values.quick === true;
+  const seeds = (quick ? '1' : values.seeds!).split(',').map(Number);
+  const good = Number(values.good ?? (quick ? 4 : 30));
+  const bad = Number(values.bad ?? (quick ? 1 : 6));
+  const alpha = values.alpha === undefined ? undefined : Number(values.alpha);
+  const scenarios = values.scenarios === undefined ? SCENARIOS.map((s) => s.key) : values.scenarios.split(',');
+  const unknown = scenarios.filter((k) => !SCENARIOS.some((s) => s.key === k));
+  if (unknown.length > 0) throw new Error(`--scenarios: no scenario ${unknown.join(', ')} (scenarios: ${SCENARIOS.map((s) => s.key).join(', ')})`);
+  if (!seeds.every(Number.isInteger) || !Number.isInteger(good) || good < 1 || !Number.isInteger(bad) || bad < 1) throw new Error('--seeds must be integers, --good and --bad integers ≥ 1');
   const workers = Math.max(1, Math.min(Number(values.workers ?? availableParallelism()), 8));
-  const specs = rolloutSpecs(total);
+  const specs = rolloutSpecs(scenarios, seeds, good, bad);
   const started = performance.now();
-  process.stderr.write(`judging ${specs.length} simulated rollouts (seed ${seed}, ${workers} worker${workers > 1 ? 's' : ''})…\n`);
+  process.stderr.write(`judging ${specs.length} simulated rollouts (${scenarios.length} scenarios × seeds ${seeds.join(', ')}; ${good} good and ${bad} per bad cell each; ${workers} worker${workers > 1 ? 's' : ''})…\n`);
 
   const outcomes = new Array<RolloutOutcome>(specs.length);
   let done = 0;
@@ -105,14 +231,11 @@ async function main(): Promise<void> {
     Array.from({ length: workers }, (_, w) => {
       const mine = specs.filter((_, i) => i % workers === w);
       return new Promise<void>((resolvePromise, reject) => {
-        const worker = new Worker(new URL(import.meta.url), { workerData: { seed, specs: mine, alpha } });
+        const worker = new Worker(new URL(import.meta.url), { workerData: { specs: mine, alpha } });
         worker.on('message', (outcome: RolloutOutcome) => {
           outcomes[outcome.index] = outcome;
           done++;
-          if (done % 50 === 0 || done === specs.length) {
-            const elapsed = (performance.now() - started) / 1000;
-            process.stderr.write(`  ${done}/${specs.length} rollouts, ${elapsed.toFixed(0)} s\n`);
-          }
+          if (done % 100 === 0 || done === specs.length) process.stderr.write(`  ${done}/${specs.length} rollouts, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
         });
         worker.on('error', reject);
         worker.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`worker ${w} exited with ${code}`))));
@@ -120,119 +243,101 @@ async function main(): Promise<void> {
     }),
   );
 
-  const goodIndexes = specs.filter((s) => s.truth.metric === undefined).map((s) => s.index);
-  const goodTraces = goodIndexes.map((i) => outcomes[i]!.traces);
-  const glidepathFalse = rateOf(goodIndexes.map((i) => outcomes[i]!.glidepath));
-  const target = glidepathFalse.rate;
-  process.stderr.write(`calibrating the comparison judges to Glidepath's false-rollback rate (${(target * 100).toFixed(2)} %)…\n`);
-  const flaggerCalibrated = calibrateThreshold(goodTraces, target);
-  const repeatedZ = calibrateRepeated(goodTraces, target);
-
-  const judges: Record<string, { label: string; stop: (o: RolloutOutcome) => Stop }> = {
-    glidepath: { label: 'Glidepath', stop: (o) => o.glidepath },
-    flaggerRaw: { label: 'Flagger-like, as written', stop: (o) => replayThreshold(o.traces, FLAGGER_LIKE) },
-    flaggerCalibrated: { label: 'Flagger-like, calibrated', stop: (o) => replayThreshold(o.traces, flaggerCalibrated) },
-    repeatedRaw: { label: 'repeated p < 0.05', stop: (o) => replayRepeated(o.traces, NAIVE_Z) },
-    repeatedCalibrated: { label: 'repeated tests, calibrated', stop: (o) => replayRepeated(o.traces, repeatedZ) },
-  };
-  const cells = [{ key: 'good', label: 'good (false rollbacks)', truth: { effect: 0 } as Truth }, ...METRICS.flatMap((metric) => EFFECTS.map((effect) => ({ key: `${metric}+${effect * 100}%`, label: `${metric} +${effect * 100}%`, truth: { metric, effect } as Truth })))];
-  const results: Record<string, Record<string, Rate>> = {};
-  for (const [name, judge] of Object.entries(judges)) {
-    results[name] = {};
-    for (const cell of cells) {
-      const members = specs.filter((s) => s.truth.metric === cell.truth.metric && s.truth.effect === cell.truth.effect);
-      results[name]![cell.key] = rateOf(members.map((s) => judge.stop(outcomes[s.index]!)));
-    }
-  }
-  const causes: Record<string, number> = {};
-  for (const o of outcomes) if (o.glidepath.stopped) causes[`${o.glidepath.stage}: ${o.glidepath.cause}`] = (causes[`${o.glidepath.stage}: ${o.glidepath.cause}`] ?? 0) + 1;
+  const evaluated = scenarios.map((key) => evaluateScenario(key, SCENARIOS.find((s) => s.key === key)!.label, specs, outcomes, seeds));
   const seconds = (performance.now() - started) / 1000;
-
   const json = {
-    seed,
+    seeds,
+    goodPerSeed: good,
+    badPerCellPerSeed: bad,
     rollouts: specs.length,
-    perCell: specs.filter((s) => s.truth.metric === 'error_rate' && s.truth.effect === 0.1).length,
-    good: goodIndexes.length,
     seconds,
-    simulation: {
-      requestsPerHour: REQUESTS_PER_HOUR,
-      tickMinutes: 60 / TICKS_PER_HOUR,
-      stages: STAGE_WEIGHTS.map((w) => `${w}%`),
-      baseErrorRate: BASE_ERROR_RATE,
-      latency: { distribution: 'log-normal', medianMs: LATENCY_MEDIAN_MS, sigma: LATENCY_SIGMA },
-      cost: { mean: COST_MEAN, sd: COST_SD },
-    },
-    glidepathPolicy: policyWithAlpha(alpha).spec,
-    comparison: { flaggerLike: FLAGGER_LIKE, flaggerCalibrated, naiveZ: NAIVE_Z, repeatedCalibratedZ: repeatedZ, calibrationTarget: target },
-    results,
-    glidepathStopCauses: causes,
+    alpha: alpha ?? 'default (0.05)',
+    simulation: { requestsPerHour: REQUESTS_PER_HOUR, tickMinutes: 60 / TICKS_PER_HOUR, glidepathLookMinutes: (60 / TICKS_PER_HOUR) * LOOK_TICKS, stages: STAGE_WEIGHTS.map((w) => `${w}%`), users: USERS, sessionMean: SESSION_MEAN, userScenarios: USER_SCENARIOS },
+    policies: { iid: policyWithAlpha(BENCH_POLICY, alpha).spec, users: policyWithAlpha(USERS_POLICY, alpha).spec },
+    kayenta: KAYENTA_DEFAULTS,
+    scenarios: evaluated,
   };
   const out = resolve(import.meta.dirname, '..', '.tmp', 'bench-judgement.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
-  process.stdout.write(report(json, judges, cells, results, flaggerCalibrated, repeatedZ, seconds, alpha));
+  process.stdout.write(report(evaluated, { seeds, good, bad, rollouts: specs.length, seconds, alpha }));
   process.stderr.write(`wrote ${out}\n`);
 }
 
-function report(
-  json: { rollouts: number; good: number; perCell: number; seed: number; glidepathStopCauses: Record<string, number> },
-  judges: Record<string, { label: string }>,
-  cells: readonly { key: string; label: string }[],
-  results: Record<string, Record<string, Rate>>,
-  flagger: ThresholdSettings,
-  repeatedZ: number,
-  seconds: number,
-  alpha: number,
-): string {
-  const pct = (r: Rate) => `${(r.rate * 100).toFixed(1)} %`;
-  const cellText = (r: Rate, good: boolean) => `${pct(r)}${good ? ` (${r.count}/${r.of})` : ''}${r.medianHours !== undefined && !good ? `, ${r.medianHours.toFixed(1)} h` : ''}`;
-  const gates = BENCH_POLICY.spec.gates!;
+const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
+const withWilson = (r: Rate) => `${pct(r.rate)} (${r.count}/${r.of}; ≤ ${pct(r.interval[1])})`;
+const caught = (r: Rate) => `${pct(r.rate, 0)}${r.medianHours !== undefined ? `, ${r.medianHours.toFixed(1)} h` : ''}`;
+
+function report(scenarios: readonly ScenarioResult[], run: { seeds: number[]; good: number; bad: number; rollouts: number; seconds: number; alpha: number | undefined }): string {
+  const badCells = CELLS.filter((c) => c.key !== 'good');
+  const caughtTotal = (s: ScenarioResult, judge: JudgeName) => badCells.reduce((a, c) => a + s.results[judge][c.key]!.count, 0);
+  const badTotal = (s: ScenarioResult) => badCells.reduce((a, c) => a + s.results.glidepath[c.key]!.of, 0);
   const lines = [
-    `## Judgement benchmark (${json.rollouts} rollouts: ${json.good} good, ${json.perCell} per bad cell; seed ${json.seed}; ${seconds.toFixed(0)} s)`,
+    `## Judgement benchmark (${run.rollouts} rollouts; seeds ${run.seeds.join(', ')}; per scenario and seed ${run.good} good and ${run.bad} per bad cell; alpha ${run.alpha ?? 'default 0.05'}; ${run.seconds.toFixed(0)} s)`,
     '',
-    `Traffic: ${REQUESTS_PER_HOUR.toLocaleString('en-US')} requests/h; canary stages ${STAGE_WEIGHTS.map((w) => `${w} %`).join(' and ')}; every 5 minutes on the data since the stage started. Error rate ${BASE_ERROR_RATE * 100} %, latency log-normal (median ${LATENCY_MEDIAN_MS} ms, σ ${LATENCY_SIGMA}) in 1.1×-wide histogram buckets (each 5-minute batch's bucket counts drawn multinomially), cost $${COST_MEAN} ± ${COST_SD} (each batch's mean and variance drawn from their sampling distributions rather than per request). A regression of x % multiplies the error rate, every latency, or every cost by 1 + x. Good challengers are identical to the champion (the hardest case for false rollbacks).`,
+    '### Good rollouts: Glidepath\'s false rollbacks and split mismatches',
     '',
-    `Glidepath's gates: ${Object.entries(gates).map(([name, g]) => `${name}: ${g.test} on ${g.metric}${g.maxIncrease !== undefined ? `, maxIncrease ${g.maxIncrease}` : ''}${g.nonInferiority !== undefined ? `, nonInferiority ${g.nonInferiority}` : ''}${g.critical ? ', critical' : ''}`).join('; ')}. alpha ${alpha} (family-wise per stage); each canary stage bakes 24 h (minDuration) and must pass by 48 h (maxDuration, then onFailure: rollback); tuneN = the stage's planned canary requests in 24 h. Rollback criteria: ${BENCH_POLICY.spec.rollback.map((c) => `${c.metric}${c.quantile ? ` p${c.quantile * 100}` : ''} ${c.increase !== undefined ? `increase ${c.increase}` : c.above !== undefined ? `above ${c.above}` : ''}`).join(', ')}.`,
+    'Rates pooled over the seeds, with the count and the upper bound of the Wilson 95 % interval. "Rolled back" is a gate or criterion shown failing; "held to 48 h" is a stage that could neither pass nor fail by its maxDuration, which rolls back too (onFailure). Split mismatch: the split check (srmAlpha 0.001) reported one at any look.',
     '',
-    `Glidepath holds a stage past 24 h when a gate can neither pass nor fail, up to its 48 h maxDuration; a hold that reaches it rolls back and counts as a rollback (for good and bad alike). Comparison judges run each stage for exactly 24 h. Flagger-like, as written: roll back after ${FLAGGER_LIKE.failedChecks} failed checks in a stage, a check failing when the canary's last 5 minutes had error rate > ${FLAGGER_LIKE.maxErrorRate * 100} %, p99 latency > ${FLAGGER_LIKE.maxP99} ms or mean cost > $${FLAGGER_LIKE.maxMeanCost}. Calibrated (in-sample, to Glidepath's false-rollback rate): error rate > ${(flagger.maxErrorRate * 100).toFixed(2)} %, p99 > ${flagger.maxP99.toFixed(0)} ms, mean cost > $${flagger.maxMeanCost.toFixed(4)}. Repeated tests: two-proportion z, Mann–Whitney z and Welch z on the cumulative data, canary worse at z > ${NAIVE_Z.toFixed(2)} (two-sided p < 0.05); calibrated: z > ${repeatedZ.toFixed(2)}.`,
+    '| scenario | rolled back | held to 48 h | stopped before 100 % | per seed | split mismatch (good) | split mismatch (all rollouts) |',
+    '|---|---|---|---|---|---|---|',
+    ...scenarios.map((s) => `| ${s.label} | ${withWilson(s.falseRollback)} | ${withWilson(s.timeout)} | ${withWilson(s.anyStop)} | ${Object.values(s.anyStopPerSeed).join(', ')} | ${withWilson(s.splitMismatchGood)} | ${withWilson(s.splitMismatchAll)} |`),
     '',
-    `Each cell: share of rollouts rolled back before 100 %, and the median hours from the rollout's start to the rollback.`,
+    '### Regressions caught before 100 %, every comparison judge calibrated to Glidepath\'s false-rollback rate',
     '',
-    `| truth | ${Object.values(judges).map((j) => j.label).join(' | ')} |`,
-    `|---|${Object.keys(judges).map(() => '---').join('|')}|`,
-    ...cells.map((cell) => `| ${cell.label} | ${Object.keys(judges).map((name) => cellText(results[name]![cell.key]!, cell.key === 'good')).join(' | ')} |`),
+    'Each cell: share of bad rollouts stopped before 100 % and the median hours from the rollout\'s start to the stop. The comparison judges are calibrated per scenario, in-sample on its good rollouts (an oracle no team has, which favours them), to stop no more good rollouts than Glidepath did.',
     '',
-    `Glidepath's stops by stage and cause: ${Object.entries(json.glidepathStopCauses).map(([k, v]) => `${k} ${v}`).join('; ')}.`,
+    `| scenario | judge | good stopped | ${badCells.map((c) => c.key.replace('+', ' +')).join(' | ')} | caught |`,
+    `|---|---|---|${badCells.map(() => '---').join('|')}|---|`,
+    ...scenarios.flatMap((s) =>
+      (['glidepath', 'kayentaCalibrated', 'flaggerCalibrated', 'repeatedCalibrated'] as const).map((j) => `| ${j === 'glidepath' ? s.label : ''} | ${JUDGE_LABELS[j]} | ${pct(s.results[j].good!.rate)} | ${badCells.map((c) => caught(s.results[j][c.key]!)).join(' | ')} | ${caughtTotal(s, j)}/${badTotal(s)} |`),
+    ),
     '',
-    ...targets(results),
+    '### The comparison judges as written',
+    '',
+    `Kayenta at its defaults (confidence level ${KAYENTA_DEFAULTS.confLevel}, tolerance ${KAYENTA_DEFAULTS.tolerance}, mean-ratio effect size ≥ ${KAYENTA_DEFAULTS.allowedIncrease}, pass ${KAYENTA_DEFAULTS.pass} / marginal ${KAYENTA_DEFAULTS.marginal}, hourly); Flagger-like: 5 failed checks of error rate > 1.5 %, latency > 3000 ms p99 (i.i.d.) or 1500 ms mean (sticky users), mean cost > $0.015; repeated two-sided p < 0.05.`,
+    '',
+    `| scenario | ${(['kayentaRaw', 'flaggerRaw', 'repeatedRaw'] as const).map((j) => `${JUDGE_LABELS[j]}: good stopped | caught`).join(' | ')} | calibrated Kayenta confidence level |`,
+    '|---|---|---|---|---|---|---|---|',
+    ...scenarios.map((s) => `| ${s.label} | ${(['kayentaRaw', 'flaggerRaw', 'repeatedRaw'] as const).map((j) => `${pct(s.results[j].good!.rate)} | ${caughtTotal(s, j)}/${badTotal(s)}`).join(' | ')} | ${s.calibration.kayentaConfLevel.toFixed(6)} |`),
+    '',
+    `Glidepath's stops of good rollouts by stage and cause: ${scenarios.map((s) => `${s.key}: ${Object.entries(s.stopCauses).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`).join('; ')}.`,
+    '',
+    ...targets(scenarios),
     '',
   ];
   return lines.join('\n');
 }
 
-function targets(results: Record<string, Record<string, Rate>>): string[] {
-  const g = results['glidepath']!;
-  const detection = (effect: number) => METRICS.map((m) => g[`${m}+${effect * 100}%`]!);
-  const min = (rates: Rate[]) => Math.min(...rates.map((r) => r.rate));
-  const caught = (name: string) => METRICS.flatMap((m) => EFFECTS.map((e) => results[name]![`${m}+${e * 100}%`]!.count)).reduce((a, b) => a + b, 0);
+function targets(scenarios: readonly ScenarioResult[]): string[] {
   const check = (ok: boolean) => (ok ? '✅' : '❌');
-  const fr = g['good']!;
-  return [
-    'Targets:',
-    `- ${check(fr.rate <= 0.01)} false rollbacks ≤ 1 %: ${(fr.rate * 100).toFixed(2)} % (Wilson 95 %: ${(fr.interval[0] * 100).toFixed(2)}–${(fr.interval[1] * 100).toFixed(2)} %)`,
-    `- ${check(min(detection(0.2)) >= 0.95)} ≥ 95 % of 20 % regressions caught before 100 %: ${detection(0.2).map((r, i) => `${METRICS[i]} ${(r.rate * 100).toFixed(1)} %`).join(', ')}`,
-    `- ${check(min(detection(0.1)) >= 0.8)} ≥ 80 % of 10 % regressions caught before 100 %: ${detection(0.1).map((r, i) => `${METRICS[i]} ${(r.rate * 100).toFixed(1)} %`).join(', ')}`,
-    `- ${check(caught('glidepath') > Math.max(caught('flaggerCalibrated'), caught('repeatedCalibrated')))} at an equal false-rollback rate, more regressions caught than either comparison: Glidepath ${caught('glidepath')}, Flagger-like calibrated ${caught('flaggerCalibrated')}, repeated tests calibrated ${caught('repeatedCalibrated')} (of ${METRICS.flatMap((m) => EFFECTS.map((e) => results['glidepath']![`${m}+${e * 100}%`]!.of)).reduce((a, b) => a + b, 0)} bad rollouts)`,
-  ];
+  const iid = scenarios.find((s) => s.key === 'iid');
+  const lines = ['Targets:'];
+  for (const s of scenarios) {
+    lines.push(`- ${check(s.anyStop.rate <= 0.01)} ${s.key}: good rollouts stopped ≤ 1 %: ${pct(s.anyStop.rate, 2)} (Wilson upper ${pct(s.anyStop.interval[1], 2)}); rolled back by a gate ${pct(s.falseRollback.rate, 2)}, held to 48 h ${pct(s.timeout.rate, 2)}`);
+  }
+  const split = scenarios.reduce((a, s) => ({ count: a.count + s.splitMismatchAll.count, of: a.of + s.splitMismatchAll.of }), { count: 0, of: 0 });
+  const splitUpper = wilson(split.count, split.of)[1];
+  lines.push(`- ${check(split.count / split.of <= 0.001)} false split mismatches ≤ srmAlpha 0.001: ${split.count}/${split.of} rollouts with a mismatch at any look (${pct(split.count / split.of, 2)}, Wilson upper ${pct(splitUpper, 2)})`);
+  if (iid) {
+    const det = (e: number) => METRICS.map((m) => iid.results.glidepath[`${m}+${e * 100}%`]!);
+    lines.push(`- ${check(Math.min(...det(0.2).map((r) => r.rate)) >= 0.95)} i.i.d.: ≥ 95 % of 20 % regressions caught before 100 %: ${det(0.2).map((r, i) => `${METRICS[i]} ${pct(r.rate)}`).join(', ')}`);
+    lines.push(`- ${check(Math.min(...det(0.1).map((r) => r.rate)) >= 0.8)} i.i.d.: ≥ 80 % of 10 % regressions caught before 100 %: ${det(0.1).map((r, i) => `${METRICS[i]} ${pct(r.rate)}`).join(', ')}`);
+  }
+  for (const s of scenarios) {
+    const total = (j: JudgeName) => CELLS.filter((c) => c.key !== 'good').reduce((a, c) => a + s.results[j][c.key]!.count, 0);
+    const best = Math.max(total('kayentaCalibrated'), total('flaggerCalibrated'), total('repeatedCalibrated'));
+    lines.push(`- ${check(total('glidepath') > best)} ${s.key}: more regressions caught than every calibrated comparison: Glidepath ${total('glidepath')}, Kayenta-style ${total('kayentaCalibrated')}, Flagger-like ${total('flaggerCalibrated')}, repeated tests ${total('repeatedCalibrated')}`);
+  }
+  return lines;
 }
 
 if (isMainThread) {
   await main();
 } else {
-  const { seed, specs, alpha } = workerData as { seed: number; specs: RolloutSpec[]; alpha: number };
+  const { specs, alpha } = workerData as { specs: RolloutSpec[]; alpha: number | undefined };
   for (const spec of specs) {
-    const outcome = runRollout(seed, spec, alpha);
-    const t = outcome.traces;
-    parentPort!.postMessage(outcome, [t.windowErrorRate.buffer, t.windowP99.buffer, t.windowMeanCost.buffer, t.zError.buffer, t.zLatency.buffer, t.zCost.buffer] as ArrayBuffer[]);
+    const outcome = runRollout(spec, alpha);
+    parentPort!.postMessage(outcome, traceBuffers(outcome.traces));
   }
 }

@@ -6,14 +6,17 @@ import { TICKS_PER_HOUR } from './simulate.js';
 
 export interface ThresholdSettings {
   readonly maxErrorRate: number;
-  readonly maxP99: number;
+  /** Bound on the window's p99 latency (i.i.d. scenario) or mean latency (sticky-user scenarios), ms. */
+  readonly maxLatency: number;
   readonly maxMeanCost: number;
   /** Failed checks in a stage that trigger a rollback (Flagger's `threshold`). */
   readonly failedChecks: number;
 }
 
 /** What a team would write by hand around a 1 % error rate, 2.6 s p99 and $0.012 per call. */
-export const FLAGGER_LIKE: ThresholdSettings = { maxErrorRate: 0.015, maxP99: 3000, maxMeanCost: 0.015, failedChecks: 5 };
+export const FLAGGER_LIKE: ThresholdSettings = { maxErrorRate: 0.015, maxLatency: 3000, maxMeanCost: 0.015, failedChecks: 5 };
+/** The same on a dashboard of window means (sticky-user scenarios): mean latency ≈ 0.9–1.4 s. */
+export const FLAGGER_LIKE_MEANS: ThresholdSettings = { maxErrorRate: 0.015, maxLatency: 1500, maxMeanCost: 0.015, failedChecks: 5 };
 
 export interface Stop {
   readonly stopped: boolean;
@@ -26,7 +29,7 @@ export function replayThreshold(traces: Traces, settings: ThresholdSettings): St
     for (let t = 0; t < traces.ticksPerStage; t++) {
       const i = s * traces.ticksPerStage + t;
       // NaN (no canary requests in the window) compares false: no check fails without data.
-      if (traces.windowErrorRate[i]! > settings.maxErrorRate || traces.windowP99[i]! > settings.maxP99 || traces.windowMeanCost[i]! > settings.maxMeanCost) failed++;
+      if (traces.windowErrorRate[i]! > settings.maxErrorRate || traces.windowLatency[i]! > settings.maxLatency || traces.windowMeanCost[i]! > settings.maxMeanCost) failed++;
       if (failed >= settings.failedChecks) return { stopped: true, hours: (i + 1) / TICKS_PER_HOUR };
     }
   }
@@ -52,7 +55,7 @@ export function calibrateThreshold(good: readonly Traces[], targetRate: number, 
       return max;
     }).sort((a, b) => a - b);
   const errors = worst((t) => t.windowErrorRate);
-  const p99 = worst((t) => t.windowP99);
+  const latency = worst((t) => t.windowLatency);
   const cost = worst((t) => t.windowMeanCost);
   const at = (values: number[], u: number) => {
     if (u >= 1) return values[values.length - 1]! * (u + 1e-9);
@@ -60,7 +63,7 @@ export function calibrateThreshold(good: readonly Traces[], targetRate: number, 
     const lo = Math.floor(x);
     return values[lo]! + (x - lo) * ((values[lo + 1] ?? values[lo]!) - values[lo]!);
   };
-  const settingsAt = (u: number): ThresholdSettings => ({ maxErrorRate: at(errors, u), maxP99: at(p99, u), maxMeanCost: at(cost, u), failedChecks });
+  const settingsAt = (u: number): ThresholdSettings => ({ maxErrorRate: at(errors, u), maxLatency: at(latency, u), maxMeanCost: at(cost, u), failedChecks });
   const rate = (u: number) => good.filter((t) => replayThreshold(t, settingsAt(u)).stopped).length / good.length;
   let lo = 0;
   let hi = 1;

@@ -104,7 +104,7 @@ function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
-function binomialInversion(uniform: () => number, n: number, p: number): number {
+export function binomialInversion(uniform: () => number, n: number, p: number): number {
   const q = 1 - p;
   const s = p / q;
   const a = (n + 1) * s;
@@ -123,7 +123,7 @@ function binomialInversion(uniform: () => number, n: number, p: number): number 
 }
 
 /** W. Hörmann, "The generation of binomial random variates", J. Statist. Comput. Simul. 46 (1993): BTRS, for p ≤ ½ and n·p ≥ 10. */
-function binomialBtrs(uniform: () => number, n: number, p: number): number {
+export function binomialBtrs(uniform: () => number, n: number, p: number): number {
   const q = 1 - p;
   const spq = Math.sqrt(n * p * q);
   const b = 1.15 + 2.53 * spq;
@@ -147,7 +147,7 @@ function binomialBtrs(uniform: () => number, n: number, p: number): number {
 }
 
 /** W. Hörmann, "The transformed rejection method for generating Poisson random variables", Insurance: Math. Econ. 12 (1993): PTRS, for lambda ≥ 10. */
-function poissonPtrs(uniform: () => number, lambda: number): number {
+export function poissonPtrs(uniform: () => number, lambda: number): number {
   const slam = Math.sqrt(lambda);
   const loglam = Math.log(lambda);
   const b = 0.931 + 2.53 * slam;
