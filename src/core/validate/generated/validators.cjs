@@ -9787,7 +9787,7 @@ return errors === 0;
 }
 
 exports.Release = validate67;
-const schema106 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/release.schema.json","title":"Release","description":"`releases/*.yaml`: one model or prompt change. A pull request that edits a Release is a rollout request.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"Release","description":"Always `Release`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The release.","additionalProperties":false,"required":["policy","target","champion","challenger"],"properties":{"policy":{"$ref":"common.schema.json#/definitions/name","description":"Name of the RolloutPolicy it follows."},"owner":{"type":"string","maxLength":200,"description":"Who answers for this release (a GitHub user or team)."},"risk":{"type":"string","enum":["low","medium","high"],"default":"medium","description":"`high` requires an approval before 100% traffic."},"target":{"type":"object","additionalProperties":{"anyOf":[{"type":"string","maxLength":500},{"type":"number"},{"type":"boolean"}],"description":"A field the named provider's target needs besides `key` (SageMaker's `championVariant` and `challengerVariant`, Azure ML's deployments): see docs/providers/<type>.md. The provider checks it when the rollout is resolved."},"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,63}$"},"required":["provider","key"],"description":"Where the split lives: the provider, the resource `key`, and any fields that provider's target needs.","properties":{"provider":{"$ref":"common.schema.json#/definitions/name","description":"Name of a provider in `glidepath.yaml`."},"key":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","description":"The provider's resource: a flag key, an endpoint name or a gateway config id."}}},"traffic":{"$ref":"common.schema.json#/definitions/traffic"},"champion":{"$ref":"#/definitions/bundle"},"challenger":{"$ref":"#/definitions/bundle"}}}},"definitions":{"bundle":{"title":"Bundle","description":"Everything that decides a model's behaviour: model id, prompt, decoding parameters and tools. `champion` is what serves today; `challenger` is what this release ships.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","minLength":1,"maxLength":300,"description":"Model id as the serving side knows it, such as `openai/gpt-4o-2024-08-06`."},"prompt":{"$ref":"common.schema.json#/definitions/repoPath","description":"Prompt file, relative to the repository root."},"parameters":{"$ref":"#/definitions/parameters"},"tools":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":200},"description":"Tools the model may call."}}},"parameters":{"title":"DecodingParameters","description":"Decoding parameters.","type":"object","additionalProperties":false,"properties":{"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature."},"topP":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling mass."},"topK":{"type":"integer","minimum":1,"description":"Top-k sampling."},"maxTokens":{"type":"integer","minimum":1,"description":"Maximum tokens to generate."},"presencePenalty":{"type":"number","minimum":-2,"maximum":2,"description":"Presence penalty."},"frequencyPenalty":{"type":"number","minimum":-2,"maximum":2,"description":"Frequency penalty."},"seed":{"type":"integer","description":"Sampling seed."},"stop":{"type":"array","maxItems":16,"items":{"type":"string"},"description":"Stop sequences."},"responseFormat":{"type":"string","enum":["text","json"],"description":"Response format."},"extra":{"type":"object","description":"Vendor-specific parameters passed through unchanged."}}}}};
+const schema106 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/release.schema.json","title":"Release","description":"`releases/*.yaml`: one model or prompt change. A pull request that edits a Release is a rollout request.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"Release","description":"Always `Release`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The release.","additionalProperties":false,"required":["policy","target","champion","challenger"],"properties":{"policy":{"$ref":"common.schema.json#/definitions/name","description":"Name of the RolloutPolicy it follows."},"owner":{"type":"string","maxLength":200,"description":"Who answers for this release (a GitHub user or team)."},"risk":{"type":"string","enum":["low","medium","high"],"default":"medium","description":"`high` requires an approval before 100% traffic."},"target":{"type":"object","additionalProperties":{"anyOf":[{"type":"string","maxLength":500},{"type":"number"},{"type":"boolean"}],"description":"A field the named provider's target needs besides `key` (SageMaker's `championVariant` and `challengerVariant`, Azure ML's deployments): see docs/providers/<type>.md. The provider checks it when the rollout is resolved."},"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,63}$"},"required":["provider","key"],"description":"Where the split lives: the provider, the resource `key`, and any fields that provider's target needs.","properties":{"provider":{"$ref":"common.schema.json#/definitions/name","description":"Name of a provider in `glidepath.yaml`."},"key":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","description":"The provider's resource: a flag key, an endpoint name or a gateway config id."}}},"traffic":{"$ref":"common.schema.json#/definitions/traffic"},"champion":{"$ref":"#/definitions/bundle"},"challenger":{"$ref":"#/definitions/bundle"},"offlineGate":{"$ref":"#/definitions/offlineGate"}}}},"definitions":{"offlineGate":{"title":"OfflineGate","description":"An offline evaluation the challenger must pass before it serves anyone: judged in `glidepath plan` (shown on the pull request) and again when the rollout starts, where a failed gate pauses the rollout before its first stage, with the evidence in the audit record. See docs/metrics/offline-gate.md.","type":"object","additionalProperties":false,"required":["source","results"],"properties":{"source":{"type":"string","enum":["promptfoo","tfma"],"description":"`promptfoo`: a `promptfoo eval -o results.json` output in which champion and challenger ran on the same test cases. `tfma`: a TFX Evaluator / TFMA validation result as JSON (`validation_ok`), or the Evaluator's empty `BLESSED` / `NOT_BLESSED` file."},"results":{"$ref":"common.schema.json#/definitions/repoPath","description":"The results file, relative to the repository root (at most 1 MiB, like every file Glidepath reads); commit it with the release."},"champion":{"type":"string","minLength":1,"maxLength":300,"description":"promptfoo: the provider label (or id, when it has no label) the champion ran under; or the prompt label when champion and challenger are two prompts on one provider. Required for `promptfoo`."},"challenger":{"type":"string","minLength":1,"maxLength":300,"description":"promptfoo: the provider label (or id), or prompt label, the challenger ran under. Required for `promptfoo`."},"minPassRate":{"type":"number","minimum":0,"maximum":1,"description":"promptfoo: the share of test cases the challenger must pass (0.95 = 95 %). Default: no floor."},"minScore":{"type":"number","description":"promptfoo: the challenger's least mean score over its test cases. Default: no floor."},"minNamedScores":{"type":"object","propertyNames":{"type":"string","minLength":1,"maxLength":200},"additionalProperties":{"type":"number"},"description":"promptfoo: named score (an assertion's `metric`) → the challenger's least mean of it. A named score no test case reports fails the gate."},"maxPassRateDrop":{"type":"number","minimum":0,"maximum":1,"default":0,"description":"promptfoo: how far the challenger's pass rate may fall below the champion's on the same test cases (0.02 = 2 points). Default 0: no net regression."},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"default":0.05,"description":"promptfoo: the gate also fails when the challenger is significantly worse than the champion on the same cases at this level: an exact one-sided McNemar test on the cases only one of them passes, and a sign test on the cases whose scores differ."}}},"bundle":{"title":"Bundle","description":"Everything that decides a model's behaviour: model id, prompt, decoding parameters and tools. `champion` is what serves today; `challenger` is what this release ships.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","minLength":1,"maxLength":300,"description":"Model id as the serving side knows it, such as `openai/gpt-4o-2024-08-06`."},"prompt":{"$ref":"common.schema.json#/definitions/repoPath","description":"Prompt file, relative to the repository root."},"parameters":{"$ref":"#/definitions/parameters"},"tools":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":200},"description":"Tools the model may call."}}},"parameters":{"title":"DecodingParameters","description":"Decoding parameters.","type":"object","additionalProperties":false,"properties":{"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature."},"topP":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling mass."},"topK":{"type":"integer","minimum":1,"description":"Top-k sampling."},"maxTokens":{"type":"integer","minimum":1,"description":"Maximum tokens to generate."},"presencePenalty":{"type":"number","minimum":-2,"maximum":2,"description":"Presence penalty."},"frequencyPenalty":{"type":"number","minimum":-2,"maximum":2,"description":"Frequency penalty."},"seed":{"type":"integer","description":"Sampling seed."},"stop":{"type":"array","maxItems":16,"items":{"type":"string"},"description":"Stop sequences."},"responseFormat":{"type":"string","enum":["text","json"],"description":"Response format."},"extra":{"type":"object","description":"Vendor-specific parameters passed through unchanged."}}}}};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10449,6 +10449,379 @@ validate70.errors = vErrors;
 return errors === 0;
 }
 
+const schema116 = {"title":"OfflineGate","description":"An offline evaluation the challenger must pass before it serves anyone: judged in `glidepath plan` (shown on the pull request) and again when the rollout starts, where a failed gate pauses the rollout before its first stage, with the evidence in the audit record. See docs/metrics/offline-gate.md.","type":"object","additionalProperties":false,"required":["source","results"],"properties":{"source":{"type":"string","enum":["promptfoo","tfma"],"description":"`promptfoo`: a `promptfoo eval -o results.json` output in which champion and challenger ran on the same test cases. `tfma`: a TFX Evaluator / TFMA validation result as JSON (`validation_ok`), or the Evaluator's empty `BLESSED` / `NOT_BLESSED` file."},"results":{"$ref":"common.schema.json#/definitions/repoPath","description":"The results file, relative to the repository root (at most 1 MiB, like every file Glidepath reads); commit it with the release."},"champion":{"type":"string","minLength":1,"maxLength":300,"description":"promptfoo: the provider label (or id, when it has no label) the champion ran under; or the prompt label when champion and challenger are two prompts on one provider. Required for `promptfoo`."},"challenger":{"type":"string","minLength":1,"maxLength":300,"description":"promptfoo: the provider label (or id), or prompt label, the challenger ran under. Required for `promptfoo`."},"minPassRate":{"type":"number","minimum":0,"maximum":1,"description":"promptfoo: the share of test cases the challenger must pass (0.95 = 95 %). Default: no floor."},"minScore":{"type":"number","description":"promptfoo: the challenger's least mean score over its test cases. Default: no floor."},"minNamedScores":{"type":"object","propertyNames":{"type":"string","minLength":1,"maxLength":200},"additionalProperties":{"type":"number"},"description":"promptfoo: named score (an assertion's `metric`) → the challenger's least mean of it. A named score no test case reports fails the gate."},"maxPassRateDrop":{"type":"number","minimum":0,"maximum":1,"default":0,"description":"promptfoo: how far the challenger's pass rate may fall below the champion's on the same test cases (0.02 = 2 points). Default 0: no net regression."},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"default":0.05,"description":"promptfoo: the gate also fails when the challenger is significantly worse than the champion on the same cases at this level: an exact one-sided McNemar test on the cases only one of them passes, and a sign test on the cases whose scores differ."}}};
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.source === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.results === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func14.call(schema116.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data0 = data.source;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data0 === "promptfoo") || (data0 === "tfma"))){
+const err4 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema116.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.results !== undefined){
+let data1 = data.results;
+if(typeof data1 === "string"){
+if(func2(data1) > 1024){
+const err5 = {instancePath:instancePath+"/results",schemaPath:"common.schema.json#/definitions/repoPath/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err6 = {instancePath:instancePath+"/results",schemaPath:"common.schema.json#/definitions/repoPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/results",schemaPath:"common.schema.json#/definitions/repoPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.champion !== undefined){
+let data2 = data.champion;
+if(typeof data2 === "string"){
+if(func2(data2) > 300){
+const err8 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func2(data2) < 1){
+const err9 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.challenger !== undefined){
+let data3 = data.challenger;
+if(typeof data3 === "string"){
+if(func2(data3) > 300){
+const err11 = {instancePath:instancePath+"/challenger",schemaPath:"#/properties/challenger/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func2(data3) < 1){
+const err12 = {instancePath:instancePath+"/challenger",schemaPath:"#/properties/challenger/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/challenger",schemaPath:"#/properties/challenger/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.minPassRate !== undefined){
+let data4 = data.minPassRate;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/minPassRate",schemaPath:"#/properties/minPassRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/minPassRate",schemaPath:"#/properties/minPassRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/minPassRate",schemaPath:"#/properties/minPassRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.minScore !== undefined){
+let data5 = data.minScore;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err17 = {instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.minNamedScores !== undefined){
+let data6 = data.minNamedScores;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+const _errs17 = errors;
+if(typeof key1 === "string"){
+if(func2(key1) > 200){
+const err18 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/propertyNames/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",propertyName:key1};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(func2(key1) < 1){
+const err19 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key1};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var valid2 = _errs17 === errors;
+if(!valid2){
+const err21 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+for(const key2 in data6){
+let data7 = data6[key2];
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err22 = {instancePath:instancePath+"/minNamedScores/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/minNamedScores/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.maxPassRateDrop !== undefined){
+let data8 = data.maxPassRateDrop;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 1 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/maxPassRateDrop",schemaPath:"#/properties/maxPassRateDrop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err25 = {instancePath:instancePath+"/maxPassRateDrop",schemaPath:"#/properties/maxPassRateDrop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/maxPassRateDrop",schemaPath:"#/properties/maxPassRateDrop/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.alpha !== undefined){
+let data9 = data.alpha;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 0.5 || isNaN(data9)){
+const err27 = {instancePath:instancePath+"/alpha",schemaPath:"#/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data9 <= 0 || isNaN(data9)){
+const err28 = {instancePath:instancePath+"/alpha",schemaPath:"#/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/alpha",schemaPath:"#/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
+
 const pattern110 = new RegExp("^[A-Za-z][A-Za-z0-9]{0,63}$", "u");
 const pattern112 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
 
@@ -10605,7 +10978,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key1 in data3){
-if(!(((((((key1 === "policy") || (key1 === "owner")) || (key1 === "risk")) || (key1 === "target")) || (key1 === "traffic")) || (key1 === "champion")) || (key1 === "challenger"))){
+if(!((((((((key1 === "policy") || (key1 === "owner")) || (key1 === "risk")) || (key1 === "target")) || (key1 === "traffic")) || (key1 === "champion")) || (key1 === "challenger")) || (key1 === "offlineGate"))){
 const err13 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -10974,6 +11347,12 @@ errors = vErrors.length;
 if(data3.challenger !== undefined){
 if(!(validate70(data3.challenger, {instancePath:instancePath+"/spec/challenger",parentData:data3,parentDataProperty:"challenger",rootData}))){
 vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+if(data3.offlineGate !== undefined){
+if(!(validate73(data3.offlineGate, {instancePath:instancePath+"/spec/offlineGate",parentData:data3,parentDataProperty:"offlineGate",rootData}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
 errors = vErrors.length;
 }
 }
