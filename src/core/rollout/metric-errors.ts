@@ -52,7 +52,7 @@ export function withMetricErrors(plan: TickPlan, input: { readonly state: Rollou
   const movesTraffic = plan.actions.some((a) => a.type === 'set-traffic');
   if (reached.length > 0 && plan.decision === 'hold' && !movesTraffic) {
     const at = input.now.toISOString();
-    const reason = `escalating: ${reached.join(', ')} could not be read ${limit} evaluations in a row; holding until the source answers or a person decides. ${failures.join('; ')}`;
+    const reason = `escalating: ${reached.join(', ')} could not be read ${limit} evaluation${limit === 1 ? '' : 's'} in a row; holding until the source answers or a person decides. ${failures.join('; ')}`;
     const next = carry(recorded(state, 'hold', reason, METRIC_ERRORS_ESCALATED, at));
     const actions: Action[] = [
       { type: 'write-state', state: next },

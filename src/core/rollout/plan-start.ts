@@ -156,8 +156,8 @@ function offlineReason(verdict: OfflineVerdict): string {
 
 /**
  * The challenger failed its offline evaluation: the rollout is recorded, paused before stage 0
- * with the champion serving everyone, and the evidence goes into the audit record. A person may
- * resume it (an override, on the record); a new start with new results judges the gate again.
+ * with the champion serving everyone, and the evidence goes into the audit record. A new start
+ * with new results (or a new challenger) judges the gate again.
  */
 function stopByOfflineGate(input: StartInput, pending: RolloutState, verdict: OfflineVerdict, details: Readonly<Record<string, unknown>>): TickPlan {
   const at = input.now.toISOString();
