@@ -24,10 +24,11 @@ export interface StartReport {
 }
 
 /**
- * Begins the rollouts a merge asks for: every release whose file, or whose challenger's prompt
- * file, changed between `base` and `head`, each at its policy's first stage. Starting again with
- * the same bundle is a no-op, so re-running the workflow is safe. A release whose offline gate
- * fails is recorded paused before stage 0, its evidence in the audit record.
+ * Begins the rollouts a merge asks for: every release whose file, whose challenger's prompt file,
+ * or whose offline gate's results file changed between `base` and `head`, each at its policy's
+ * first stage. Starting again with the same bundle is a no-op, so re-running the workflow is safe.
+ * A release whose offline gate fails is recorded paused before stage 0, its evidence in the audit
+ * record.
  */
 export async function runStart(ctx: EngineContext, options: StartOptions = {}): Promise<StartReport> {
   const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
@@ -48,7 +49,9 @@ export async function runStart(ctx: EngineContext, options: StartOptions = {}): 
     }
     const changed = new Set(await revisions.changedFiles(base, sourceCommit));
     names = [...workspace.repository.releases.values()]
-      .filter((doc) => changed.has(doc.file) || (doc.value.spec.challenger.prompt !== undefined && changed.has(doc.value.spec.challenger.prompt)))
+      .filter((doc) => changed.has(doc.file) || (doc.value.spec.challenger.prompt !== undefined && changed.has(doc.value.spec.challenger.prompt))
+        // New eval results judge a release that its offline gate stopped again.
+        || (doc.value.spec.offlineGate !== undefined && changed.has(doc.value.spec.offlineGate.results)))
       .map((doc) => doc.value.metadata.name)
       .sort();
   }

@@ -51,12 +51,13 @@ test('a challenger that fails its offline gate is paused before stage 0: no traf
   assert.equal(again.outcomes[0]!.committed, false, 'starting again on the same results records nothing new');
 });
 
-test('new results that pass the offline gate start the paused rollout at stage 0, with the evidence in the start record', async () => {
+test('a merge with new results that pass the offline gate starts the paused rollout at stage 0, with the evidence in the start record', async () => {
   fx = createEngineFixture();
   withOfflineGate(fx, promptfooResults(pattern(17, 3, 0)));
   await runStart(fx.engine(), { release: RELEASE });
   fx.repo.commit({ [RESULTS]: promptfooResults(pattern(17, 1, 2)) }, 'eval again after fixing the prompt');
-  const report = await runStart(fx.engine(), { release: RELEASE });
+  const report = await runStart(fx.engine());
+  assert.deepEqual(report.releases, [RELEASE], 'a merge that changes only the results starts the release');
   const outcome = report.outcomes[0]!;
   assert.equal(outcome.decision, 'advance', outcome.reason);
   assert.equal(report.failed, false);
