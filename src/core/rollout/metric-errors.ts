@@ -54,9 +54,12 @@ export function withMetricErrors(plan: TickPlan, input: { readonly state: Rollou
     const at = input.now.toISOString();
     const reason = `escalating: ${reached.join(', ')} could not be read ${limit} evaluation${limit === 1 ? '' : 's'} in a row; holding until the source answers or a person decides. ${failures.join('; ')}`;
     const next = carry(recorded(state, 'hold', reason, METRIC_ERRORS_ESCALATED, at));
+    // The hold's own evidence (judgement, inputs, facts) stays on the record, so it still replays.
+    const held = plan.actions.find((a): a is Extract<Action, { type: 'append-audit' }> => a.type === 'append-audit')?.record;
+    const evidence = held ? { ...(held.judgement ? { judgement: held.judgement } : {}), ...(held.inputs ? { inputs: held.inputs } : {}), ...(held.facts ? { facts: held.facts } : {}), ...(held.provider ? { provider: held.provider } : {}) } : {};
     const actions: Action[] = [
       { type: 'write-state', state: next },
-      { type: 'append-audit', record: draft(state, at, input.actor, { event: 'decision', decision: 'hold', reason, code: METRIC_ERRORS_ESCALATED, details: { metricErrors: counts, limit, failed: reads.failed } }) },
+      { type: 'append-audit', record: draft(state, at, input.actor, { event: 'decision', decision: 'hold', reason, code: METRIC_ERRORS_ESCALATED, ...evidence, details: { metricErrors: counts, limit, failed: reads.failed } }) },
       commentAction(state.release, `needs attention: metrics cannot be read (${reached.join(', ')})`, reason),
       { type: 'notify', release: state.release, kind: 'needs-attention', message: `Glidepath: ${state.release} ${reason}` },
     ];
