@@ -58,3 +58,19 @@ test('plan shows a passed offline gate without failing the check run', async () 
   assert.match(comments[0] ?? '', /\*\*Offline gate\*\* \(promptfoo, `evals\/summarizer\/results\.json`\): ✅ passed/);
   assert.match(comments[0] ?? '', /✅ McNemar \(exact\): one-sided p = 0\.75/);
 });
+
+test('a pull request that changes only the offline results plans the release again, saying why', async () => {
+  const files = quickstartFiles();
+  edit(files, 'releases/summarizer-prompt.yaml', '  champion:\n', `  offlineGate: { source: promptfoo, results: ${RESULTS}, champion: champion, challenger: challenger }\n  champion:\n`);
+  const repo = createTempGitRepo({ 'README.md': '# app\n' });
+  repos.push(repo);
+  const base = repo.commit({ ...files, [RESULTS]: promptfooResults(pattern(17, 3, 0)) }, 'gated summarizer');
+  const head = repo.commit({ [RESULTS]: promptfooResults(pattern(18, 1, 1)) }, 'eval again');
+  const out: string[] = [];
+  await runPlan({
+    root: repo.dir, options: { base, head, format: 'json' }, print: (t) => out.push(t), logger: { info: () => {}, debug: () => {}, warn: () => {} },
+    clock: fixedClock(new Date('2025-01-01T00:00:00Z')), env: {}, runtime: createRuntime(),
+  });
+  const plan = JSON.parse(out.join('')) as { releases: { name: string; reasons: string[]; offlineGate?: { status: string } }[] };
+  assert.deepEqual(plan.releases.map((r) => [r.name, r.reasons, r.offlineGate?.status]), [['summarizer-prompt', [`offline eval results \`${RESULTS}\` changed`], 'passed']]);
+});
