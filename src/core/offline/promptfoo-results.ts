@@ -40,7 +40,7 @@ export function readPromptfooResults(text: string): PromptfooRead {
   if (!isRecord(results)) return { ok: false, error: 'it has no `results` object; is it the output of `promptfoo eval -o results.json`?' };
   const version = results['version'];
   if (!finite(version) || version < 3) {
-    return { ok: false, error: `results.version is ${JSON.stringify(version)}; Glidepath reads version 3 and later (promptfoo 0.60 and later): run the eval again with a current promptfoo` };
+    return { ok: false, error: `results.version is ${JSON.stringify(version)}; Glidepath reads version 3 and later: run the eval again with a current promptfoo` };
   }
   const list = results['results'];
   if (!Array.isArray(list)) return { ok: false, error: 'results.results is not a list of test results' };

@@ -80,7 +80,7 @@ test('a gate that cannot be judged fails and says why: missing file, wrong label
   assert.match(judgeOfflineGate(gate(), files('not json')).summary, /is not JSON/);
   assert.match(judgeOfflineGate(gate({ results: '../secrets.json' }), files('{}')).summary, /offlineGate\.results contains `\.\.`/);
   assert.match(judgeOfflineGate({ source: 'promptfoo', results: PATH }, files('{}')).summary, /champion and offlineGate\.challenger are required/);
-  for (const v of [judgeOfflineGate(gate(), new Map())]) assert.equal(v.status, 'failed');
+  assert.equal(judgeOfflineGate(gate(), new Map()).status, 'failed');
 });
 
 test('a TFMA ValidationResult blesses on validation_ok (proto or JSON field names) and lists the failed thresholds otherwise', () => {
