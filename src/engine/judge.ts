@@ -5,6 +5,7 @@ import type { MetricsResult } from '../core/metrics/metrics-result.js';
 import type { MetricDefinition, MetricSource } from '../core/model/index.js';
 import { plannedArmSamples } from '../core/power/stage-traffic.js';
 import { requestsPerHourOf } from '../core/model/traffic.js';
+import type { MetricReads } from '../core/rollout/metric-errors.js';
 import { stageAt } from '../core/rollout/transitions.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import type { Built } from '../ports/adapter-deps.js';
@@ -21,6 +22,8 @@ export interface RolloutJudgement {
   readonly metrics: MetricsSnapshot | undefined;
   /** Why some sources or readings gave nothing, when they failed: the tick reports it as a fault. */
   readonly metricsFailure?: { readonly error: string; readonly kind: CallFailureKind };
+  /** The metrics asked for, and those whose source failed to answer (not "no data yet"): the consecutive-error count's input. */
+  readonly reads?: MetricReads;
 }
 
 /**
@@ -51,7 +54,8 @@ export async function judgeRollout(ctx: EngineContext, setup: RolloutSetup, stat
     ...(tuneN !== undefined ? { tuneN } : {}),
   });
   const failure = measured.faults.length > 0 ? { metricsFailure: { error: measured.faults.map((f) => f.error).join('; '), kind: kindOf(measured.faults) } } : {};
-  return { judgement, metrics: measured.result.ok ? measured.result.snapshot : undefined, ...failure };
+  const reads: MetricReads = { read: [...needed].sort(), failed: measured.failed };
+  return { judgement, metrics: measured.result.ok ? measured.result.snapshot : undefined, ...failure, reads };
 }
 
 /** What the sources measured, put together: the snapshot of every reading that succeeded, and why each other metric has no data. */
@@ -63,6 +67,8 @@ interface Measured {
   readonly sourceErrors: string[];
   /** Failures the tick reports: whole sources, and readings that failed other than by having no data yet. */
   readonly faults: { readonly error: string; readonly kind: CallFailureKind }[];
+  /** Metric → why its read failed, for those faults: the consecutive-error count. */
+  readonly failed: Record<string, string>;
 }
 
 /** Reads each source once for its metrics, with its deadline; one source's outage silences only its own metrics. */
@@ -76,13 +82,14 @@ async function readSources(ctx: EngineContext, setup: RolloutSetup, stage: strin
       return { name, wanted, answer };
     }),
   );
-  const measured: Measured = { result: { ok: false, error: '' }, unavailable: {}, sourceErrors: [], faults: [] };
+  const measured: Measured = { result: { ok: false, error: '' }, unavailable: {}, sourceErrors: [], faults: [], failed: {} };
   const parts: { answer: MetricsAnswer; readings: Extract<MetricReading, { ok: true }>[] }[] = [];
   const queries: Record<string, string> = {};
   for (const { name, wanted, answer } of answers) {
     if (!answer.ok) {
       const reason = silencedBy(name, answer, wanted.map((m) => m.name));
       for (const metric of wanted) measured.unavailable[metric.name] = reason;
+      if (answer.kind !== 'not-found') for (const metric of wanted) measured.failed[metric.name] = reason;
       measured.sourceErrors.push(reason);
       measured.faults.push({ error: reason, kind: answer.kind });
       continue;
@@ -97,7 +104,10 @@ async function readSources(ctx: EngineContext, setup: RolloutSetup, stage: strin
       const reason = silencedBy(name, reading, [reading.metric]);
       measured.unavailable[reading.metric] = reason;
       // Data not there yet is a measurement (the gate says no data), not a fault of the source.
-      if (reading.kind !== 'not-found') measured.faults.push({ error: reason, kind: reading.kind });
+      if (reading.kind !== 'not-found') {
+        measured.faults.push({ error: reason, kind: reading.kind });
+        measured.failed[reading.metric] = reason;
+      }
     }
     parts.push({ answer: answer.value, readings });
   }

@@ -1,3 +1,4 @@
+import { judgeOfflineGate } from '../core/offline/judge-offline-gate.js';
 import { planStart } from '../core/rollout/plan-start.js';
 import type { EngineContext } from './context.js';
 import { isolateRelease } from './isolate-release.js';
@@ -23,9 +24,11 @@ export interface StartReport {
 }
 
 /**
- * Begins the rollouts a merge asks for: every release whose file, or whose challenger's prompt
- * file, changed between `base` and `head`, each at its policy's first stage. Starting again with
- * the same bundle is a no-op, so re-running the workflow is safe.
+ * Begins the rollouts a merge asks for: every release whose file, whose challenger's prompt file,
+ * or whose offline gate's results file changed between `base` and `head`, each at its policy's
+ * first stage. Starting again with the same bundle is a no-op, so re-running the workflow is safe.
+ * A release whose offline gate fails is recorded paused before stage 0, its evidence in the audit
+ * record.
  */
 export async function runStart(ctx: EngineContext, options: StartOptions = {}): Promise<StartReport> {
   const workspace = options.workspace ?? (await loadWorkspace(ctx.root, ctx.readRepository));
@@ -46,7 +49,9 @@ export async function runStart(ctx: EngineContext, options: StartOptions = {}): 
     }
     const changed = new Set(await revisions.changedFiles(base, sourceCommit));
     names = [...workspace.repository.releases.values()]
-      .filter((doc) => changed.has(doc.file) || (doc.value.spec.challenger.prompt !== undefined && changed.has(doc.value.spec.challenger.prompt)))
+      .filter((doc) => changed.has(doc.file) || (doc.value.spec.challenger.prompt !== undefined && changed.has(doc.value.spec.challenger.prompt))
+        // New eval results judge a release that its offline gate stopped again.
+        || (doc.value.spec.offlineGate !== undefined && changed.has(doc.value.spec.offlineGate.results)))
       .map((doc) => doc.value.metadata.name)
       .sort();
   }
@@ -64,8 +69,11 @@ export async function runStart(ctx: EngineContext, options: StartOptions = {}): 
         ...(sourceCommit ? { sourceCommit } : {}),
         now: ctx.clock.now(),
         actor: ctx.actor,
+        // The results file came in with the release's other files (core/validate/referenced-paths).
+        ...(setup.release.spec.offlineGate ? { offline: judgeOfflineGate(setup.release.spec.offlineGate, workspace.repository.files) } : {}),
       })),
     })));
   }
-  return { releases: names, outcomes, failed: outcomes.some((o) => isFailure(o) || o.decision === 'refused') };
+  // A start that pauses was stopped by its offline gate: the job fails so that the merge shows it.
+  return { releases: names, outcomes, failed: outcomes.some((o) => isFailure(o) || o.decision === 'refused' || o.decision === 'pause') };
 }

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createStateStore, type StateSnapshot, type StateStore } from './state-store.js';
 import { GateConfigError } from '../core/gates/gate-config-error.js';
 import { planTick } from '../core/rollout/planner.js';
+import { withMetricErrors } from '../core/rollout/metric-errors.js';
 import { describeSplit } from '../core/rollout/split.js';
 import type { RolloutState } from '../core/rollout/types.js';
 import type { EngineContext } from './context.js';
@@ -184,7 +185,7 @@ export async function tickRelease(ctx: EngineContext, store: StateStore, setup: 
       judged.set(key, judgement);
     }
     if (judgement.metricsFailure) faults.push({ port: 'metrics', call: 'query', ...judgement.metricsFailure });
-    const plan = planTick({
+    const plan = withMetricErrors(planTick({
       release: setup.release,
       policy: setup.policy,
       config: setup.config,
@@ -195,7 +196,7 @@ export async function tickRelease(ctx: EngineContext, store: StateStore, setup: 
       ...(judgement.metrics ? { metrics: judgement.metrics } : {}),
       now,
       actor: ctx.actor,
-    });
+    }), { state, policy: setup.policy, reads: judgement.reads, now, actor: ctx.actor });
     return { plan, metricsAt: judgement.at };
   }, initial, batch);
   return faults.length > 0 ? { ...outcome, faults } : outcome;

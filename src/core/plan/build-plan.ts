@@ -1,6 +1,7 @@
 import type { ProviderCapabilities } from '../../ports/traffic-provider.js';
 import type { GlidepathRepository, LoadedDocument, MetricDefinition, Release, RolloutPolicy, SourcePosition } from '../model/index.js';
 import { expectedTraffic } from '../model/traffic.js';
+import { judgeOfflineGate, type OfflineVerdict } from '../offline/judge-offline-gate.js';
 import { computeBlastRadius, type BlastRadius } from './blast-radius.js';
 import { diffBundles, type BundleDiff } from './bundle-diff.js';
 import { createLineStatMemo, type LineStatMemo } from './line-diff.js';
@@ -57,6 +58,8 @@ export interface ReleasePlan {
   readonly findings: readonly LocatedFinding[];
   /** Mermaid source of the traffic ramp. */
   readonly chart?: string;
+  /** The release's offline gate, judged on the results file at head: a failed one stops the challenger before any traffic. */
+  readonly offlineGate?: OfflineVerdict;
 }
 
 /** A changed policy file. */
@@ -160,6 +163,7 @@ function planRelease(change: ReleaseChange, input: PlanInput, shared: SharedFact
     ...(spec.risk !== undefined ? { risk: spec.risk } : {}),
     target: { provider: spec.target.provider, key: spec.target.key, ...(providerType !== undefined ? { providerType } : {}), ...(capabilities !== undefined ? { capabilities } : {}) },
     bundle: diffBundles(spec.champion, spec.challenger, head.files, shared.lineStat),
+    ...(spec.offlineGate ? { offlineGate: judgeOfflineGate(spec.offlineGate, head.files) } : {}),
   };
   if (!policy) {
     return { ...common, policy: { name: spec.policy, ...(previous !== undefined && previous !== spec.policy ? { previous } : {}) }, stages: [], gates: [], rollback: [], freezes: [], findings: [] };

@@ -30,12 +30,12 @@ interface Reason {
 }
 
 const CONFIG_FILE = 'glidepath.yaml';
-const RELEASE_FIELDS = ['policy', 'target', 'traffic', 'champion', 'challenger', 'risk', 'owner'] as const;
+const RELEASE_FIELDS = ['policy', 'target', 'traffic', 'champion', 'challenger', 'risk', 'owner', 'offlineGate'] as const;
 
 /**
  * Releases added, modified or removed between two revisions. A release changes when its own file
  * does (comments and formatting aside), when the policy it follows changes, when a prompt file it
- * names changes, or when the config's default traffic or its provider does.
+ * names changes (its offline eval results too), or when the config's default traffic or its provider does.
  *
  * `changedPaths` (the pull request's files, merge-base semantics) restricts reasons to files
  * the pull request touched: when the base branch has moved on since the branch point, its newer
@@ -106,6 +106,10 @@ function modificationReasons(base: GlidepathRepository, head: GlidepathRepositor
     const path = a[role].prompt;
     if (path === undefined || path !== b[role].prompt) continue;
     if (base.files.get(path) !== head.files.get(path)) reasons.push({ text: `${role} prompt \`${path}\` changed`, paths: [path] });
+  }
+  const results = a.offlineGate?.results;
+  if (results !== undefined && results === b.offlineGate?.results && base.files.get(results) !== head.files.get(results)) {
+    reasons.push({ text: `offline eval results \`${results}\` changed`, paths: [results] });
   }
   if (base.config && head.config) {
     const cb = base.config.value.spec;

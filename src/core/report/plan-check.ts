@@ -11,7 +11,7 @@ export const CHECK_OUTPUT_MAX_CHARS = 65_535;
 
 /** A check run's content; the command adds its name and head sha. */
 export interface PlanCheckContent {
-  readonly conclusion: 'success' | 'neutral';
+  readonly conclusion: 'success' | 'neutral' | 'failure';
   readonly title: string;
   readonly summary: string;
   readonly text?: string;

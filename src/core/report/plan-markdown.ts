@@ -8,6 +8,7 @@ import { formatCount, formatPercent } from '../plan/format-values.js';
 import { formatFinding } from '../plan/policy-diff.js';
 import type { PlannedStage } from '../plan/stage-plan.js';
 import { fitSections } from './fit-sections.js';
+import { offlineGateMarkdown } from './offline-gate.js';
 import { cell, code, codeCell, prose, shortRef } from './markdown.js';
 import { planHeadline } from './plan-headline.js';
 
@@ -179,6 +180,7 @@ export function renderReleaseSection(release: ReleasePlan): string {
   const unsticky = release.target?.providerType ? stickinessWarning(release.target.providerType, release.target.capabilities) : undefined;
   if (unsticky) lines.push('', `> ⚠ ${unsticky}`);
   if (release.bundle) lines.push('', '**Champion → challenger**', '', ...bundleRows(release.bundle));
+  if (release.offlineGate) lines.push(...offlineGateMarkdown(release.offlineGate));
   if (!release.policy?.file) {
     lines.push('', `⚠ Policy ${code(release.policy?.name ?? '?')} is not defined at head; run \`glidepath validate\`.`);
     return lines.join('\n');

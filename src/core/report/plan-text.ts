@@ -5,6 +5,7 @@ import { formatHours } from '../model/duration.js';
 import { formatCount, formatPercent } from '../plan/format-values.js';
 import { formatFinding } from '../plan/policy-diff.js';
 import { plain, shortRef } from './markdown.js';
+import { offlineGateText } from './offline-gate.js';
 import { planHeadline } from './plan-headline.js';
 import { CHANGE_LABELS, exposureText, powerText, rampText, timeToFullText } from './plan-markdown.js';
 
@@ -40,6 +41,7 @@ function releaseText(release: ReleasePlan): string[] {
   const unsticky = release.target?.providerType ? stickinessWarning(release.target.providerType, release.target.capabilities) : undefined;
   if (unsticky) lines.push(`  ⚠ ${unsticky}`);
   lines.push(...bundleLines(release).map((l) => `  ${l}`));
+  if (release.offlineGate) lines.push(...offlineGateText(release.offlineGate));
   if (release.stages.length > 0) {
     const withPower = release.stages.some((s) => s.power !== undefined);
     const rows = [['#', 'stage', 'serves', 'min', 'samples', 'gates', 'approval', 'watch', 'lasts ≥', 'challenger requests', ...(withPower ? ['power'] : [])]];

@@ -1,4 +1,5 @@
 import type { GlidepathConfig, Release, RolloutPolicy } from '../model/index.js';
+import type { OfflineVerdict } from '../offline/judge-offline-gate.js';
 import { decideTick } from './decide-tick.js';
 import { buildFacts } from './facts.js';
 import { approveHint, checkAction, commentAction } from './messages.js';
@@ -18,7 +19,12 @@ export interface StartInput {
   readonly sourceCommit?: string;
   readonly now: Date;
   readonly actor: string;
+  /** The release's offline gate, judged on the results file at this commit (absent: the release has none). */
+  readonly offline?: OfflineVerdict;
 }
+
+/** The decision code of a rollout its offline gate stopped before any traffic. */
+export const OFFLINE_GATE_FAILED = 'offline-gate-failed';
 
 function short(hash: string): string {
   return hash.slice(0, 12);
@@ -51,7 +57,14 @@ export function planStart(input: StartInput): TickPlan | { refused: string } {
   if (previous && previous.release !== name) throw new Error(`planStart: the stored state is for ${previous.release}, the release is ${name}`);
   let supersedes: string | undefined;
   let restart: Approval | undefined;
-  if (previous) {
+  // A rollout its offline gate stopped never served anyone: a new start judges the gate again (new results, or a new challenger).
+  const offlineStopped = previous?.phase === 'paused' && previous.lastDecision?.code === OFFLINE_GATE_FAILED && !servesUsers(previous.split);
+  if (previous && offlineStopped) {
+    if (previous.bundleHash === input.bundleHash && input.offline?.status === 'failed' && previous.phaseReason === offlineReason(input.offline)) {
+      return { decision: 'hold', reason: `${name} is stopped by its offline gate with these results already; nothing to start`, actions: [], next: previous };
+    }
+    if (previous.bundleHash !== input.bundleHash) supersedes = previous.bundleHash;
+  } else if (previous) {
     const running = previous.phase !== 'complete' && previous.phase !== 'rolled-back';
     if (previous.bundleHash === input.bundleHash && (running || previous.phase === 'complete')) {
       const reason = running
@@ -107,7 +120,9 @@ function startRollout(input: StartInput, supersedes: string | undefined, restart
     policy: policy.metadata.name,
     ...(supersedes ? { supersedes } : {}),
     ...(restart ? { restartApprovedBy: restart.by, restartApprovedAt: restart.at } : {}),
+    ...(input.offline ? { offlineGate: input.offline } : {}),
   };
+  if (input.offline?.status === 'failed') return stopByOfflineGate(input, pending, input.offline, details);
   if (decided.decision !== 'advance') {
     const reason = `started; waiting before ${first.name}: ${decided.reason}`;
     const next = recorded(pending, 'hold', reason, decided.code, at);
@@ -130,6 +145,32 @@ function startRollout(input: StartInput, supersedes: string | undefined, restart
       { type: 'append-audit', record: draft(next, at, input.actor, { event: 'start', decision: 'advance', reason, code: 'start', facts, splitBefore: supersedes && previous ? previous.split : CHAMPION_ONLY, splitAfter: split, details }) },
       commentAction(next.release, `started: ${first.name} (${describeSplit(split)})`, reason),
       checkAction(next.release, 'neutral', `Rolling out: ${first.name}`, reason),
+    ],
+    next,
+  };
+}
+
+function offlineReason(verdict: OfflineVerdict): string {
+  return `offline gate ${verdict.summary}`;
+}
+
+/**
+ * The challenger failed its offline evaluation: the rollout is recorded, paused before stage 0
+ * with the champion serving everyone, and the evidence goes into the audit record. A new start
+ * with new results (or a new challenger) judges the gate again.
+ */
+function stopByOfflineGate(input: StartInput, pending: RolloutState, verdict: OfflineVerdict, details: Readonly<Record<string, unknown>>): TickPlan {
+  const at = input.now.toISOString();
+  const reason = offlineReason(verdict);
+  const next = recorded({ ...pending, phase: 'paused', phaseReason: reason }, 'pause', reason, OFFLINE_GATE_FAILED, at);
+  return {
+    decision: 'pause',
+    reason,
+    actions: [
+      { type: 'write-state', state: next },
+      { type: 'append-audit', record: draft(next, at, input.actor, { event: 'start', decision: 'pause', reason, code: OFFLINE_GATE_FAILED, details }) },
+      commentAction(next.release, 'stopped before any traffic: the offline gate failed', verdict.summary),
+      checkAction(next.release, 'failure', 'Offline gate failed', verdict.summary),
     ],
     next,
   };

@@ -18,8 +18,14 @@ function row(state: RolloutState, now: Date): string[] {
     `${state.stageIndex + 1}. ${state.stage}`,
     describeSplit(state.split),
     state.phase === 'complete' || state.phase === 'rolled-back' ? '–' : since(state.stageStartedAt, now),
-    last ? `${last.decision} ${since(last.at, now)} ago${note ? `: ${note}` : ''}` : (note ?? '–'),
+    `${last ? `${last.decision} ${since(last.at, now)} ago${note ? `: ${note}` : ''}` : (note ?? '–')}${failedReads(state)}`,
   ];
+}
+
+/** ` · failed reads: error_rate ×3`: metrics whose source keeps failing (the count escalates at the policy's consecutiveErrorLimit). */
+function failedReads(state: RolloutState): string {
+  const entries = Object.entries(state.metricErrors ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return entries.length > 0 ? ` · failed reads: ${entries.map(([metric, n]) => `${metric} ×${n}`).join(', ')}` : '';
 }
 
 /**

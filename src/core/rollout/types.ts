@@ -82,6 +82,8 @@ export interface RolloutState {
   readonly rolledBack?: { readonly at: string; readonly trigger: RollbackTrigger; readonly reason: string; readonly by: string };
   /** Set while a provider that settles later has a change under way (decision code `awaiting-provider`). */
   readonly awaitingProvider?: AwaitingProvider;
+  /** Metric → evaluations in a row its source failed to answer for it (capped at the policy's consecutiveErrorLimit); absent when none failed. */
+  readonly metricErrors?: Readonly<Record<string, number>>;
 }
 
 /**

@@ -8,10 +8,11 @@ import { findRepoPathProblem, normalizeRepoPath } from './repo-path.js';
 const RELEASE_FILE_FIELDS: readonly (readonly string[])[] = [
   ['spec', 'champion', 'prompt'],
   ['spec', 'challenger', 'prompt'],
+  ['spec', 'offlineGate', 'results'],
 ];
 
 /**
- * Repository paths that the releases among `files` refer to (prompt files), for readers to fetch
+ * Repository paths that the releases among `files` refer to (prompt files, offline eval results), for readers to fetch
  * after the documents themselves. Only paths that stay inside the repository are returned; the
  * loader reports the others. Unreadable documents are skipped: the loader reports them too.
  */

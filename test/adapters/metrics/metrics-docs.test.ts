@@ -46,7 +46,7 @@ for (const [page, fragmentFile, parseQuery, type] of [
       assert.ok(parsed.ok, `${d.name}: ${parsed.ok ? '' : parsed.error}`);
     }
     const names = new Set(definitions.map((d) => d.name));
-    for (const name of ['error_rate', 'refusal_rate', 'valid_json_rate', 'tool_call_error_rate', 'latency_ms', 'ttft_ms', 'output_tokens', 'cost_usd', 'regeneration_rate', 'judge_score']) {
+    for (const name of ['error_rate', 'refusal_rate', 'valid_json_rate', 'tool_call_error_rate', 'latency_ms', 'ttft_ms', 'output_tokens', 'cost_usd', 'regeneration_rate', 'edit_rate', 'judge_score']) {
       assert.ok(names.has(name), `${page} lacks ${name}`);
     }
   });

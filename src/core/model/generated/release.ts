@@ -50,6 +50,7 @@ export interface Release {
     traffic?: Traffic;
     champion: Bundle;
     challenger: Bundle;
+    offlineGate?: OfflineGate;
   };
 }
 /**
@@ -146,4 +147,47 @@ export interface DecodingParameters {
    * Vendor-specific parameters passed through unchanged.
    */
   extra?: {};
+}
+/**
+ * An offline evaluation the challenger must pass before it serves anyone: judged in `glidepath plan` (shown on the pull request) and again when the rollout starts, where a failed gate pauses the rollout before its first stage, with the evidence in the audit record. See docs/metrics/offline-gate.md.
+ */
+export interface OfflineGate {
+  /**
+   * `promptfoo`: a `promptfoo eval -o results.json` output in which champion and challenger ran on the same test cases. `tfma`: a TFX Evaluator / TFMA validation result as JSON (`validation_ok`), or the Evaluator's empty `BLESSED` / `NOT_BLESSED` file.
+   */
+  source: 'promptfoo' | 'tfma';
+  /**
+   * The results file, relative to the repository root (at most 1 MiB, like every file Glidepath reads); commit it with the release.
+   */
+  results: string;
+  /**
+   * promptfoo: the provider label (or id, when it has no label) the champion ran under; or the prompt label when champion and challenger are two prompts on one provider. Required for `promptfoo`.
+   */
+  champion?: string;
+  /**
+   * promptfoo: the provider label (or id), or prompt label, the challenger ran under. Required for `promptfoo`.
+   */
+  challenger?: string;
+  /**
+   * promptfoo: the share of test cases the challenger must pass (0.95 = 95 %). Default: no floor.
+   */
+  minPassRate?: number;
+  /**
+   * promptfoo: the challenger's least mean score over its test cases. Default: no floor.
+   */
+  minScore?: number;
+  /**
+   * promptfoo: named score (an assertion's `metric`) → the challenger's least mean of it. A named score no test case reports fails the gate.
+   */
+  minNamedScores?: {
+    [k: string]: number;
+  };
+  /**
+   * promptfoo: how far the challenger's pass rate may fall below the champion's on the same test cases (0.02 = 2 points). Default 0: no net regression.
+   */
+  maxPassRateDrop?: number;
+  /**
+   * promptfoo: the gate also fails when the challenger is significantly worse than the champion on the same cases at this level: an exact one-sided McNemar test on the cases only one of them passes, and a sign test on the cases whose scores differ.
+   */
+  alpha?: number;
 }

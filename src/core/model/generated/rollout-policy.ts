@@ -65,6 +65,10 @@ export interface RolloutPolicy {
      */
     onNoData?: 'hold' | 'rollback';
     /**
+     * How many evaluations in a row a metric's source may fail to answer for it (an error, a timeout, a refusal: not data that has not arrived yet) before the rollout escalates: it keeps holding, records an escalation decision (`metric-errors-escalated`, shown by `glidepath status`) and notifies the channels for needs-attention. A successful read starts the count again.
+     */
+    consecutiveErrorLimit?: number;
+    /**
      * When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen).
      */
     onFailure?: 'rollback' | 'pause' | 'freeze';

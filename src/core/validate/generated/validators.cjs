@@ -7335,7 +7335,7 @@ return errors === 0;
 }
 
 exports.RolloutPolicy = validate58;
-const schema86 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/rollout-policy.schema.json","title":"RolloutPolicy","description":"`policies/*.yaml`: how a release rolls out — stages, the gates each must pass, rollback criteria, approvals and deploy windows. Written before the change ships, reusable across releases.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"RolloutPolicy","description":"Always `RolloutPolicy`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The policy.","additionalProperties":false,"required":["strategy","stages","rollback"],"properties":{"strategy":{"type":"string","enum":["canary","shadow-then-canary","blue-green","rings","ab"],"description":"`canary`: a weighted ramp. `shadow-then-canary`: mirrored traffic first, then a ramp. `blue-green`: one flip with a watch. `rings`: tenant segments, then a ramp. `ab`: a long-running split at a fixed weight."},"stages":{"type":"array","minItems":1,"maxItems":50,"description":"Stages in order. Weights increase and the last stage reaches 100 (except for `ab`).","items":{"$ref":"#/definitions/stage"}},"gates":{"type":"object","description":"Named gates that stages list. Each compares canary with control, or an arm with an absolute bound.","propertyNames":{"$ref":"common.schema.json#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/gate"}},"rollback":{"type":"array","minItems":1,"maxItems":50,"description":"Rollback criteria, checked on every evaluation in every stage. Any one that fires restores the champion.","items":{"$ref":"#/definitions/rollbackCriterion"}},"window":{"$ref":"#/definitions/window"},"freezes":{"type":"array","description":"Periods when no rollout advances (rollbacks still happen).","items":{"$ref":"#/definitions/freeze"}},"analysis":{"$ref":"#/definitions/analysis"},"approvers":{"type":"array","description":"Who may approve a stage that asks for approval: GitHub users (`octocat`) or teams (`@org/team`). Default: the config's approvers.","items":{"type":"string","pattern":"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},"uniqueItems":true},"selfApproval":{"type":"string","enum":["allow","deny-high-risk","deny"],"default":"allow","description":"Whether the author of a release's change may approve it: `allow` (default), `deny-high-risk` (not when the release is `risk: high`: someone else must approve) or `deny` (never). The author is the pull request's author, read from GitHub when the approval comes from a `/glidepath approve` comment, or `--author` on the command line."},"onInconclusive":{"type":"string","enum":["hold","extend","rollback"],"default":"hold","description":"When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`."},"onNoData":{"type":"string","enum":["hold","rollback"],"default":"hold","description":"When a gate's metric returns no data. Glidepath never advances on missing data."},"onFailure":{"type":"string","enum":["rollback","pause","freeze"],"default":"rollback","description":"When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen)."},"manualTrafficChanges":{"type":"string","enum":["restore","adopt"],"default":"restore","description":"What a tick does when the provider serves the next stage's split but the rollout has not recorded moving there (someone edited the flag by hand, or a run moved traffic and stopped before recording it). `restore` (default): set the recorded split back and audit the drift, unless the tick's own judgement advances to that stage anyway (gates passed, bake time over, window open, approval given); the stage is then entered as if Glidepath had moved it. `adopt`: accept the move as an advance without judging the current stage's gates or waiting for its bake time; `glidepath plan` flags this, and switching to it is reported as a weakening. A change that lowers the challenger's exposure always pauses the rollout, and any other change is always set back."}}}},"definitions":{"stage":{"title":"Stage","description":"One step of the rollout.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Stage name, unique within the policy."},"description":{"type":"string","maxLength":2000,"description":"What this stage is for."},"mode":{"type":"string","enum":["shadow","traffic"],"default":"traffic","description":"`shadow`: the challenger receives a mirrored copy of requests and serves nobody (no weight). `traffic`: the challenger serves `weight` percent of requests."},"weight":{"type":"number","minimum":0,"maximum":100,"description":"Percent of requests the challenger serves in this stage."},"segment":{"type":"object","additionalProperties":false,"required":["attribute","values"],"description":"Ring stage: the challenger serves every request whose context attribute is one of these values (internal users, beta tenants), plus `weight` percent of the rest.","properties":{"attribute":{"type":"string","minLength":1,"maxLength":200,"description":"Evaluation-context attribute, such as `tenantId`."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","maxLength":200},"description":"Attribute values in this ring."}}},"minDuration":{"$ref":"common.schema.json#/definitions/duration","description":"Bake time: the stage lasts at least this long before it may advance."},"maxDuration":{"$ref":"common.schema.json#/definitions/duration","description":"If the stage has not passed by then, apply the policy's onFailure."},"minSamples":{"type":"integer","minimum":0,"description":"Requests each arm must have seen before any gate may pass."},"gates":{"type":"array","description":"Names of gates (from `spec.gates`) this stage must pass to advance.","items":{"$ref":"common.schema.json#/definitions/name"},"uniqueItems":true},"approval":{"type":"string","enum":["required","none"],"default":"none","description":"`required`: a person from the approvers list must approve before traffic moves to this stage."},"watch":{"$ref":"common.schema.json#/definitions/duration","description":"Final stage only: how long rollback criteria keep being checked at 100% before the challenger becomes champion."}}},"gate":{"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile","ratio","net-benefit"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound. `ratio`: a ratio of two per-unit totals (cost per resolved conversation, tokens per task), canary's over control's, against a relative margin. `net-benefit`: cost-effectiveness, whether the challenger's extra quality is worth its extra cost at `willingnessToPay`. Both read per-unit sums (a ratio over users, docs/metrics-file-format.md) whose x and y are the pair."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"willingnessToPay":{"type":"number","exclusiveMinimum":0,"description":"`net-benefit` gates: λ, what one more unit of quality per user is worth in the cost's unit (USD per resolved conversation). The gate judges the net benefit λ·Δquality − Δcost per user, the incremental cost-effectiveness ratio Δcost/Δquality ≤ λ made linear. Which of the metric's per-unit totals is the cost follows from its direction: for a lower-is-better metric (cost per resolved conversation) x is the cost and y the quality; for a higher-is-better one (resolved per dollar) x is the quality and y the cost."},"minNetBenefit":{"type":"number","default":0,"description":"`net-benefit` gates: the net benefit per user, in the cost's unit, the challenger must be shown to exceed to pass, and is failed when shown below. 0 (default): worth its marginal cost; negative: may lose up to this much per user (a cheaper model slightly worse); positive: must gain at least this much."},"unitBaseline":{"type":"object","additionalProperties":false,"description":"`ratio` and `net-benefit` gates: the champion's per-unit figures the plan's power estimate needs (from a day of per-user data). Without them the plan assumes coefficients of variation of 1 and a correlation of 0.5, and says so.","properties":{"requestsPerUnit":{"type":"number","exclusiveMinimum":0,"description":"Mean requests per unit (user) over a stage, to turn the units needed into hours of traffic. Default 20."},"meanX":{"type":"number","description":"Mean per-unit total x (the metric's numerator: cost, tokens, or quality)."},"sdX":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit x."},"meanY":{"type":"number","description":"Mean per-unit total y (the metric's denominator)."},"sdY":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit y."},"correlation":{"type":"number","minimum":-1,"maximum":1,"description":"Correlation of x and y across units (usually positive: users who ask more cost more). Default 0.5."},"netBenefit":{"type":"number","description":"`net-benefit` gates: the challenger's expected net benefit per user over the champion, in the cost's unit, the power is computed for. Default 0 (no better, no worse)."}}},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}},"rollbackCriterion":{"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop.","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}},"window":{"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}},"freeze":{"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}},"analysis":{"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}}}};
+const schema86 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/rollout-policy.schema.json","title":"RolloutPolicy","description":"`policies/*.yaml`: how a release rolls out — stages, the gates each must pass, rollback criteria, approvals and deploy windows. Written before the change ships, reusable across releases.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"RolloutPolicy","description":"Always `RolloutPolicy`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The policy.","additionalProperties":false,"required":["strategy","stages","rollback"],"properties":{"strategy":{"type":"string","enum":["canary","shadow-then-canary","blue-green","rings","ab"],"description":"`canary`: a weighted ramp. `shadow-then-canary`: mirrored traffic first, then a ramp. `blue-green`: one flip with a watch. `rings`: tenant segments, then a ramp. `ab`: a long-running split at a fixed weight."},"stages":{"type":"array","minItems":1,"maxItems":50,"description":"Stages in order. Weights increase and the last stage reaches 100 (except for `ab`).","items":{"$ref":"#/definitions/stage"}},"gates":{"type":"object","description":"Named gates that stages list. Each compares canary with control, or an arm with an absolute bound.","propertyNames":{"$ref":"common.schema.json#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/gate"}},"rollback":{"type":"array","minItems":1,"maxItems":50,"description":"Rollback criteria, checked on every evaluation in every stage. Any one that fires restores the champion.","items":{"$ref":"#/definitions/rollbackCriterion"}},"window":{"$ref":"#/definitions/window"},"freezes":{"type":"array","description":"Periods when no rollout advances (rollbacks still happen).","items":{"$ref":"#/definitions/freeze"}},"analysis":{"$ref":"#/definitions/analysis"},"approvers":{"type":"array","description":"Who may approve a stage that asks for approval: GitHub users (`octocat`) or teams (`@org/team`). Default: the config's approvers.","items":{"type":"string","pattern":"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},"uniqueItems":true},"selfApproval":{"type":"string","enum":["allow","deny-high-risk","deny"],"default":"allow","description":"Whether the author of a release's change may approve it: `allow` (default), `deny-high-risk` (not when the release is `risk: high`: someone else must approve) or `deny` (never). The author is the pull request's author, read from GitHub when the approval comes from a `/glidepath approve` comment, or `--author` on the command line."},"onInconclusive":{"type":"string","enum":["hold","extend","rollback"],"default":"hold","description":"When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`."},"onNoData":{"type":"string","enum":["hold","rollback"],"default":"hold","description":"When a gate's metric returns no data. Glidepath never advances on missing data."},"consecutiveErrorLimit":{"type":"integer","minimum":1,"maximum":100,"default":3,"description":"How many evaluations in a row a metric's source may fail to answer for it (an error, a timeout, a refusal: not data that has not arrived yet) before the rollout escalates: it keeps holding, records an escalation decision (`metric-errors-escalated`, shown by `glidepath status`) and notifies the channels for needs-attention. A successful read starts the count again."},"onFailure":{"type":"string","enum":["rollback","pause","freeze"],"default":"rollback","description":"When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen)."},"manualTrafficChanges":{"type":"string","enum":["restore","adopt"],"default":"restore","description":"What a tick does when the provider serves the next stage's split but the rollout has not recorded moving there (someone edited the flag by hand, or a run moved traffic and stopped before recording it). `restore` (default): set the recorded split back and audit the drift, unless the tick's own judgement advances to that stage anyway (gates passed, bake time over, window open, approval given); the stage is then entered as if Glidepath had moved it. `adopt`: accept the move as an advance without judging the current stage's gates or waiting for its bake time; `glidepath plan` flags this, and switching to it is reported as a weakening. A change that lowers the challenger's exposure always pauses the rollout, and any other change is always set back."}}}},"definitions":{"stage":{"title":"Stage","description":"One step of the rollout.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Stage name, unique within the policy."},"description":{"type":"string","maxLength":2000,"description":"What this stage is for."},"mode":{"type":"string","enum":["shadow","traffic"],"default":"traffic","description":"`shadow`: the challenger receives a mirrored copy of requests and serves nobody (no weight). `traffic`: the challenger serves `weight` percent of requests."},"weight":{"type":"number","minimum":0,"maximum":100,"description":"Percent of requests the challenger serves in this stage."},"segment":{"type":"object","additionalProperties":false,"required":["attribute","values"],"description":"Ring stage: the challenger serves every request whose context attribute is one of these values (internal users, beta tenants), plus `weight` percent of the rest.","properties":{"attribute":{"type":"string","minLength":1,"maxLength":200,"description":"Evaluation-context attribute, such as `tenantId`."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","maxLength":200},"description":"Attribute values in this ring."}}},"minDuration":{"$ref":"common.schema.json#/definitions/duration","description":"Bake time: the stage lasts at least this long before it may advance."},"maxDuration":{"$ref":"common.schema.json#/definitions/duration","description":"If the stage has not passed by then, apply the policy's onFailure."},"minSamples":{"type":"integer","minimum":0,"description":"Requests each arm must have seen before any gate may pass."},"gates":{"type":"array","description":"Names of gates (from `spec.gates`) this stage must pass to advance.","items":{"$ref":"common.schema.json#/definitions/name"},"uniqueItems":true},"approval":{"type":"string","enum":["required","none"],"default":"none","description":"`required`: a person from the approvers list must approve before traffic moves to this stage."},"watch":{"$ref":"common.schema.json#/definitions/duration","description":"Final stage only: how long rollback criteria keep being checked at 100% before the challenger becomes champion."}}},"gate":{"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile","ratio","net-benefit"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound. `ratio`: a ratio of two per-unit totals (cost per resolved conversation, tokens per task), canary's over control's, against a relative margin. `net-benefit`: cost-effectiveness, whether the challenger's extra quality is worth its extra cost at `willingnessToPay`. Both read per-unit sums (a ratio over users, docs/metrics-file-format.md) whose x and y are the pair."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"willingnessToPay":{"type":"number","exclusiveMinimum":0,"description":"`net-benefit` gates: λ, what one more unit of quality per user is worth in the cost's unit (USD per resolved conversation). The gate judges the net benefit λ·Δquality − Δcost per user, the incremental cost-effectiveness ratio Δcost/Δquality ≤ λ made linear. Which of the metric's per-unit totals is the cost follows from its direction: for a lower-is-better metric (cost per resolved conversation) x is the cost and y the quality; for a higher-is-better one (resolved per dollar) x is the quality and y the cost."},"minNetBenefit":{"type":"number","default":0,"description":"`net-benefit` gates: the net benefit per user, in the cost's unit, the challenger must be shown to exceed to pass, and is failed when shown below. 0 (default): worth its marginal cost; negative: may lose up to this much per user (a cheaper model slightly worse); positive: must gain at least this much."},"unitBaseline":{"type":"object","additionalProperties":false,"description":"`ratio` and `net-benefit` gates: the champion's per-unit figures the plan's power estimate needs (from a day of per-user data). Without them the plan assumes coefficients of variation of 1 and a correlation of 0.5, and says so.","properties":{"requestsPerUnit":{"type":"number","exclusiveMinimum":0,"description":"Mean requests per unit (user) over a stage, to turn the units needed into hours of traffic. Default 20."},"meanX":{"type":"number","description":"Mean per-unit total x (the metric's numerator: cost, tokens, or quality)."},"sdX":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit x."},"meanY":{"type":"number","description":"Mean per-unit total y (the metric's denominator)."},"sdY":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit y."},"correlation":{"type":"number","minimum":-1,"maximum":1,"description":"Correlation of x and y across units (usually positive: users who ask more cost more). Default 0.5."},"netBenefit":{"type":"number","description":"`net-benefit` gates: the challenger's expected net benefit per user over the champion, in the cost's unit, the power is computed for. Default 0 (no better, no worse)."}}},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}},"rollbackCriterion":{"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop.","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}},"window":{"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}},"freeze":{"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}},"analysis":{"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}}}};
 const schema103 = {"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}};
 const schema104 = {"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}};
 const schema105 = {"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}};
@@ -9927,10 +9927,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data3.onFailure !== undefined){
-let data32 = data3.onFailure;
-if(typeof data32 !== "string"){
-const err75 = {instancePath:instancePath+"/spec/onFailure",schemaPath:"#/properties/spec/properties/onFailure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.consecutiveErrorLimit !== undefined){
+let data32 = data3.consecutiveErrorLimit;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err75 = {instancePath:instancePath+"/spec/consecutiveErrorLimit",schemaPath:"#/properties/spec/properties/consecutiveErrorLimit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -9939,8 +9939,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(!(((data32 === "rollback") || (data32 === "pause")) || (data32 === "freeze"))){
-const err76 = {instancePath:instancePath+"/spec/onFailure",schemaPath:"#/properties/spec/properties/onFailure/enum",keyword:"enum",params:{allowedValues: schema86.properties.spec.properties.onFailure.enum},message:"must be equal to one of the allowed values"};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 100 || isNaN(data32)){
+const err76 = {instancePath:instancePath+"/spec/consecutiveErrorLimit",schemaPath:"#/properties/spec/properties/consecutiveErrorLimit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -9949,11 +9950,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data3.manualTrafficChanges !== undefined){
-let data33 = data3.manualTrafficChanges;
-if(typeof data33 !== "string"){
-const err77 = {instancePath:instancePath+"/spec/manualTrafficChanges",schemaPath:"#/properties/spec/properties/manualTrafficChanges/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32 < 1 || isNaN(data32)){
+const err77 = {instancePath:instancePath+"/spec/consecutiveErrorLimit",schemaPath:"#/properties/spec/properties/consecutiveErrorLimit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -9962,8 +9960,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!((data33 === "restore") || (data33 === "adopt"))){
-const err78 = {instancePath:instancePath+"/spec/manualTrafficChanges",schemaPath:"#/properties/spec/properties/manualTrafficChanges/enum",keyword:"enum",params:{allowedValues: schema86.properties.spec.properties.manualTrafficChanges.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data3.onFailure !== undefined){
+let data33 = data3.onFailure;
+if(typeof data33 !== "string"){
+const err78 = {instancePath:instancePath+"/spec/onFailure",schemaPath:"#/properties/spec/properties/onFailure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -9972,10 +9974,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data33 === "rollback") || (data33 === "pause")) || (data33 === "freeze"))){
+const err79 = {instancePath:instancePath+"/spec/onFailure",schemaPath:"#/properties/spec/properties/onFailure/enum",keyword:"enum",params:{allowedValues: schema86.properties.spec.properties.onFailure.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -9985,9 +9985,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.manualTrafficChanges !== undefined){
+let data34 = data3.manualTrafficChanges;
+if(typeof data34 !== "string"){
+const err80 = {instancePath:instancePath+"/spec/manualTrafficChanges",schemaPath:"#/properties/spec/properties/manualTrafficChanges/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -9996,12 +9997,46 @@ vErrors.push(err80);
 }
 errors++;
 }
+if(!((data34 === "restore") || (data34 === "adopt"))){
+const err81 = {instancePath:instancePath+"/spec/manualTrafficChanges",schemaPath:"#/properties/spec/properties/manualTrafficChanges/enum",keyword:"enum",params:{allowedValues: schema86.properties.spec.properties.manualTrafficChanges.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
 validate58.errors = vErrors;
 return errors === 0;
 }
 
 exports.Release = validate67;
-const schema106 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/release.schema.json","title":"Release","description":"`releases/*.yaml`: one model or prompt change. A pull request that edits a Release is a rollout request.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"Release","description":"Always `Release`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The release.","additionalProperties":false,"required":["policy","target","champion","challenger"],"properties":{"policy":{"$ref":"common.schema.json#/definitions/name","description":"Name of the RolloutPolicy it follows."},"owner":{"type":"string","maxLength":200,"description":"Who answers for this release (a GitHub user or team)."},"risk":{"type":"string","enum":["low","medium","high"],"default":"medium","description":"`high` requires an approval before 100% traffic."},"target":{"type":"object","additionalProperties":{"anyOf":[{"type":"string","maxLength":500},{"type":"number"},{"type":"boolean"}],"description":"A field the named provider's target needs besides `key` (SageMaker's `championVariant` and `challengerVariant`, Azure ML's deployments): see docs/providers/<type>.md. The provider checks it when the rollout is resolved."},"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,63}$"},"required":["provider","key"],"description":"Where the split lives: the provider, the resource `key`, and any fields that provider's target needs.","properties":{"provider":{"$ref":"common.schema.json#/definitions/name","description":"Name of a provider in `glidepath.yaml`."},"key":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","description":"The provider's resource: a flag key, an endpoint name or a gateway config id."}}},"traffic":{"$ref":"common.schema.json#/definitions/traffic"},"champion":{"$ref":"#/definitions/bundle"},"challenger":{"$ref":"#/definitions/bundle"}}}},"definitions":{"bundle":{"title":"Bundle","description":"Everything that decides a model's behaviour: model id, prompt, decoding parameters and tools. `champion` is what serves today; `challenger` is what this release ships.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","minLength":1,"maxLength":300,"description":"Model id as the serving side knows it, such as `openai/gpt-4o-2024-08-06`."},"prompt":{"$ref":"common.schema.json#/definitions/repoPath","description":"Prompt file, relative to the repository root."},"parameters":{"$ref":"#/definitions/parameters"},"tools":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":200},"description":"Tools the model may call."}}},"parameters":{"title":"DecodingParameters","description":"Decoding parameters.","type":"object","additionalProperties":false,"properties":{"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature."},"topP":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling mass."},"topK":{"type":"integer","minimum":1,"description":"Top-k sampling."},"maxTokens":{"type":"integer","minimum":1,"description":"Maximum tokens to generate."},"presencePenalty":{"type":"number","minimum":-2,"maximum":2,"description":"Presence penalty."},"frequencyPenalty":{"type":"number","minimum":-2,"maximum":2,"description":"Frequency penalty."},"seed":{"type":"integer","description":"Sampling seed."},"stop":{"type":"array","maxItems":16,"items":{"type":"string"},"description":"Stop sequences."},"responseFormat":{"type":"string","enum":["text","json"],"description":"Response format."},"extra":{"type":"object","description":"Vendor-specific parameters passed through unchanged."}}}}};
+const schema106 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/release.schema.json","title":"Release","description":"`releases/*.yaml`: one model or prompt change. A pull request that edits a Release is a rollout request.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"Release","description":"Always `Release`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The release.","additionalProperties":false,"required":["policy","target","champion","challenger"],"properties":{"policy":{"$ref":"common.schema.json#/definitions/name","description":"Name of the RolloutPolicy it follows."},"owner":{"type":"string","maxLength":200,"description":"Who answers for this release (a GitHub user or team)."},"risk":{"type":"string","enum":["low","medium","high"],"default":"medium","description":"`high` requires an approval before 100% traffic."},"target":{"type":"object","additionalProperties":{"anyOf":[{"type":"string","maxLength":500},{"type":"number"},{"type":"boolean"}],"description":"A field the named provider's target needs besides `key` (SageMaker's `championVariant` and `challengerVariant`, Azure ML's deployments): see docs/providers/<type>.md. The provider checks it when the rollout is resolved."},"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,63}$"},"required":["provider","key"],"description":"Where the split lives: the provider, the resource `key`, and any fields that provider's target needs.","properties":{"provider":{"$ref":"common.schema.json#/definitions/name","description":"Name of a provider in `glidepath.yaml`."},"key":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]*$","description":"The provider's resource: a flag key, an endpoint name or a gateway config id."}}},"traffic":{"$ref":"common.schema.json#/definitions/traffic"},"champion":{"$ref":"#/definitions/bundle"},"challenger":{"$ref":"#/definitions/bundle"},"offlineGate":{"$ref":"#/definitions/offlineGate"}}}},"definitions":{"offlineGate":{"title":"OfflineGate","description":"An offline evaluation the challenger must pass before it serves anyone: judged in `glidepath plan` (shown on the pull request) and again when the rollout starts, where a failed gate pauses the rollout before its first stage, with the evidence in the audit record. See docs/metrics/offline-gate.md.","type":"object","additionalProperties":false,"required":["source","results"],"properties":{"source":{"type":"string","enum":["promptfoo","tfma"],"description":"`promptfoo`: a `promptfoo eval -o results.json` output in which champion and challenger ran on the same test cases. `tfma`: a TFX Evaluator / TFMA validation result as JSON (`validation_ok`), or the Evaluator's empty `BLESSED` / `NOT_BLESSED` file."},"results":{"$ref":"common.schema.json#/definitions/repoPath","description":"The results file, relative to the repository root (at most 1 MiB, like every file Glidepath reads); commit it with the release."},"champion":{"type":"string","minLength":1,"maxLength":300,"description":"promptfoo: the provider label (or id, when it has no label) the champion ran under; or the prompt label when champion and challenger are two prompts on one provider. Required for `promptfoo`."},"challenger":{"type":"string","minLength":1,"maxLength":300,"description":"promptfoo: the provider label (or id), or prompt label, the challenger ran under. Required for `promptfoo`."},"minPassRate":{"type":"number","minimum":0,"maximum":1,"description":"promptfoo: the share of test cases the challenger must pass (0.95 = 95 %). Default: no floor."},"minScore":{"type":"number","description":"promptfoo: the challenger's least mean score over its test cases. Default: no floor."},"minNamedScores":{"type":"object","propertyNames":{"type":"string","minLength":1,"maxLength":200},"additionalProperties":{"type":"number"},"description":"promptfoo: named score (an assertion's `metric`) → the challenger's least mean of it. A named score no test case reports fails the gate."},"maxPassRateDrop":{"type":"number","minimum":0,"maximum":1,"default":0,"description":"promptfoo: how far the challenger's pass rate may fall below the champion's on the same test cases (0.02 = 2 points). Default 0: no net regression."},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"default":0.05,"description":"promptfoo: the gate also fails when the challenger is significantly worse than the champion on the same cases at this level: an exact one-sided McNemar test on the cases only one of them passes, and a sign test on the cases whose scores differ."}}},"bundle":{"title":"Bundle","description":"Everything that decides a model's behaviour: model id, prompt, decoding parameters and tools. `champion` is what serves today; `challenger` is what this release ships.","type":"object","additionalProperties":false,"required":["model"],"properties":{"model":{"type":"string","minLength":1,"maxLength":300,"description":"Model id as the serving side knows it, such as `openai/gpt-4o-2024-08-06`."},"prompt":{"$ref":"common.schema.json#/definitions/repoPath","description":"Prompt file, relative to the repository root."},"parameters":{"$ref":"#/definitions/parameters"},"tools":{"type":"array","uniqueItems":true,"maxItems":200,"items":{"type":"string","minLength":1,"maxLength":200},"description":"Tools the model may call."}}},"parameters":{"title":"DecodingParameters","description":"Decoding parameters.","type":"object","additionalProperties":false,"properties":{"temperature":{"type":"number","minimum":0,"maximum":2,"description":"Sampling temperature."},"topP":{"type":"number","minimum":0,"maximum":1,"description":"Nucleus sampling mass."},"topK":{"type":"integer","minimum":1,"description":"Top-k sampling."},"maxTokens":{"type":"integer","minimum":1,"description":"Maximum tokens to generate."},"presencePenalty":{"type":"number","minimum":-2,"maximum":2,"description":"Presence penalty."},"frequencyPenalty":{"type":"number","minimum":-2,"maximum":2,"description":"Frequency penalty."},"seed":{"type":"integer","description":"Sampling seed."},"stop":{"type":"array","maxItems":16,"items":{"type":"string"},"description":"Stop sequences."},"responseFormat":{"type":"string","enum":["text","json"],"description":"Response format."},"extra":{"type":"object","description":"Vendor-specific parameters passed through unchanged."}}}}};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10663,6 +10698,379 @@ validate70.errors = vErrors;
 return errors === 0;
 }
 
+const schema116 = {"title":"OfflineGate","description":"An offline evaluation the challenger must pass before it serves anyone: judged in `glidepath plan` (shown on the pull request) and again when the rollout starts, where a failed gate pauses the rollout before its first stage, with the evidence in the audit record. See docs/metrics/offline-gate.md.","type":"object","additionalProperties":false,"required":["source","results"],"properties":{"source":{"type":"string","enum":["promptfoo","tfma"],"description":"`promptfoo`: a `promptfoo eval -o results.json` output in which champion and challenger ran on the same test cases. `tfma`: a TFX Evaluator / TFMA validation result as JSON (`validation_ok`), or the Evaluator's empty `BLESSED` / `NOT_BLESSED` file."},"results":{"$ref":"common.schema.json#/definitions/repoPath","description":"The results file, relative to the repository root (at most 1 MiB, like every file Glidepath reads); commit it with the release."},"champion":{"type":"string","minLength":1,"maxLength":300,"description":"promptfoo: the provider label (or id, when it has no label) the champion ran under; or the prompt label when champion and challenger are two prompts on one provider. Required for `promptfoo`."},"challenger":{"type":"string","minLength":1,"maxLength":300,"description":"promptfoo: the provider label (or id), or prompt label, the challenger ran under. Required for `promptfoo`."},"minPassRate":{"type":"number","minimum":0,"maximum":1,"description":"promptfoo: the share of test cases the challenger must pass (0.95 = 95 %). Default: no floor."},"minScore":{"type":"number","description":"promptfoo: the challenger's least mean score over its test cases. Default: no floor."},"minNamedScores":{"type":"object","propertyNames":{"type":"string","minLength":1,"maxLength":200},"additionalProperties":{"type":"number"},"description":"promptfoo: named score (an assertion's `metric`) → the challenger's least mean of it. A named score no test case reports fails the gate."},"maxPassRateDrop":{"type":"number","minimum":0,"maximum":1,"default":0,"description":"promptfoo: how far the challenger's pass rate may fall below the champion's on the same test cases (0.02 = 2 points). Default 0: no net regression."},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"default":0.05,"description":"promptfoo: the gate also fails when the challenger is significantly worse than the champion on the same cases at this level: an exact one-sided McNemar test on the cases only one of them passes, and a sign test on the cases whose scores differ."}}};
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.source === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.results === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func14.call(schema116.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data0 = data.source;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data0 === "promptfoo") || (data0 === "tfma"))){
+const err4 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema116.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.results !== undefined){
+let data1 = data.results;
+if(typeof data1 === "string"){
+if(func2(data1) > 1024){
+const err5 = {instancePath:instancePath+"/results",schemaPath:"common.schema.json#/definitions/repoPath/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err6 = {instancePath:instancePath+"/results",schemaPath:"common.schema.json#/definitions/repoPath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/results",schemaPath:"common.schema.json#/definitions/repoPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.champion !== undefined){
+let data2 = data.champion;
+if(typeof data2 === "string"){
+if(func2(data2) > 300){
+const err8 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func2(data2) < 1){
+const err9 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/champion",schemaPath:"#/properties/champion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.challenger !== undefined){
+let data3 = data.challenger;
+if(typeof data3 === "string"){
+if(func2(data3) > 300){
+const err11 = {instancePath:instancePath+"/challenger",schemaPath:"#/properties/challenger/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func2(data3) < 1){
+const err12 = {instancePath:instancePath+"/challenger",schemaPath:"#/properties/challenger/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/challenger",schemaPath:"#/properties/challenger/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.minPassRate !== undefined){
+let data4 = data.minPassRate;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/minPassRate",schemaPath:"#/properties/minPassRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/minPassRate",schemaPath:"#/properties/minPassRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/minPassRate",schemaPath:"#/properties/minPassRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.minScore !== undefined){
+let data5 = data.minScore;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err17 = {instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.minNamedScores !== undefined){
+let data6 = data.minNamedScores;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+const _errs17 = errors;
+if(typeof key1 === "string"){
+if(func2(key1) > 200){
+const err18 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/propertyNames/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",propertyName:key1};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(func2(key1) < 1){
+const err19 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key1};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var valid2 = _errs17 === errors;
+if(!valid2){
+const err21 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+for(const key2 in data6){
+let data7 = data6[key2];
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err22 = {instancePath:instancePath+"/minNamedScores/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/minNamedScores/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/minNamedScores",schemaPath:"#/properties/minNamedScores/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.maxPassRateDrop !== undefined){
+let data8 = data.maxPassRateDrop;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 1 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/maxPassRateDrop",schemaPath:"#/properties/maxPassRateDrop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err25 = {instancePath:instancePath+"/maxPassRateDrop",schemaPath:"#/properties/maxPassRateDrop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/maxPassRateDrop",schemaPath:"#/properties/maxPassRateDrop/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.alpha !== undefined){
+let data9 = data.alpha;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 0.5 || isNaN(data9)){
+const err27 = {instancePath:instancePath+"/alpha",schemaPath:"#/properties/alpha/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data9 <= 0 || isNaN(data9)){
+const err28 = {instancePath:instancePath+"/alpha",schemaPath:"#/properties/alpha/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/alpha",schemaPath:"#/properties/alpha/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
+
 const pattern110 = new RegExp("^[A-Za-z][A-Za-z0-9]{0,63}$", "u");
 const pattern112 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "u");
 
@@ -10819,7 +11227,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key1 in data3){
-if(!(((((((key1 === "policy") || (key1 === "owner")) || (key1 === "risk")) || (key1 === "target")) || (key1 === "traffic")) || (key1 === "champion")) || (key1 === "challenger"))){
+if(!((((((((key1 === "policy") || (key1 === "owner")) || (key1 === "risk")) || (key1 === "target")) || (key1 === "traffic")) || (key1 === "champion")) || (key1 === "challenger")) || (key1 === "offlineGate"))){
 const err13 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -11188,6 +11596,12 @@ errors = vErrors.length;
 if(data3.challenger !== undefined){
 if(!(validate70(data3.challenger, {instancePath:instancePath+"/spec/challenger",parentData:data3,parentDataProperty:"challenger",rootData}))){
 vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+if(data3.offlineGate !== undefined){
+if(!(validate73(data3.offlineGate, {instancePath:instancePath+"/spec/offlineGate",parentData:data3,parentDataProperty:"offlineGate",rootData}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
 errors = vErrors.length;
 }
 }

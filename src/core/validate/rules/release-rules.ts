@@ -90,6 +90,39 @@ const promptFiles: SemanticRule = ({ repository, paths }) => {
   return problems;
 };
 
+/** An offline gate names a results file that stays inside the repository and exists, and, for promptfoo, the two arms' labels. */
+const offlineGate: SemanticRule = ({ repository, paths }) => {
+  const problems: Problem[] = [];
+  for (const release of repository.releases.values()) {
+    const gate = release.value.spec.offlineGate;
+    if (!gate) continue;
+    if (gate.source === 'promptfoo') {
+      for (const role of ['champion', 'challenger'] as const) {
+        if (gate[role] !== undefined) continue;
+        problems.push(release.report({
+          path: ['spec', 'offlineGate'], at: 'key', severity: 'error', rule: 'release/offline-gate-labels',
+          message: `a promptfoo offline gate needs \`${role}\`: the provider label (or prompt label) the ${role} ran under in the eval`,
+          hint: `add \`${role}: <label>\`, as in promptfooconfig.yaml's providers`,
+        }));
+      }
+    }
+    const path = ['spec', 'offlineGate', 'results'];
+    const reason = findRepoPathProblem(gate.results);
+    if (reason) {
+      problems.push(release.report({ path, at: 'value', severity: 'error', rule: 'path/outside-repository', message: `the offline gate's results path ${reason}` }));
+      continue;
+    }
+    const normalized = normalizeRepoPath(gate.results);
+    if (repository.files.has(normalized)) continue;
+    problems.push(release.report({
+      path, at: 'value', severity: 'error', rule: 'release/missing-offline-results',
+      message: `the offline gate's results file \`${normalized}\` does not exist (or is larger than 1 MiB)`,
+      hint: didYouMean(normalized, paths) ?? 'commit the eval\'s output with the release (`promptfoo eval -o <path>`); paths are relative to the repository root',
+    }));
+  }
+  return problems;
+};
+
 /** The index of the stage that first serves everyone, or the last stage when none does. */
 function fullStageIndex(policy: RolloutPolicy): number {
   const index = policy.spec.stages.findIndex((s) => s.mode !== 'shadow' && s.weight === 100);
@@ -116,4 +149,4 @@ const highRiskNeedsApproval: SemanticRule = ({ repository }) => {
   return problems;
 };
 
-export const releaseRules: readonly SemanticRule[] = [policyExists, providerExists, targetFieldsKnown, promptFiles, highRiskNeedsApproval];
+export const releaseRules: readonly SemanticRule[] = [policyExists, providerExists, targetFieldsKnown, promptFiles, offlineGate, highRiskNeedsApproval];
