@@ -1,8 +1,0 @@
-import { createRequire as __glidepathCreateRequire } from 'node:module';
-const require = __glidepathCreateRequire(import.meta.url);
-import{describeSplit}from"./chunk-JPDSMM7A.js";import{formatDuration}from"./chunk-36FQTUGI.js";var HEAD=["release","phase","stage","traffic","in stage","last decision"];function since(from,now){let ms=now.getTime()-Date.parse(from);return Number.isFinite(ms)?formatDuration(Math.max(0,Math.floor(ms/6e4)*6e4)):"?"}function row(state,now){let last=state.lastDecision,note=state.phase==="paused"||state.phase==="frozen"||state.phase==="rolled-back"?state.phaseReason??last?.reason:last?.reason;return[state.release,state.phase,`${state.stageIndex+1}. ${state.stage}`,describeSplit(state.split),state.phase==="complete"||state.phase==="rolled-back"?"\u2013":since(state.stageStartedAt,now),last?`${last.decision} ${since(last.at,now)} ago${note?`: ${note}`:""}`:note??"\u2013"]}function renderStatus(states,now,format){if(states.length===0)return`No rollouts.
-`;let rows=[...states].sort((a,b)=>a.release.localeCompare(b.release)).map(state=>row(state,now));if(format==="md"){let escape=text=>text.replace(/\|/g,"\\|").replace(/\r?\n/g," ");return[`| ${HEAD.join(" | ")} |`,`|${HEAD.map(()=>"---").join("|")}|`,...rows.map(cells=>`| ${cells.map(escape).join(" | ")} |`)].join(`
-`)+`
-`}let widths=HEAD.map((title,column)=>Math.max(title.length,...rows.map(cells=>column===HEAD.length-1?0:(cells[column]??"").length))),line=cells=>cells.map((text,column)=>column===cells.length-1?text:text.padEnd(widths[column]??0)).join("  ").trimEnd();return[line(HEAD),...rows.map(line)].join(`
-`)+`
-`}export{renderStatus};
