@@ -35,7 +35,8 @@ export class ScriptedMetrics {
       type: 'file',
       read: async (q) => {
         this.queries.push({ release: q.release, stage: q.stage, start: q.window.start, end: q.window.end });
-        return answerOf(this.answers.get(q.release) ?? { ok: false, error: `metrics/${q.release}.json: no such file` }, q);
+        // As the file source answers a metrics file not exported yet: data not there, not a failed read.
+        return answerOf(this.answers.get(q.release) ?? { ok: false, kind: 'not-found', error: `metrics/${q.release}.json: no such file` }, q);
       },
     };
   }
