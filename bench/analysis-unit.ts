@@ -15,8 +15,7 @@ import { decideFromJudgement } from '../src/core/gates/stage-decision.js';
 import type { ArmMetrics, MetricsSnapshot } from '../src/core/metrics/arm-data.js';
 import type { MetricDefinition, RolloutPolicy } from '../src/core/model/index.js';
 import { agrestiCaffoRate, agrestiCaffoRatio, estimateMean, estimateRatio, withDesignEffect, type ArmEstimate } from '../src/core/stats/index.js';
-import { createRandom, type Random } from '../test/support/random.js';
-import { gamma } from './judges/users.js';
+import { createRandom, gammaDraw as gamma, type Random } from '../test/support/random.js';
 
 const WEIGHT = 25;
 const HOURS = 24;

@@ -20,7 +20,7 @@ import { NAIVE_Z, calibrateRepeated, replayRepeated } from './judges/repeated-te
 import { FLAGGER_LIKE, FLAGGER_LIKE_MEANS, calibrateThreshold, replayThreshold, type Stop, type ThresholdSettings } from './judges/threshold.js';
 import { recordTraces, recordUserTraces, traceBuffers, type Traces } from './judges/traces.js';
 import { REQUESTS_PER_HOUR, TICKS_PER_HOUR, rolloutRandom, simulateStage, type Truth } from './judges/simulate.js';
-import { stageRandom } from './judges/fast-random.js';
+import { stageRandom } from './judges/stage-random.js';
 import { SESSION_MEAN, USERS, USER_SCENARIOS, simulateUserStage } from './judges/users.js';
 
 const STAGE_WEIGHTS = [5, 25];

@@ -6,8 +6,7 @@
 // threshold judge or Kayenta sees) and the cumulative per-user sums over units (the `ratio`
 // kind Glidepath is sent, decision 0012).
 import type { ArmData, MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
-import type { Random } from '../../test/support/random.js';
-import { fastRandom } from './fast-random.js';
+import { createRandom, gammaDraw as gamma, type Random } from '../../test/support/random.js';
 import { BASE_ERROR_RATE, COST_MEAN, COST_SD, LATENCY_MEDIAN_MS, LATENCY_SIGMA, REQUESTS_PER_HOUR, TICKS_PER_HOUR, type Truth } from './simulate.js';
 
 /** Users seen over a day at 50,000 requests/h: about 24 requests each (2 % of users ten times more active). */
@@ -73,17 +72,6 @@ export interface UserStage {
   ensure(t: number): void;
 }
 
-export function gamma(random: Random, shape: number): number {
-  if (shape < 1) return gamma(random, shape + 1) * random.uniform() ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = random.normal();
-    const v = (1 + c * z) ** 3;
-    if (v <= 0) continue;
-    if (Math.log(random.uniform()) < 0.5 * z * z + d - d * v + Math.log(v)) return d * v;
-  }
-}
 
 /**
  * Simulates one stage. A session's latency and cost totals are drawn from the Fenton–Wilkinson
@@ -198,7 +186,7 @@ const BETA_TABLES = new Map<number, Float64Array>();
 function betaDraws(rho: number): Float64Array {
   let table = BETA_TABLES.get(rho);
   if (!table) {
-    const random = fastRandom(Math.round(rho * 1e6));
+    const random = createRandom(Math.round(rho * 1e6));
     const ab = 1 / rho - 1;
     table = new Float64Array(16_384).map(() => {
       const g = gamma(random, BASE_ERROR_RATE * ab);

@@ -6,7 +6,7 @@ import { judgeStage } from '../../../src/core/gates/judge-stage.js';
 import { checkSplit } from '../../../src/core/gates/check-split.js';
 import type { ArmData } from '../../../src/core/metrics/arm-data.js';
 import type { RolloutPolicy } from '../../../src/core/model/index.js';
-import { createRandom, type Random } from '../../support/random.js';
+import { createRandom, gammaDraw, type Random } from '../../support/random.js';
 import { counts, input } from './fixtures.js';
 
 const errorsGate = { metric: 'error_rate', test: 'proportions', maxIncrease: '0pp', nonInferiority: '0.3pp' } as const;
@@ -18,19 +18,8 @@ function ratio(units: number, sumX: number, sumY: number, sumXX: number, sumYY: 
 
 /** Beta(a, b) by two gammas (Marsaglia–Tsang needs shape ≥ 1; boost smaller shapes with u^(1/a)). */
 function beta(random: Random, a: number, b: number): number {
-  const x = gamma(random, a);
-  return x / (x + gamma(random, b));
-}
-function gamma(random: Random, shape: number): number {
-  if (shape < 1) return gamma(random, shape + 1) * random.uniform() ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = random.normal();
-    const v = (1 + c * z) ** 3;
-    if (v <= 0) continue;
-    if (Math.log(random.uniform()) < 0.5 * z * z + d - d * v + Math.log(v)) return d * v;
-  }
+  const x = gammaDraw(random, a);
+  return x / (x + gammaDraw(random, b));
 }
 
 /**

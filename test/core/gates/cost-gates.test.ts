@@ -9,6 +9,7 @@ import type { ArmData } from '../../../src/core/metrics/arm-data.js';
 import type { Gate, MetricDefinition } from '../../../src/core/model/index.js';
 import { createRandom, type Random } from '../../support/random.js';
 import { METRICS, input, summary } from './fixtures.js';
+import { unitSumsOf } from '../../support/unit-sums.js';
 
 const COST_METRICS: MetricDefinition[] = [
   ...METRICS,
@@ -41,16 +42,7 @@ function users(random: Random, n: number, costFactor = 1, resolveShift = 0): Use
 }
 
 function sums(x: readonly number[], y: readonly number[]): ArmData {
-  let sumX = 0, sumY = 0, sumXX = 0, sumYY = 0, sumXY = 0;
-  x.forEach((xi, i) => {
-    const yi = y[i]!;
-    sumX += xi;
-    sumY += yi;
-    sumXX += xi * xi;
-    sumYY += yi * yi;
-    sumXY += xi * yi;
-  });
-  return { kind: 'ratio', units: x.length, sumX, sumY, sumXX, sumYY, sumXY };
+  return { kind: 'ratio', ...unitSumsOf(x, y) };
 }
 
 function judge(gate: Gate, control: Users, canary: Users, metric = 'cost_per_resolved', tuneN = 1_000) {

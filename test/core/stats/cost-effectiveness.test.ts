@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { estimateLogRatio, estimateNetBenefit, estimateRatio, logRatioContrast, netBenefitContrast, type UnitSums } from '../../../src/core/stats/index.js';
+import { estimateLogRatio, estimateNetBenefit, estimateRatio, logRatioContrast, netBenefitContrast } from '../../../src/core/stats/index.js';
 import { assertClose, cases, dataset, rVersion } from './r-reference.js';
+import { unitSumsOf as sumsOf } from '../../support/unit-sums.js';
 
-/** The sufficient statistics a warehouse's GROUP BY user would send, from R's per-unit vectors. */
-function sumsOf(x: readonly number[], y: readonly number[]): UnitSums {
-  let sumX = 0, sumY = 0, sumXX = 0, sumYY = 0, sumXY = 0;
-  x.forEach((xi, i) => {
-    const yi = y[i]!;
-    sumX += xi;
-    sumY += yi;
-    sumXX += xi * xi;
-    sumYY += yi * yi;
-    sumXY += xi * yi;
-  });
-  return { units: x.length, sumX, sumY, sumXX, sumYY, sumXY };
-}
 
 const arm = (data: string, i: '1' | '2') => sumsOf(dataset(data, `x${i}`), dataset(data, `y${i}`));
 

@@ -2,20 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { agrestiCaffoRatio, differenceContrast, differenceOf, estimateRatio, widenContrast, withDesignEffect, type UnitSums } from '../../../src/core/stats/index.js';
 import { assertClose, cases, dataset, reference, rVersion } from './r-reference.js';
+import { unitSumsOf as sumsOf } from '../../support/unit-sums.js';
 
-/** The sufficient statistics a warehouse's GROUP BY user would send, from R's per-unit vectors. */
-function sumsOf(x: readonly number[], y: readonly number[]): UnitSums {
-  let sumX = 0, sumY = 0, sumXX = 0, sumYY = 0, sumXY = 0;
-  x.forEach((xi, i) => {
-    const yi = y[i]!;
-    sumX += xi;
-    sumY += yi;
-    sumXX += xi * xi;
-    sumYY += yi * yi;
-    sumXY += xi * yi;
-  });
-  return { units: x.length, sumX, sumY, sumXX, sumYY, sumXY };
-}
 
 function armSums(data: string, arm: 'control' | 'canary'): UnitSums {
   const i = arm === 'control' ? '1' : '2';
