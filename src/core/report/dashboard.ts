@@ -68,7 +68,7 @@ export function waitsFor(state: RolloutState): string {
 
 /** A link only to a plain web address: a state file is editable, and `)` or `|` in one would reshape the table. */
 function linkTo(text: string, url: string | undefined): string | undefined {
-  return url && /^https?:\/\/[^\s()<>|\[\]`]+$/.test(url) ? `[${text}](${url})` : undefined;
+  return url && /^https?:\/\/[^\s()<>|[\]`]+$/.test(url) ? `[${text}](${url})` : undefined;
 }
 
 function linksCell(links: RolloutLinks | undefined): string {
