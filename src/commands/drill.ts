@@ -6,6 +6,7 @@ import { rolloutExitCode } from '../engine/exit-code.js';
 import { errorOutcome } from '../engine/retry-on-conflict.js';
 import { runDrill } from '../engine/run-drill.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { reportDecisions } from './report-decisions.js';
 
 /** `glidepath drill`: a rollback fire drill on a live rollout. */
 export const drillCommand: Command = {
@@ -23,7 +24,9 @@ export const drillCommand: Command = {
     ctx.print(`${release}: ${report.reason}`);
     if (engine.dryRun) report.actions.forEach((a, i) => ctx.print(`  ${i + 1}. ${describeAction(a)}`));
     if (report.record) ctx.print(`recorded: audit/${release}.jsonl seq ${report.record.seq} (${report.record.hash.slice(0, 12)}…), split back at ${report.splitBefore ? describeSplit(report.splitBefore) : '?'}`);
+    const summary = report.outcome ? await reportDecisions(ctx, engine, [report.outcome]) : undefined;
     return {
+      ...(summary ? { summary } : {}),
       // A failed drill is a release that could not be acted on: the same class as a refused rollback.
       exitCode: rolloutExitCode(report.ok ? [] : [errorOutcome(release, report.reason)]),
       outputs: { ok: String(report.ok), ...(report.decisionToRestoredMs !== undefined ? { 'restore-ms': String(report.decisionToRestoredMs) } : {}) },

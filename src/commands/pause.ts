@@ -5,6 +5,7 @@ import { runPause } from '../engine/run-pause.js';
 import { rolloutExitCode } from '../engine/exit-code.js';
 import { formatOutcome } from '../engine/run-tick.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { reportDecisions } from './report-decisions.js';
 
 /** `glidepath pause`: a person holds a rollout's traffic where it is until someone resumes it. */
 export const pauseCommand: Command = {
@@ -24,6 +25,7 @@ export const pauseCommand: Command = {
     const outcome = await runPause(engine, { release, by, reason });
     ctx.print(formatOutcome(outcome));
     if (engine.dryRun) printOutcomeActions(ctx.print, outcome);
-    return { exitCode: rolloutExitCode([outcome], 'pause'), outputs: { decision: outcome.decision } };
+    const summary = await reportDecisions(ctx, engine, [outcome]);
+    return { exitCode: rolloutExitCode([outcome], 'pause'), outputs: { decision: outcome.decision }, ...(summary ? { summary } : {}) };
   },
 };

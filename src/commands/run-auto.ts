@@ -121,7 +121,7 @@ async function runComment(input: AutoInput, request: CommentRequest): Promise<Om
     await answer(comments, where, '-1', renderCommentReply({ verb: request.verb, user: request.user, outcome: 'refused', text: decision.reason }));
     return { ran: [], exitCode: 0 };
   }
-  await comments.react(request.commentId, 'eyes');
+  await acknowledge(base, request, 'acknowledge', () => comments.react(request.commentId, 'eyes'));
   const printed: string[] = [];
   const print = (text: string): void => {
     printed.push(text);
@@ -134,10 +134,27 @@ async function runComment(input: AutoInput, request: CommentRequest): Promise<Om
   } catch (error) {
     // The person asked and waits for an answer: say it failed before failing the job.
     printed.push(`error: ${(error as Error).message}`);
-    await answer(comments, where, '-1', renderCommentReply({ verb: request.verb, user: request.user, outcome: 'failed', text: printed.join('\n'), ran: ranCommand }));
+    await acknowledge(base, request, 'answer', () => answer(comments, where, '-1', renderCommentReply({ verb: request.verb, user: request.user, outcome: 'failed', text: printed.join('\n'), ran: ranCommand })));
     throw error;
   }
   const done = outcome.exitCode === 0;
-  await answer(comments, where, done ? '+1' : '-1', renderCommentReply({ verb: request.verb, user: request.user, outcome: done ? 'done' : 'failed', text: printed.join('\n'), ran: ranCommand }));
+  await acknowledge(base, request, 'answer', () => answer(comments, where, done ? '+1' : '-1', renderCommentReply({ verb: request.verb, user: request.user, outcome: done ? 'done' : 'failed', text: printed.join('\n'), ran: ranCommand })));
   return outcome;
+}
+
+/**
+ * Reacts to or answers a comment whose command runs or ran: its decision is recorded on the state
+ * branch whatever GitHub says to the answer, so a token that may not write on the comment's issue
+ * or pull request is a warning naming the permission to add, and the job goes on.
+ */
+async function acknowledge(base: CommandContext, request: CommentRequest, what: 'acknowledge' | 'answer', write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const permission = request.onPullRequest ? 'pull-requests: write' : 'issues: write';
+    base.logger.warn(
+      `glidepath: could not ${what} /glidepath ${request.verb} from ${request.user} on #${request.issueNumber}: ${(error as Error).message}\n`
+      + `The command's decision is not affected: it stands on the state branch. To let Glidepath answer on ${request.onPullRequest ? 'pull requests' : 'issues'}, add \`permissions: ${permission}\` to the job.`,
+    );
+  }
 }

@@ -6,6 +6,7 @@ import { formatOutcome } from '../engine/run-tick.js';
 import { runWatch } from '../engine/run-watch.js';
 import type { Command, CommandContext, CommandOutcome } from './command.js';
 import { UsageError } from '../engine/errors.js';
+import { reportDecisions } from './report-decisions.js';
 
 /** A GitHub-hosted job may run six hours; stop short of it so the last tick is recorded. */
 const DEFAULT_DURATION = '5h50m';
@@ -29,18 +30,23 @@ export const watchCommand: Command = {
     if (durationMs === undefined) throw new UsageError(`--duration is '${durationText}'; give a duration such as 50m, 2h or 1h30m`);
     const release = stringOption(ctx, 'release');
     const engine = await engineForCommand(ctx, { actor: botActor() });
+    // The job summary shows the last tick that recorded a decision: its charts cover the whole rollout.
+    let summary: string | undefined;
     const report = await runWatch(engine, {
       intervalMs: Math.round(seconds * 1000),
       durationMs,
       ...(release !== undefined ? { release } : {}),
-      onTick: (tick, n) => {
+      onTick: async (tick, n) => {
         const at = engine.clock.now().toISOString();
         if (tick.outcomes.length === 0) ctx.print(`[${at}] tick ${n}: no active rollouts`);
         for (const outcome of tick.outcomes) ctx.print(`[${at}] tick ${n}: ${formatOutcome(outcome)}`);
+        // Published per tick, so a watch of hours shows each decision when it is taken; a quiet tick reports nothing.
+        const recorded = tick.outcomes.filter((o) => o.committed);
+        if (recorded.length > 0) summary = (await reportDecisions(ctx, engine, recorded)) ?? summary;
       },
     });
     ctx.print(`watch ended after ${report.ticks} tick${report.ticks === 1 ? '' : 's'}: ${report.ended === 'duration' ? `--duration ${durationText} reached` : 'no rollout is left running'}`);
     for (const outcome of report.attention) ctx.print(`needs attention: ${formatOutcome(outcome)}`);
-    return { exitCode: rolloutExitCode(report.attention), outputs: { ticks: String(report.ticks) } };
+    return { exitCode: rolloutExitCode(report.attention), outputs: { ticks: String(report.ticks) }, ...(summary ? { summary } : {}) };
   },
 };

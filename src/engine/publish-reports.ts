@@ -105,9 +105,10 @@ export async function publishReports(ports: ReportPorts, input: PublishInput): P
         return { outcome: result.outcome ?? 'updated', ...(result.url ? { url: result.url } : {}) };
       });
     }
-    if (review && changeRequests && commit) {
+    if (review && commit && (state.pullRequest || changeRequests)) {
       await attempt(`the rollout comment of ${state.release} on the pull request of ${commit.slice(0, 12)}`, 'pull-requests: write', async () => {
-        const pull = await changeRequests.forCommit(commit);
+        // States written before the start kept its pull request: ask the host, as then.
+        const pull = state.pullRequest ?? (await changeRequests?.forCommit(commit));
         if (pull?.number === undefined) return { outcome: 'skipped' };
         return { outcome: await review.upsertComment(pull.number, commentMarker('rollout', state.release), report.body), url: pull.url };
       });
@@ -131,7 +132,10 @@ export async function publishReports(ports: ReportPorts, input: PublishInput): P
   if (issues && changed.length > 0) {
     await attempt('the rollouts dashboard issue', 'issues: write', async () => {
       const links: Record<string, RolloutLinks> = {};
-      for (const [release, state] of input.states) if (state.sourceCommit) links[release] = { commit: state.sourceCommit };
+      for (const [release, state] of input.states) {
+        const pullRequest = state.pullRequest && /^https?:\/\//.test(state.pullRequest.url) ? state.pullRequest.url : undefined;
+        if (state.sourceCommit || pullRequest) links[release] = { ...(pullRequest ? { pullRequest } : {}), ...(state.sourceCommit ? { commit: state.sourceCommit } : {}) };
+      }
       const { title, body } = renderDashboard({ states: [...input.states.values()], now: input.now, stateBranch: input.stateBranch, links, absoluteTimes: true });
       const existing = await issues.findByMarker(commentMarker('dashboard'), ISSUE_LABEL);
       if (!existing) return { outcome: 'created', url: (await issues.create({ title, body, labels: [ISSUE_LABEL] })).url };

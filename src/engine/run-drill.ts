@@ -9,6 +9,7 @@ import { prepareRecorded } from './run-rollback.js';
 import { stateStoreFor } from './run-tick.js';
 import { loadWorkspace, type Workspace } from './workspace.js';
 import type { TrafficSplit } from '../core/model/traffic-split.js';
+import type { ReleaseOutcome } from './retry-on-conflict.js';
 
 export interface DrillOptions {
   readonly release: string;
@@ -29,6 +30,11 @@ export interface DrillReport {
   readonly actions: readonly Action[];
   /** The sealed drill record, once committed. */
   readonly record?: AuditRecord;
+  /**
+   * The committed drill as a release outcome, for the reports: a hold, since a drill leaves the
+   * rollout's state as it was, but its record is new on the state branch and in the timeline.
+   */
+  readonly outcome?: ReleaseOutcome;
 }
 
 /**
@@ -103,7 +109,8 @@ export async function runDrill(ctx: EngineContext, options: DrillOptions): Promi
     const head = (await store.load()).head;
     const committed = await store.commit({ states: [], records: [record] }, head, `${setup.name}: drill — ${ok ? 'passed' : 'FAILED'}\n\n${reason}\n`);
     if (committed.status === 'committed') {
-      return { release: setup.name, ok, reason, splitBefore: state.split, decisionToRestoredMs, resumeMs, actions: drillActions, ...(committed.records[0] ? { record: committed.records[0] } : {}) };
+      const outcome: ReleaseOutcome = { release: setup.name, stage: state.stage, split: state.split, phase: state.phase, decision: 'hold', reason, actions: drillActions, committed: true, attempts: attempt };
+      return { release: setup.name, ok, reason, splitBefore: state.split, decisionToRestoredMs, resumeMs, actions: drillActions, outcome, ...(committed.records[0] ? { record: committed.records[0] } : {}) };
     }
     await (ctx.sleep ?? defaultSleep)(retryDelay(attempt, ctx.random ?? Math.random));
   }

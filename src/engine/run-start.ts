@@ -1,5 +1,6 @@
 import { judgeOfflineGate } from '../core/offline/judge-offline-gate.js';
 import { planStart } from '../core/rollout/plan-start.js';
+import type { RolloutPullRequest } from '../core/rollout/types.js';
 import type { EngineContext } from './context.js';
 import { isolateRelease } from './isolate-release.js';
 import { planAndCommitRelease, plannedOf } from './plan-release.js';
@@ -56,6 +57,7 @@ export async function runStart(ctx: EngineContext, options: StartOptions = {}): 
       .sort();
   }
   const store = stateStoreFor(ctx, workspace);
+  const pullRequest = names.length > 0 && sourceCommit ? await pullRequestOf(ctx, sourceCommit) : undefined;
   const outcomes: ReleaseOutcome[] = [];
   for (const name of names) {
     outcomes.push(await isolateRelease(ctx, name, undefined, () => planAndCommitRelease(ctx, store, workspace, {
@@ -67,6 +69,7 @@ export async function runStart(ctx: EngineContext, options: StartOptions = {}): 
         previous,
         bundleHash: setup.bundleHash,
         ...(sourceCommit ? { sourceCommit } : {}),
+        ...(pullRequest ? { pullRequest } : {}),
         now: ctx.clock.now(),
         actor: ctx.actor,
         // The results file came in with the release's other files (core/validate/referenced-paths).
@@ -76,4 +79,19 @@ export async function runStart(ctx: EngineContext, options: StartOptions = {}): 
   }
   // A start that pauses was stopped by its offline gate: the job fails so that the merge shows it.
   return { releases: names, outcomes, failed: outcomes.some((o) => isFailure(o) || o.decision === 'refused' || o.decision === 'pause') };
+}
+
+/**
+ * The pull request that merged `commit`, asked once at the start and kept in the state, so that
+ * reports link it without a request per tick. Not knowing it costs only the link: a host that
+ * cannot answer is a debug line, never a failed start.
+ */
+async function pullRequestOf(ctx: EngineContext, commit: string): Promise<RolloutPullRequest | undefined> {
+  try {
+    const pull = await ctx.scm.changeRequests.forCommit(commit);
+    return pull?.number !== undefined && /^https?:\/\//.test(pull.url) ? { number: pull.number, url: pull.url } : undefined;
+  } catch (error) {
+    ctx.logger.debug(`glidepath: could not find the pull request of ${commit.slice(0, 12)}: ${(error as Error).message}; the reports will look for it again`);
+    return undefined;
+  }
 }

@@ -10,8 +10,8 @@ export interface WatchOptions {
   /** Stop after this long (a job's lifetime), or earlier when no rollout is left running. */
   readonly durationMs: number;
   readonly release?: string;
-  /** Called after every tick, with its 1-based number. */
-  readonly onTick?: (report: TickReport, tick: number) => void;
+  /** Called after every tick, with its 1-based number; a promise it returns is awaited before the next tick (its reports are published first). */
+  readonly onTick?: (report: TickReport, tick: number) => unknown;
 }
 
 export interface WatchReport {
@@ -38,7 +38,7 @@ export async function runWatch(ctx: EngineContext, options: WatchOptions): Promi
     const report = await tickOnce(ctx, options.release);
     failed ||= report.failed;
     for (const outcome of report.outcomes) if (needsAttention(outcome)) attention.set(outcome.release, outcome);
-    options.onTick?.(report, tick);
+    await options.onTick?.(report, tick);
     const done = (ended: WatchReport['ended']): WatchReport => ({ ticks: tick, failed, attention: [...attention.values()], ended });
     const active = report.outcomes.filter((o) => o.decision !== 'error' && !isTerminal(o.phase));
     if (active.length === 0 && !report.outcomes.some((o) => o.decision === 'error')) return done('no-active-rollouts');

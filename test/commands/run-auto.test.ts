@@ -243,3 +243,43 @@ test('validate and plan of a pull request from a fork run without the job\'s cre
   assert.deepEqual(same.ran, ['validate', 'plan']);
   assert.equal((seen as Readonly<Record<string, string | undefined>>[]).at(-1)?.['LD_API_KEY'], 'api-secret', 'a pull request from the repository itself keeps the job\'s environment');
 });
+
+test('a /glidepath approve comment the token may not answer still approves: the job stays green and warns with the permission to add', async () => {
+  repo = quickstartRepo();
+  await runCommand(startCommand, repo.dir, { release: RELEASE });
+  const h = harness(repo.dir);
+  h.github.permissions.set('octocat', 'write');
+  h.github.pullFiles.set(1, [RELEASE_FILE]);
+  const payload = commentOn(h, '/glidepath approve dashboards look good', 'octocat');
+  // The eyes before the command and the +1 after it: the answer stops at the refused reaction.
+  for (let i = 0; i < 2; i += 1) h.fake.failNext('reactions/create-for-issue-comment', 403, 'Resource not accessible by integration');
+
+  const result = await h.auto('issue_comment', payload);
+
+  assert.equal(result.exitCode, 0, result.out + result.log);
+  assert.deepEqual(result.ran, ['approve']);
+  const state = JSON.parse(repo.git('show', `glidepath/state:states/${RELEASE}.json`)) as { approvals: { stage: string; by: string }[] };
+  assert.deepEqual(state.approvals.map((a) => [a.stage, a.by]), [['full', 'octocat']], 'the approval is recorded');
+  assert.deepEqual(replies(h), [], 'GitHub refused the answer');
+  assert.match(result.log, /warning: glidepath: could not acknowledge \/glidepath approve from octocat on #1: [^\n]*403[\s\S]*add `permissions: pull-requests: write` to the job/);
+  assert.match(result.log, /warning: glidepath: could not answer \/glidepath approve from octocat on #1: [^\n]*403[\s\S]*The command's decision is not affected: it stands on the state branch\. To let Glidepath answer on pull requests, add `permissions: pull-requests: write` to the job\./);
+  h.fake.assertClean();
+});
+
+test('a /glidepath pause comment on the dashboard issue the token may not answer still pauses, and the warning names issues: write', async () => {
+  repo = quickstartRepo();
+  await runCommand(startCommand, repo.dir, { release: RELEASE });
+  const h = harness(repo.dir);
+  h.github.permissions.set('octocat', 'write');
+  const payload = commentOn(h, `/glidepath pause ${RELEASE} a customer report`, 'octocat', 'glidepath[bot]');
+  delete (payload['issue'] as { pull_request?: object }).pull_request;
+  h.fake.failNext('issues/create-comment', 403, 'Resource not accessible by integration');
+
+  const result = await h.auto('issue_comment', payload);
+
+  assert.equal(result.exitCode, 0, result.out + result.log);
+  const state = JSON.parse(repo.git('show', `glidepath/state:states/${RELEASE}.json`)) as { phase: string };
+  assert.equal(state.phase, 'paused');
+  assert.match(result.log, /could not answer \/glidepath pause from octocat on #1[\s\S]*To let Glidepath answer on issues, add `permissions: issues: write` to the job\./);
+  h.fake.assertClean();
+});

@@ -180,3 +180,22 @@ test('without a merge commit or a pull request for it, only the dashboard is pub
   assert.deepEqual(review.writes, [`check ${rolloutCheckName('other')}@${MERGE}`]);
   assert.deepEqual(issues.writes, ['create Glidepath rollouts dashboard', 'update #1']);
 });
+
+test('a rollout whose state keeps its pull request is commented on and linked from the dashboard without asking the host, and an older state without it still finds it', async () => {
+  const review = memoryReview();
+  const issues = memoryIssues();
+  const asked: string[] = [];
+  const withPull = { ...holding, pullRequest: { number: 12, url: 'https://github.com/o/r/pull/12' } };
+  const older = { ...holding, release: 'older' };
+  const states = new Map<string, RolloutState>([[withPull.release, withPull], [older.release, older]]);
+  await publishReports(
+    { review: review.channel, issues: issues.tracker, changeRequests: { forCommit: async (commit) => { asked.push(commit); return { number: 7, url: 'https://example.test/pull/7', branch: 'warmer' }; } }, logger: logs().logger },
+    input(withPull, { outcomes: [outcome(withPull), outcome(older)], states }),
+  );
+  assert.ok(review.comments.has('12:<!-- glidepath:rollout:support-assistant -->'), [...review.comments.keys()].join(', '));
+  assert.ok(review.comments.has('7:<!-- glidepath:rollout:older -->'), [...review.comments.keys()].join(', '));
+  assert.deepEqual(asked, [MERGE], 'asked only for the state without its pull request');
+  const dashboard = issues.issues[0]?.body ?? '';
+  assert.match(dashboard, /\| support-assistant \| progressing \|[^\n]*\| \[pull request\]\(https:\/\/github\.com\/o\/r\/pull\/12\) · c{40} \|/);
+  assert.match(dashboard, /\| older \| progressing \|[^\n]*\| c{40} \|/);
+});

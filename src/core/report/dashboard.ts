@@ -66,9 +66,14 @@ export function waitsFor(state: RolloutState): string {
   return '–';
 }
 
+/** A link only to a plain web address: a state file is editable, and `)` or `|` in one would reshape the table. */
+function linkTo(text: string, url: string | undefined): string | undefined {
+  return url && /^https?:\/\/[^\s()<>|[\]`]+$/.test(url) ? `[${text}](${url})` : undefined;
+}
+
 function linksCell(links: RolloutLinks | undefined): string {
   if (!links) return '–';
-  const parts = [links.pullRequest ? `[pull request](${links.pullRequest})` : undefined, links.revert ? `[revert](${links.revert})` : undefined, links.commit && /^[0-9a-f]{40}$/i.test(links.commit) ? links.commit : undefined].filter((p) => p !== undefined);
+  const parts = [linkTo('pull request', links.pullRequest), linkTo('revert', links.revert), links.commit && /^[0-9a-f]{40}$/i.test(links.commit) ? links.commit : undefined].filter((p) => p !== undefined);
   return parts.length > 0 ? parts.join(' · ') : '–';
 }
 

@@ -5,7 +5,7 @@ import { buildFacts } from './facts.js';
 import { approveHint, checkAction, commentAction } from './messages.js';
 import { CHAMPION_ONLY, describeSplit, servesUsers, splitForStage } from './split.js';
 import { draft, enterStage, recorded, stageAt, type TickPlan } from './transitions.js';
-import type { Action, Approval, RolloutState } from './types.js';
+import type { Action, Approval, RolloutPullRequest, RolloutState } from './types.js';
 
 export interface StartInput {
   readonly release: Release;
@@ -17,6 +17,8 @@ export interface StartInput {
   readonly bundleHash: string;
   /** The merge commit; the revert PR undoes it. */
   readonly sourceCommit?: string;
+  /** The pull request that merged `sourceCommit`, when the host knows one. */
+  readonly pullRequest?: RolloutPullRequest;
   readonly now: Date;
   readonly actor: string;
   /** The release's offline gate, judged on the results file at this commit (absent: the release has none). */
@@ -109,6 +111,7 @@ function startRollout(input: StartInput, supersedes: string | undefined, restart
     split: CHAMPION_ONLY,
     bundleHash: input.bundleHash,
     ...(input.sourceCommit ? { sourceCommit: input.sourceCommit } : {}),
+    ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
     approvals: [],
     revision: previous?.revision ?? 0,
     policy: policy.metadata.name,

@@ -45,6 +45,12 @@ export interface StageVisit {
 }
 
 /** One release's rollout, as stored on the state branch (one JSON file per release). */
+/** A pull request as a rollout's state keeps it: enough to link it and comment on it. */
+export interface RolloutPullRequest {
+  readonly number: number;
+  readonly url: string;
+}
+
 export interface RolloutState {
   readonly release: string;
   readonly phase: RolloutPhase;
@@ -60,6 +66,12 @@ export interface RolloutState {
   readonly bundleHash: string;
   /** The merge commit that started the rollout; the revert PR undoes it. */
   readonly sourceCommit?: string;
+  /**
+   * The pull request that merged `sourceCommit`, found once when the start is recorded, so the
+   * reports link it without asking the host on every tick. Absent in states written before it
+   * was kept, and when the commit came without a pull request (a direct push, the CLI).
+   */
+  readonly pullRequest?: RolloutPullRequest;
   readonly approvals: readonly Approval[];
   /** Increments with every write. */
   readonly revision: number;

@@ -116,3 +116,77 @@ test('a rollback from an alert opens one retrospective issue for the release\'s 
   assert.match(dashboard?.body ?? '', /### Recently finished \(1\)[\s\S]*\| summarizer-prompt \| rolled-back \|/);
   fake.assertClean();
 });
+
+const ASSOCIATED_PULLS = 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls';
+
+function dispatched(inputs: Record<string, string>) {
+  const dispatch = webhookExample('workflow_dispatch');
+  dispatch['inputs'] = inputs;
+  return contextFor('workflow_dispatch', dispatch);
+}
+
+test('a merge records its pull request in the rollout state once, and the dashboard links it while later decisions ask GitHub for it no more', async () => {
+  const { repo, fake, payload, merge, pull } = mergedPullRequest();
+  await runAction(repo.dir, { context: contextFor('push', payload, merge), octokit: octokit(fake) }, ENV);
+  const state = JSON.parse(fake.git.files('glidepath/state').get(`states/${RELEASE}.json`) ?? '{}') as { pullRequest?: { number: number; url: string } };
+  assert.equal(state.pullRequest?.number, pull.number);
+  assert.match(state.pullRequest?.url ?? '', new RegExp(`^https://github\\.com/[^/]+/[^/]+/pull/${pull.number}$`));
+  const dashboard = () => fake.issues.issues.find((i) => i.title === 'Glidepath rollouts dashboard')?.body ?? '';
+  assert.ok(dashboard().includes(`[pull request](${state.pullRequest?.url}) · ${merge}`), dashboard());
+  assert.equal(fake.routes().filter((r) => r === ASSOCIATED_PULLS).length, 1, 'asked once, at the start');
+
+  const seen = fake.requests.length;
+  const paused = await runAction(repo.dir, { context: dispatched({ command: 'pause', release: RELEASE, reason: 'checking a customer report', by: 'octocat' }), octokit: octokit(fake) }, ENV);
+  assert.equal(paused.exitCode, undefined, paused.stdout);
+  assert.deepEqual(fake.routes().slice(seen).filter((r) => r === ASSOCIATED_PULLS), [], 'the comment found its pull request in the state');
+  assert.match(fake.comments.find((c) => c.issueNumber === pull.number)?.body ?? '', /\| Phase \| paused \|/);
+  assert.ok(dashboard().includes(`[pull request](${state.pullRequest?.url})`));
+  fake.assertClean();
+});
+
+test('a pause from a workflow dispatch updates the check run, the pull request comment and the dashboard', async () => {
+  const { repo, fake, payload, merge, pull } = mergedPullRequest();
+  await runAction(repo.dir, { context: contextFor('push', payload, merge), octokit: octokit(fake) }, ENV);
+  const result = await runAction(repo.dir, { context: dispatched({ command: 'pause', release: RELEASE, reason: 'checking a customer report', by: 'octocat' }), octokit: octokit(fake) }, ENV);
+  assert.equal(result.exitCode, undefined, result.stdout);
+
+  const check = fake.checkRuns.find((c) => c.name === `glidepath/rollout ${RELEASE}`);
+  assert.match(check?.output.title ?? '', /summarizer-prompt: paused at canary-10/);
+  assert.equal(fake.checkRuns.filter((c) => c.name === `glidepath/rollout ${RELEASE}`).length, 1, 'updated in place');
+  const comments = fake.comments.filter((c) => c.issueNumber === pull.number);
+  assert.equal(comments.length, 1);
+  assert.match(comments[0]?.body ?? '', /\| Why \| octocat paused summarizer-prompt[^|]*checking a customer report \|/);
+  const dashboard = fake.issues.issues.find((i) => i.title === 'Glidepath rollouts dashboard');
+  assert.match(dashboard?.body ?? '', new RegExp(`\\| ${RELEASE} \\| paused \\|`));
+  fake.assertClean();
+});
+
+test('a rollback fire drill from a workflow dispatch shows its record in the check run and the pull request comment', async () => {
+  const { repo, fake, payload, merge, pull } = mergedPullRequest();
+  await runAction(repo.dir, { context: contextFor('push', payload, merge), octokit: octokit(fake) }, ENV);
+  const result = await runAction(repo.dir, { context: dispatched({ command: 'drill', release: RELEASE, by: 'octocat' }), octokit: octokit(fake) }, ENV);
+  assert.equal(result.exitCode, undefined, result.stdout);
+  assert.match(result.stdout, /drill passed/);
+
+  const check = fake.checkRuns.find((c) => c.name === `glidepath/rollout ${RELEASE}`);
+  assert.match(check?.output.summary ?? '', /\| drill \| canary-10 \|[^\n]*drill passed/);
+  assert.match(fake.comments.find((c) => c.issueNumber === pull.number)?.body ?? '', /\| drill \| canary-10 \|/);
+  fake.assertClean();
+});
+
+test('a watch from a workflow dispatch publishes the decisions its ticks record', async () => {
+  const { repo, fake, payload, merge, pull } = mergedPullRequest();
+  await runAction(repo.dir, { context: contextFor('push', payload, merge), octokit: octokit(fake) }, ENV);
+  const before = fake.comments.find((c) => c.issueNumber === pull.number)?.body ?? '';
+  const seen = fake.requests.length;
+  // One tick: the interval would end a one-second watch before a second.
+  const result = await runAction(repo.dir, { context: dispatched({ command: 'watch', interval: '60', duration: '1s' }), octokit: octokit(fake) }, ENV);
+  assert.equal(result.exitCode, undefined, result.stdout);
+  assert.match(result.stdout, /watch ended after 1 tick/);
+
+  const routes = fake.routes().slice(seen);
+  assert.ok(routes.some((r) => r.startsWith('PATCH /repos/{owner}/{repo}/check-runs/')), routes.join('\n'));
+  const after = fake.comments.find((c) => c.issueNumber === pull.number)?.body ?? '';
+  assert.notEqual(after, before, 'the comment shows the tick\'s decision');
+  fake.assertClean();
+});

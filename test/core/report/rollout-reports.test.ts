@@ -82,3 +82,10 @@ test('the job summary charts the weight over time and each key metric\'s effect 
 test('the job summary of a tick with no rollouts says so', () => {
   assert.equal(renderRolloutSummary([]), 'No rollouts.\n');
 });
+
+test('the dashboard links a pull request only at a plain web address, so an edited state file cannot reshape its table', () => {
+  const state = makeState(policy, 1, 2, { release: 'r' });
+  const { body } = renderDashboard({ states: [state], now: at(3), stateBranch: 'glidepath/state', links: { r: { pullRequest: 'https://github.com/o/r/pull/7) | [approved](https://evil.test' } } });
+  assert.ok(!body.includes('evil.test'), body);
+  assert.match(body, /\| r \| progressing \|[^\n]*\| – \|$/m);
+});

@@ -106,3 +106,11 @@ test('a stage 0 that needs approval starts pending and asks for it', () => {
   assert.ok(comment?.type === 'comment');
   assert.match(comment.body, /glidepath approve --release support-assistant --stage canary-1/);
 });
+
+test('start keeps the pull request that merged the change in the state it writes', () => {
+  const plan = planStart({ release, policy, config: CONFIG, previous: undefined, bundleHash: BUNDLE, sourceCommit: 'c0ffee', pullRequest: { number: 12, url: 'https://github.com/o/r/pull/12' }, now: at(0), actor: 'glidepath[bot]' });
+  assert.ok(!('refused' in plan));
+  assert.deepEqual(plan.next.pullRequest, { number: 12, url: 'https://github.com/o/r/pull/12' });
+  const written = plan.actions.find((a) => a.type === 'write-state');
+  assert.deepEqual(written?.type === 'write-state' ? written.state.pullRequest : undefined, { number: 12, url: 'https://github.com/o/r/pull/12' });
+});
