@@ -1,11 +1,10 @@
 import { boundaryMultiplier, normalCdf, normalQuantile, requiredSamplesPerArm } from '../stats/index.js';
 import type { Gate, MetricDefinition, RolloutPolicy, Stage } from '../model/index.js';
-import { formatHours } from '../model/duration.js';
+import { formatHours, parseDuration } from '../model/duration.js';
 import { resolveMargin, type GateMargin } from '../gates/gate-margin.js';
 import { formatCount } from '../gates/format-evidence.js';
 import { minDurationHours, stageArmRates } from './stage-traffic.js';
 import { resolveUnitSizing, type UnitSizing } from './unit-power.js';
-import { parseDuration } from '../model/duration.js';
 
 /** A metric's value under the champion, when the team knows it (from a past rollout or a dashboard). */
 export interface Baseline {
@@ -120,7 +119,7 @@ export function estimateStagePower(input: StagePowerInput): PowerEstimate {
       const gate = policy.spec.gates?.[name];
       const metric = gate ? definitions.get(gate.metric) : undefined;
       if (!gate || !metric) return [];
-      const estimate = estimateGate({ name, gate, metric, stage, rates, minHours: hours, alpha: gateAlpha, power, baseline: input.baselines?.[metric.name], assumptions, designEffect, analysis: policy.spec.analysis });
+      const estimate = estimateGate({ name, gate, metric, stage, rates, minHours: hours, alpha: gateAlpha, power, baseline: input.baselines?.[metric.name], assumptions, analysis: policy.spec.analysis });
       stageWarnings.push(...gateWarnings(stage, estimate, rates, hours, power, policy.spec.onFailure ?? 'rollback'));
       return [estimate];
     });
@@ -159,8 +158,7 @@ interface GateContext {
   readonly power: number;
   readonly baseline: Baseline | undefined;
   readonly assumptions: Set<string>;
-  /** The policy's declared design effect: request-level samples needed scale by it. */
-  readonly designEffect: number;
+  /** The policy's analysis settings: its unit and declared design effect decide how rate and mean gates are sized (unit-power.ts). */
   readonly analysis: RolloutPolicy['spec']['analysis'];
 }
 
