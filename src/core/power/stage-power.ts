@@ -1,9 +1,10 @@
 import { boundaryMultiplier, normalCdf, normalQuantile, requiredSamplesPerArm } from '../stats/index.js';
 import type { Gate, MetricDefinition, RolloutPolicy, Stage } from '../model/index.js';
-import { formatHours } from '../model/duration.js';
+import { formatHours, parseDuration } from '../model/duration.js';
 import { resolveMargin, type GateMargin } from '../gates/gate-margin.js';
 import { formatCount } from '../gates/format-evidence.js';
 import { minDurationHours, stageArmRates } from './stage-traffic.js';
+import { resolveUnitSizing, type UnitSizing } from './unit-power.js';
 
 /** A metric's value under the champion, when the team knows it (from a past rollout or a dashboard). */
 export interface Baseline {
@@ -34,7 +35,7 @@ export interface GatePower {
   readonly baseline: Baseline & { readonly source: 'observed' | 'default' };
   /** Observations each arm needs (control 0 for absolute gates, which judge the canary alone); requests for ratio and net-benefit gates, at the declared requests per unit. */
   readonly samplesPerArm?: { readonly control: number; readonly canary: number };
-  /** Ratio and net-benefit gates: the units (users) each arm needs, which their variance is over. */
+  /** Units (users) each arm needs: ratio and net-benefit gates, and rate and mean gates sized per user (see `sizing`). */
   readonly unitsPerArm?: { readonly control: number; readonly canary: number };
   /** Hours of the stage's traffic that gives those samples. */
   readonly hours?: number;
@@ -45,6 +46,8 @@ export interface GatePower {
    * in the model's unit, and relative to the baseline (a rate's or mean's fraction, a scale shift).
    */
   readonly detectableInMinDuration?: { readonly text: string; readonly absolute: number; readonly relative: number };
+  /** Rate and mean gates: how the samples account for per-user assignment (unit-power.ts). */
+  readonly sizing?: UnitSizing;
   /** Why there is no estimate, or what it rests on. */
   readonly note?: string;
 }
@@ -116,10 +119,12 @@ export function estimateStagePower(input: StagePowerInput): PowerEstimate {
       const gate = policy.spec.gates?.[name];
       const metric = gate ? definitions.get(gate.metric) : undefined;
       if (!gate || !metric) return [];
-      const estimate = estimateGate({ name, gate, metric, stage, rates, minHours: hours, alpha: gateAlpha, power, baseline: input.baselines?.[metric.name], assumptions, designEffect });
-      stageWarnings.push(...gateWarnings(stage, estimate, rates, hours, power));
+      const estimate = estimateGate({ name, gate, metric, stage, rates, minHours: hours, alpha: gateAlpha, power, baseline: input.baselines?.[metric.name], assumptions, analysis: policy.spec.analysis });
+      stageWarnings.push(...gateWarnings(stage, estimate, rates, hours, power, policy.spec.onFailure ?? 'rollback'));
       return [estimate];
     });
+    const unsized = gates.filter((g) => g.sizing?.kind === 'unknown' && g.samplesPerArm).map((g) => g.gate);
+    if (unsized.length > 0) stageWarnings.unshift(independenceCaveat(stage, unsized));
     return {
       stage: stage.name,
       mode: stage.mode ?? 'traffic',
@@ -153,8 +158,8 @@ interface GateContext {
   readonly power: number;
   readonly baseline: Baseline | undefined;
   readonly assumptions: Set<string>;
-  /** The policy's declared design effect: request-level samples needed scale by it. */
-  readonly designEffect: number;
+  /** The policy's analysis settings: its unit and declared design effect decide how rate and mean gates are sized (unit-power.ts). */
+  readonly analysis: RolloutPolicy['spec']['analysis'];
 }
 
 /**
@@ -166,6 +171,15 @@ function unitAssumption(unit: 'user' | 'request', designEffect: number): string 
   if (unit === 'request') return 'requests assigned independently (analysis.unit: request)';
   if (designEffect !== 1) return `per-user assignment: request counts multiplied by the declared design effect ${designEffect}`;
   return 'per-user assignment with request-level sizes: requests of one user are correlated, so a stage needs more requests than shown by an unknown factor (declare analysis.designEffect, or judge per-user ratio statistics)';
+}
+
+/**
+ * Under per-user assignment with no per-user figures declared, the sizes are request-level:
+ * the plan says they are optimistic rather than show them as if they held.
+ */
+function independenceCaveat(stage: Stage, gates: readonly string[]): string {
+  const which = gates.length === 1 ? `gate ${gates[0]} is` : `gates ${gates.join(', ')} are`;
+  return `${stage.name}: ${which} sized as if requests were independent, but users stay on one arm (analysis.unit: user): the estimate is optimistic by an unknown factor; declare the gate's unitBaseline.requestsPerUnit and intraUnitCorrelation (or analysis.designEffect) to plan in users`;
 }
 
 /** A difference-to-samples model for one gate: how many observations per arm for an effect of `d`. */
@@ -189,14 +203,49 @@ function estimateGate(ctx: GateContext): GatePower {
   if (ctx.stage.mode !== 'shadow' && (ctx.stage.weight ?? 0) >= 100) return { ...withBaseline, note: 'at 100% there is no control arm to compare with' };
   const margin = resolveMargin(gate.nonInferiority ?? gate.maxIncrease, `spec.gates.${ctx.name}`);
   if (margin.value === 0) return { ...withBaseline, note: 'the margin is 0: a challenger equal to control can never be shown within it; set nonInferiority to the difference you would accept' };
-  const unscaled = sampleModel(ctx, baseline, margin);
-  if (typeof unscaled === 'string') return { ...withBaseline, note: unscaled };
-  const model: SampleModel = ctx.designEffect === 1 ? unscaled : { ...unscaled, samples: (d) => scaleSamples(unscaled.samples(d), ctx.designEffect) };
-  const effect = marginEffect(ctx, baseline, margin);
+  const sizing = resolveUnitSizing(gate, ctx.analysis);
+  const sized = sizePerUnit(ctx, sizing, baseline, margin, withBaseline);
+  if (typeof sized === 'string') return { ...withBaseline, note: sized };
+  const { model, unitsFor } = sized;
+  const effect = marginEffect(ctx, sized.baseline, margin);
   const samplesPerArm = model.samples(effect);
-  const result: GatePower = { ...withBaseline, effect: { text: margin.text, absolute: effect }, samplesPerArm, ...timing(samplesPerArm, ctx.rates, ctx.minHours) };
+  const units = unitsFor?.(effect);
+  const result: GatePower = { ...withBaseline, baseline: sized.baseline, effect: { text: margin.text, absolute: effect }, samplesPerArm, ...(units ? { unitsPerArm: units } : {}), sizing, ...timing(samplesPerArm, ctx.rates, ctx.minHours) };
   const detectable = ctx.rates && ctx.minHours !== undefined ? detectableEffect(model, ctx.rates, ctx.minHours) : undefined;
   return detectable === undefined ? result : { ...result, detectableInMinDuration: { absolute: detectable, text: model.describe(detectable), relative: model.relative(detectable) } };
+}
+
+/**
+ * The request-level model adjusted for per-user assignment: scaled by the design effect, or
+ * (per-unit figures declared) replaced by units sized on the delta-method variance and the
+ * requests they send. `unitsFor` gives the users per arm when the requests per user are known.
+ */
+function sizePerUnit(
+  ctx: GateContext,
+  sizing: UnitSizing,
+  resolved: Baseline & { source: 'observed' | 'default' },
+  margin: GateMargin,
+  head: { gate: string; metric: string; test: string },
+): { model: SampleModel; baseline: Baseline & { source: 'observed' | 'default' }; unitsFor?: (d: number) => { control: number; canary: number } } | string {
+  if (sizing.kind === 'delta') {
+    const baseline = ctx.gate.test === 'proportions' ? { rate: sizing.ratio, source: 'observed' as const } : { mean: sizing.ratio, sd: resolved.sd ?? DEFAULT_CV * sizing.ratio, source: 'observed' as const };
+    ctx.assumptions.add(`${ctx.metric.name} (gate ${head.gate}): sized in users from the gate's unitBaseline, by the delta-method variance of the ratio of per-user sums`);
+    const unscaled = sampleModel(ctx, baseline, margin);
+    if (typeof unscaled === 'string') return unscaled;
+    const ratio = ctx.rates ? ctx.rates.canary / ctx.rates.control : ctx.stage.mode === 'shadow' ? 1 : ratioOf(ctx.stage);
+    const unitsFor = (d: number) => {
+      const n = requiredSamplesPerArm({ kind: 'mean', baseline: 0, sd: sizing.unitSd, margin: d, alpha: ctx.alpha, power: ctx.power, sides: 1, ratio, sequential: true });
+      return { control: n.control, canary: n.canary };
+    };
+    return { baseline, unitsFor, model: { ...unscaled, samples: (d) => scaleSamples(unitsFor(d), sizing.requestsPerUnit) } };
+  }
+  const unscaled = sampleModel(ctx, resolved, margin);
+  if (typeof unscaled === 'string') return unscaled;
+  if (sizing.kind !== 'design-effect') return { model: unscaled, baseline: resolved };
+  const factor = sizing.designEffect;
+  const model: SampleModel = { ...unscaled, samples: (d) => scaleSamples(unscaled.samples(d), factor) };
+  const m = sizing.requestsPerUnit;
+  return { model, baseline: resolved, ...(m === undefined ? {} : { unitsFor: (d: number) => scaleSamples(model.samples(d), 1 / m) }) };
 }
 
 function resolveBaseline(metric: MetricDefinition, observed: Baseline | undefined, assumptions: Set<string>): Baseline & { source: 'observed' | 'default' } {
@@ -440,9 +489,18 @@ function detectableEffect(model: SampleModel, rates: { control: number; canary: 
   return hi;
 }
 
-function gateWarnings(stage: Stage, g: GatePower, rates: { control: number; canary: number } | undefined, minHours: number | undefined, power: number): string[] {
+function gateWarnings(stage: Stage, g: GatePower, rates: { control: number; canary: number } | undefined, minHours: number | undefined, power: number, onFailure: 'rollback' | 'pause' | 'freeze'): string[] {
   const out: string[] = [];
   const pct = `${Math.round(power * 100)}%`;
+  const maxMs = stage.maxDuration === undefined ? undefined : parseDuration(stage.maxDuration);
+  if (rates && g.hours !== undefined && maxMs !== undefined && g.hours > maxMs / 3_600_000 && (g.effect || g.unitsPerArm)) {
+    const where = stage.mode === 'shadow' ? 'in shadow' : `at ${stage.weight} %`;
+    const need = g.unitsPerArm ? `~${formatCount(g.unitsPerArm.canary)} canary users` : `~${formatCount(g.samplesPerArm!.canary)} canary requests`;
+    const margin = g.effect ? ` to show ${g.metric} within ${g.effect.text}` : '';
+    const outcome = onFailure === 'rollback' ? 'roll back' : onFailure;
+    out.push(`${stage.name}: gate ${g.gate} needs ${need}${margin} ≈ ${formatHours(g.hours)} ${where}, more than the stage's maxDuration ${stage.maxDuration}: this stage will hold and ${outcome} a good challenger — raise the weight, lengthen the stage or loosen the bound`);
+    return out;
+  }
   if (g.note?.startsWith('the margin is 0')) out.push(`${stage.name}: gate ${g.gate} has no margin to pass within, so an equal challenger holds there until maxDuration: set nonInferiority`);
   if (g.note?.includes('would fail this gate') || g.note?.includes('can never be shown above the floor')) out.push(`${stage.name}: gate ${g.gate}: ${g.note}`);
   if (!rates || g.hours === undefined) return out;

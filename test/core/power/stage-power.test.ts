@@ -63,7 +63,10 @@ test('a quantile gate sizes a sign test on the canary from an observed baseline'
 
 test('a stage too short for its margin is named, with its traffic and the hours it needs', () => {
   const e = estimate({ metric: 'error_rate', test: 'proportions', maxIncrease: '0.5pp' });
-  assert.deepEqual(e.warnings, ['canary-5 sees 2,500 canary requests/h: telling a 0.5pp difference in error_rate (gate g) at 80% power needs ~2h 28m, more than its minDuration 2h']);
+  assert.deepEqual(e.warnings, [
+    'canary-5: gate g is sized as if requests were independent, but users stay on one arm (analysis.unit: user): the estimate is optimistic by an unknown factor; declare the gate\'s unitBaseline.requestsPerUnit and intraUnitCorrelation (or analysis.designEffect) to plan in users',
+    'canary-5 sees 2,500 canary requests/h: telling a 0.5pp difference in error_rate (gate g) at 80% power needs ~2h 28m, more than its minDuration 2h',
+  ]);
 });
 
 test('a 1% canary for an hour is told it catches catastrophes only', () => {

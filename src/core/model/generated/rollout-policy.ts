@@ -205,7 +205,7 @@ export interface Gate {
    */
   minNetBenefit?: number;
   /**
-   * `ratio` and `net-benefit` gates: the champion's per-unit figures the plan's power estimate needs (from a day of per-user data). Without them the plan assumes coefficients of variation of 1 and a correlation of 0.5, and says so.
+   * The champion's per-unit figures the plan's power estimate needs (from a day of per-user data). `ratio` and `net-benefit` gates: without them the plan assumes coefficients of variation of 1 and a correlation of 0.5, and says so. `proportions` and `welch` gates under `analysis.unit: user`: `requestsPerUnit` with `intraUnitCorrelation` (or `analysis.designEffect`), or the per-unit `meanX`, `sdX`, `meanY`, `sdY` and `correlation` of the metric's per-user sums (x: errors or latency, y: requests), size the gate in users; without them the plan sizes it as if requests were independent and says the estimate is optimistic by an unknown factor.
    */
   unitBaseline?: {
     /**
@@ -232,6 +232,10 @@ export interface Gate {
      * Correlation of x and y across units (usually positive: users who ask more cost more). Default 0.5.
      */
     correlation?: number;
+    /**
+     * `proportions` and `welch` gates: the intra-user correlation ρ of the metric (how alike one user's requests are), so the plan multiplies the request-level sample size by the design effect 1 + (m − 1)ρ, m = requestsPerUnit + sdY² / requestsPerUnit (the request-weighted requests per user: declare `sdY`, the sd of requests per user, when a few users send most requests). Overrides `analysis.designEffect` for this gate.
+     */
+    intraUnitCorrelation?: number;
     /**
      * `net-benefit` gates: the challenger's expected net benefit per user over the champion, in the cost's unit, the power is computed for. Default 0 (no better, no worse).
      */

@@ -103,7 +103,9 @@ function checkCostGate(gate: Gate, owner: string, versus: 'control' | 'absolute'
     for (const field of ['willingnessToPay', 'minNetBenefit'] as const) {
       if (gate[field] !== undefined) report(field, 'warning', 'policy/gate-field-unused', `${owner} sets \`${field}\`, which only net-benefit gates use; it is ignored`, 'remove it, or use `test: net-benefit`');
     }
-    if (gate.unitBaseline !== undefined) report('unitBaseline', 'warning', 'policy/gate-field-unused', `${owner} sets \`unitBaseline\`, which only ratio and net-benefit gates use; it is ignored`, 'remove it; other gates plan from the config\'s traffic');
+    // Rate and mean gates compared with control are sized in users from it (decision 0012).
+    const sizedPerUser = (gate.test === 'proportions' || gate.test === 'welch') && versus === 'control';
+    if (gate.unitBaseline !== undefined && !sizedPerUser) report('unitBaseline', 'warning', 'policy/gate-field-unused', `${owner} sets \`unitBaseline\`, which only ratio, net-benefit and (compared with control) proportions and welch gates use; it is ignored`, 'remove it; other gates plan from the config\'s traffic');
     return;
   }
   if (versus === 'absolute' || gate.max !== undefined || gate.min !== undefined) {
