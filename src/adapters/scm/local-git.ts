@@ -1,10 +1,15 @@
+import module from 'node:module';
 import { execFile } from 'node:child_process';
-import { lstat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { removeDeadRunFiles } from '../fs/dead-run-files.js';
 import { GitObjectReader, parseTree, type GitObject, type TreeEntry } from './git-object-reader.js';
 import type { ChangeRequestResult, ChangeRequests, CommitResult, FileChange, RefLocked, RevisionReader, ScmRoles, StateBranch } from '../../ports/scm.js';
+
+// Required, not imported: an ES import of node:fs builds its whole namespace, which loads streams,
+// fs/promises and the file watchers, some 7 ms at every start of the CLI (decision 0014).
+const requireBuiltin = module.createRequire(import.meta.url);
+const { lstat, mkdtemp, rm } = requireBuiltin('node:fs/promises') as typeof import('node:fs/promises');
 
 /** Who commits when the repository has no identity of its own (a fresh CI checkout has none). */
 export const DEFAULT_GIT_IDENTITY = { name: 'Glidepath', email: 'glidepath@users.noreply.github.com' } as const;

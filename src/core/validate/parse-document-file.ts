@@ -12,13 +12,6 @@ export type DocumentFile =
 /** Enough for the largest repository the benchmarks load (1,101 files) twice over, in a long-running `watch`. */
 const MAX_REMEMBERED = 4096;
 const parsedFiles = new Map<string, { readonly limits: YamlLimits; readonly file: DocumentFile }>();
-/**
- * The same answers by byte array, before decoding: readers hand out one array per content (the
- * git reader's blob cache), and a plan asks for each file four times (prompt paths and loading,
- * at base and at head), which would otherwise decode and hash every file's text four times.
- * Readers never write into the arrays they hand out.
- */
-const parsedArrays = new WeakMap<Uint8Array, { readonly limits: YamlLimits; readonly length: number; readonly file: DocumentFile }>();
 
 /**
  * Size check, strict UTF-8 decoding and safe parsing of one Glidepath file. Remembered by
@@ -28,20 +21,13 @@ const parsedArrays = new WeakMap<Uint8Array, { readonly limits: YamlLimits; read
  * never mutated; the same content answers the same object.
  */
 export function parseDocumentFile(bytes: Uint8Array, limits: YamlLimits): DocumentFile {
-  const same = parsedArrays.get(bytes);
-  if (same && same.limits === limits && same.length === bytes.length) return same.file;
   if (bytes.length > limits.maxFileBytes) return { kind: 'too-large', size: bytes.length };
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { kind: 'undecodable', reason: decoded.reason, line: decoded.line, col: decoded.col };
   const cached = parsedFiles.get(decoded.text);
-  let file: DocumentFile;
-  if (cached && cached.limits === limits) {
-    file = cached.file;
-  } else {
-    file = { kind: 'parsed', text: decoded.text, yaml: parseYaml(decoded.text, limits) };
-    if (parsedFiles.size >= MAX_REMEMBERED) parsedFiles.delete(parsedFiles.keys().next().value as string);
-    parsedFiles.set(decoded.text, { limits, file });
-  }
-  parsedArrays.set(bytes, { limits, length: bytes.length, file });
+  if (cached && cached.limits === limits) return cached.file;
+  const file: DocumentFile = { kind: 'parsed', text: decoded.text, yaml: parseYaml(decoded.text, limits) };
+  if (parsedFiles.size >= MAX_REMEMBERED) parsedFiles.delete(parsedFiles.keys().next().value as string);
+  parsedFiles.set(decoded.text, { limits, file });
   return file;
 }
