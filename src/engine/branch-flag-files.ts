@@ -1,7 +1,18 @@
-import { createHash } from 'node:crypto';
+import module from 'node:module';
 import type { CallResult } from '../ports/call.js';
 import type { FlagFiles, FlagFilesSnapshot, FlagFilesWrite } from '../ports/flag-files.js';
 import type { StateBranch } from '../ports/scm.js';
+
+let loadedCrypto: typeof import('node:crypto') | undefined;
+
+/**
+ * node:crypto on the first version computed: this module shares a bundle chunk with the YAML
+ * reader, and a top-level import would load crypto (some 10 ms) at every `validate` (decision 0014).
+ */
+function nodeCrypto(): typeof import('node:crypto') {
+  loadedCrypto ??= module.createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return loadedCrypto;
+}
 
 /** The branch GitOps providers' files are committed to when glidepath.yaml names none. */
 export const DEFAULT_FLAG_BRANCH = 'glidepath/flags';
@@ -40,7 +51,7 @@ export function branchFlagFiles(branch: StateBranch): FlagFiles {
 
   function versionOf(paths: readonly string[], files: ReadonlyMap<string, string | undefined>): string {
     const sorted = [...new Set(paths)].sort();
-    const digest = createHash('sha256');
+    const digest = nodeCrypto().createHash('sha256');
     for (const path of sorted) {
       const content = files.get(path);
       digest.update(`${path}\0${content === undefined ? '-' : `+${content.length}\0${content}`}\0`);

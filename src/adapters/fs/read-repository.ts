@@ -1,5 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import module from 'node:module';
 import { join } from 'node:path';
 import { isInside } from './inside-root.js';
 import type { Problem } from '../../core/problem.js';
@@ -8,6 +7,12 @@ import { referencedPaths } from '../../core/validate/referenced-paths.js';
 import { findRepoPathProblem } from '../../core/validate/repo-path.js';
 import { formatBytes, totalTooLargeMessage, YAML_LIMITS, type YamlLimits } from '../../core/yaml/limits.js';
 import { RepositoryRootError } from '../../ports/repository-files.js';
+
+// Required, not imported: an ES import of node:fs builds its whole namespace, which loads streams,
+// fs/promises and the file watchers, some 7 ms at every start of the CLI (decision 0014).
+const requireBuiltin = module.createRequire(import.meta.url);
+const { closeSync, fstatSync, openSync, readSync } = requireBuiltin('node:fs') as typeof import('node:fs');
+const { lstat, readdir, realpath, stat } = requireBuiltin('node:fs/promises') as typeof import('node:fs/promises');
 
 // The error is the port's, so the engine can tell it apart without importing this adapter.
 export { RepositoryRootError };

@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import module from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import type { AdapterDeps, Built } from '../../ports/adapter-deps.js';
 import type { CallFailure, CallOptions, CallResult } from '../../ports/call.js';
 import type { ApiProvider, ApplyAnswer, PendingOperation, ProviderCapabilities, TrafficTarget } from '../../ports/traffic-provider.js';
 import type { TrafficSplit } from '../../core/model/traffic-split.js';
 import { requestJson, type HttpDeps, type HttpRequest } from '../http/http-json.js';
+
+// Required, not imported: an ES import of node:fs builds its whole namespace, which loads streams,
+// fs/promises and the file watchers, some 7 ms at every start of the CLI (decision 0014).
+const requireBuiltin = module.createRequire(import.meta.url);
+const { readFileSync } = requireBuiltin('node:fs') as typeof import('node:fs');
 
 /** A glidepath.yaml provider entry of type `kserve` (schema: kserve.schema.json beside this file). */
 export interface KServeProviderConfig {

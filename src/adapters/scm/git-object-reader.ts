@@ -138,9 +138,16 @@ export class GitObjectReader {
   }
 }
 
+/** One entry of a tree object. */
+export interface TreeEntry {
+  readonly mode: string;
+  readonly name: string;
+  readonly oid: string;
+}
+
 /** Entries of a raw tree object: `<mode> <name>\0<binary object id>` each. */
-export function parseTree(content: Buffer, oidBytes: number): { mode: string; name: string; oid: string }[] {
-  const entries: { mode: string; name: string; oid: string }[] = [];
+export function parseTree(content: Buffer, oidBytes: number): TreeEntry[] {
+  const entries: TreeEntry[] = [];
   let offset = 0;
   while (offset < content.length) {
     const space = content.indexOf(0x20, offset);

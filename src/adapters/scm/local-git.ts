@@ -1,10 +1,15 @@
+import module from 'node:module';
 import { execFile } from 'node:child_process';
-import { lstat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { removeDeadRunFiles } from '../fs/dead-run-files.js';
-import { GitObjectReader, parseTree } from './git-object-reader.js';
+import { GitObjectReader, parseTree, type GitObject, type TreeEntry } from './git-object-reader.js';
 import type { ChangeRequestResult, ChangeRequests, CommitResult, FileChange, RefLocked, RevisionReader, ScmRoles, StateBranch } from '../../ports/scm.js';
+
+// Required, not imported: an ES import of node:fs builds its whole namespace, which loads streams,
+// fs/promises and the file watchers, some 7 ms at every start of the CLI (decision 0014).
+const requireBuiltin = module.createRequire(import.meta.url);
+const { lstat, mkdtemp, rm } = requireBuiltin('node:fs/promises') as typeof import('node:fs/promises');
 
 /** Who commits when the repository has no identity of its own (a fresh CI checkout has none). */
 export const DEFAULT_GIT_IDENTITY = { name: 'Glidepath', email: 'glidepath@users.noreply.github.com' } as const;
@@ -146,7 +151,7 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
     folders.forEach((dir, i) => {
       const tree = trees[i];
       if (tree?.type !== 'tree') return;
-      for (const entry of parseTree(tree.content, oidBytes)) {
+      for (const entry of treeEntries(tree, oidBytes)) {
         if (entry.mode !== '40000' && entry.mode !== '160000') blobIds.set(dir ? `${dir}/${entry.name}` : entry.name, entry.oid);
       }
     });
@@ -184,6 +189,21 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
     return read;
   }
 
+  // A tree's id names its entries for good: listing a folder and reading its files, at base and
+  // at head, parse the releases/ tree of a thousand entries once instead of four times.
+  const treeCache = new Map<string, readonly TreeEntry[]>();
+  const TREE_CACHE_ENTRIES = 4096;
+
+  function treeEntries(tree: GitObject, oidBytes: number): readonly TreeEntry[] {
+    let entries = treeCache.get(tree.oid);
+    if (!entries) {
+      entries = parseTree(tree.content, oidBytes);
+      if (treeCache.size >= TREE_CACHE_ENTRIES) treeCache.clear();
+      treeCache.set(tree.oid, entries);
+    }
+    return entries;
+  }
+
   /** Every file path under `dir` at `commit`, walking trees through the reader (as `ls-tree -r` lists them). */
   async function walkTree(commit: string, dir: string): Promise<string[]> {
     const oidBytes = commit.length / 2;
@@ -192,17 +212,17 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
     if (top.type === 'blob') return [dir];
     if (top.type !== 'tree') return [];
     const files: string[] = [];
-    let level: { prefix: string; content: Buffer }[] = [{ prefix: dir ? `${dir}/` : '', content: top.content }];
+    let level: { prefix: string; tree: GitObject }[] = [{ prefix: dir ? `${dir}/` : '', tree: top }];
     while (level.length > 0) {
       const subtrees: { prefix: string; oid: string }[] = [];
-      for (const { prefix, content } of level) {
-        for (const entry of parseTree(content, oidBytes)) {
+      for (const { prefix, tree } of level) {
+        for (const entry of treeEntries(tree, oidBytes)) {
           if (entry.mode === '40000') subtrees.push({ prefix: `${prefix}${entry.name}/`, oid: entry.oid });
           else if (entry.mode !== '160000') files.push(`${prefix}${entry.name}`);
         }
       }
       const read = await Promise.all(subtrees.map((t) => reader.read(t.oid)));
-      level = subtrees.flatMap((t, i) => (read[i]?.type === 'tree' ? [{ prefix: t.prefix, content: read[i]!.content }] : []));
+      level = subtrees.flatMap((t, i) => (read[i]?.type === 'tree' ? [{ prefix: t.prefix, tree: read[i]! }] : []));
     }
     return files.sort();
   }

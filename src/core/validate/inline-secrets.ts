@@ -81,11 +81,21 @@ export function mayHoldInlineSecrets(text: string, value: unknown): boolean {
 
 /** The leaves of a parsed value the scanner would look at, as scalars without positions (`path` is shared while walking). */
 function collectCandidates(value: unknown, path: PathSegment[], out: SourceScalar[]): void {
+  // Index loops rather than entries(): this walks every value of every file a plan loads, mostly
+  // once each, before the JIT has warmed up, where iterators and pairs cost more than the walk.
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      collectCandidates(value[index], path, out);
+      path.pop();
+    }
+    return;
+  }
   if (value !== null && typeof value === 'object') {
-    const entries: Iterable<[PathSegment, unknown]> = Array.isArray(value) ? value.entries() : Object.entries(value);
-    for (const [segment, child] of entries) {
-      path.push(segment);
-      collectCandidates(child, path, out);
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      path.push(key);
+      collectCandidates(record[key], path, out);
       path.pop();
     }
     return;
