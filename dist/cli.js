@@ -16,7 +16,7 @@ ${await usage()}
 
 ${commandUsage(command)}
 `),2}if(values.help)return process.stdout.write(`${commandUsage(command)}
-`),0;try{let{createRuntime}=await import("./chunks/runtime-EVRG5TCA.js");return(await command.run({root:resolve(String(values.root??".")),options:values,print:text=>process.stdout.write(text.endsWith(`
+`),0;try{let{createRuntime}=await import("./chunks/runtime-CTEKS7YM.js");return(await command.run({root:resolve(String(values.root??".")),options:values,print:text=>process.stdout.write(text.endsWith(`
 `)?text:`${text}
 `),logger:stderrLogger,clock:systemClock,env:process.env,runtime:createRuntime()})).exitCode}catch(error){return error instanceof ConfigurationError?(process.stderr.write(`glidepath ${name}: ${error.message}
 `),2):error instanceof UsageError?(process.stderr.write(`glidepath ${name}: ${error.message}

@@ -5,7 +5,7 @@ import type { CallFailureKind, CallOptions, CallResult } from '../../ports/call.
 import type { ArmPair, MetricReading, MetricsAnswer, MetricsQuery, MetricsSource } from '../../ports/metrics-source.js';
 import { limit } from '../http/limit.js';
 import { requestJson, type HttpDeps } from '../http/http-json.js';
-import { templatesProblem } from './templates.js';
+import { parseQueryShape, scaleProblem, textProblem, type Parsed } from './query-shape.js';
 
 /**
  * A `datadog` entry under `spec.metrics.sources` (schema: datadog.schema.json beside this file).
@@ -69,6 +69,7 @@ export type DatadogMetricQuery =
 
 type Template = 'arm' | 'variant' | 'window' | 'release';
 const TEMPLATES: readonly Template[] = ['arm', 'variant', 'window', 'release'];
+const DATADOG_TEXT = { text: 'a Datadog metrics query, e.g. sum:llm.requests{variant:{{variant}}}.as_count()', templates: TEMPLATES };
 const DEFAULT_VARIANTS: Readonly<Record<Arm, string>> = { control: 'champion', canary: 'challenger' };
 const ARMS: readonly Arm[] = ['control', 'canary'];
 /** The sites Datadog's API description names; each serves the API at `https://api.<site>`. */
@@ -82,40 +83,30 @@ const SOURCE_WIDE: readonly CallFailureKind[] = ['unavailable', 'timeout', 'unau
  * unless told otherwise. An answer that fills the limit may have been cut, so it is refused.
  */
 export const GROUP_LIMIT = 10_000;
-const FIELDS: Readonly<Record<DatadogMetricQuery['kind'], readonly string[]>> = { rate: ['events', 'total'], summary: ['sum', 'count', 'sumOfSquares'], histogram: ['buckets'], ratio: ['x', 'y'] };
-const OPTIONS: Readonly<Record<DatadogMetricQuery['kind'], readonly string[]>> = { rate: ['noEventsIsZero'], summary: [], histogram: ['boundTag', 'cumulative', 'scale'], ratio: ['unitTag', 'noEventsIsZero'] };
+const KINDS: Readonly<Record<DatadogMetricQuery['kind'], { readonly fields: readonly string[]; readonly options: readonly string[] }>> = {
+  rate: { fields: ['events', 'total'], options: ['noEventsIsZero'] },
+  summary: { fields: ['sum', 'count', 'sumOfSquares'], options: [] },
+  histogram: { fields: ['buckets'], options: ['boundTag', 'cumulative', 'scale'] },
+  ratio: { fields: ['x', 'y'], options: ['unitTag', 'noEventsIsZero'] },
+};
 /** The field whose series is absent when nothing happened (no errors), per kind. */
 const EVENT_FIELD: Readonly<Partial<Record<DatadogMetricQuery['kind'], string>>> = { rate: 'events', ratio: 'x' };
 
-type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string; readonly field: readonly (string | number)[] };
-
-function checkQueryText(value: unknown, field: string): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return `${field} must be a Datadog metrics query, e.g. sum:llm.requests{variant:{{variant}}}.as_count()`;
-  const problem = templatesProblem(value, TEMPLATES);
-  return problem === undefined ? undefined : `${field} ${problem}`;
-}
-
 /** Checks a metric's `query` as the schema fragment does, plus its templates; exported so configuration can be checked on load. */
 export function parseDatadogMetricQuery(value: unknown): Parsed<DatadogMetricQuery> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, field: [], error: 'a metric on a datadog source needs a query object: { kind: rate, events, total }, { kind: summary, sum, count, sumOfSquares }, { kind: histogram, buckets } or { kind: ratio, x, y }' };
-  }
-  const q = value as Record<string, unknown>;
-  const kind = q['kind'];
-  if (kind !== 'rate' && kind !== 'summary' && kind !== 'histogram' && kind !== 'ratio') return { ok: false, field: ['kind'], error: `kind is ${JSON.stringify(kind)}; expected rate, summary, histogram or ratio` };
-  const allowed = ['kind', ...FIELDS[kind], ...OPTIONS[kind]];
-  const extra = Object.keys(q).find((k) => !allowed.includes(k));
-  if (extra !== undefined) return { ok: false, field: [extra], error: `${extra} is not a field of a ${kind} query; it has ${allowed.join(', ')}` };
-  for (const field of FIELDS[kind]) {
-    const problem = checkQueryText(q[field], field);
-    if (problem) return { ok: false, field: [field], error: problem };
-  }
+  const shape = parseQueryShape(value, {
+    kinds: KINDS,
+    needs: 'a metric on a datadog source needs a query object: { kind: rate, events, total }, { kind: summary, sum, count, sumOfSquares }, { kind: histogram, buckets } or { kind: ratio, x, y }',
+    ...DATADOG_TEXT,
+  });
+  if (!shape.ok) return shape;
+  const q = shape.value;
+  const kind = q.kind;
   for (const flag of ['noEventsIsZero', 'cumulative']) {
     if (q[flag] !== undefined && typeof q[flag] !== 'boolean') return { ok: false, field: [flag], error: `${flag} is ${JSON.stringify(q[flag])}; expected true or false` };
   }
-  if (q['scale'] !== undefined && !(typeof q['scale'] === 'number' && Number.isFinite(q['scale']) && q['scale'] > 0)) {
-    return { ok: false, field: ['scale'], error: `scale is ${JSON.stringify(q['scale'])}; expected a positive number (1000 turns seconds into milliseconds)` };
-  }
+  const scale = scaleProblem(q);
+  if (scale) return scale;
   for (const [option, example] of [['boundTag', 'upper_bound'], ['unitTag', 'usr.id']] as const) {
     if (q[option] !== undefined && !(typeof q[option] === 'string' && /^[a-z][a-z0-9_.\-/]{0,199}$/.test(q[option]))) {
       return { ok: false, field: [option], error: `${option} is ${JSON.stringify(q[option])}; expected a tag key such as ${example}` };
@@ -190,7 +181,7 @@ export function createDatadogSource(config: DatadogSourceConfig, deps: AdapterDe
     const text = config[field];
     if (text === undefined) continue;
     const problem =
-      checkQueryText(text, field) ??
+      textProblem(text, field, DATADOG_TEXT) ??
       (/\{\{\s*(variant|arm)\s*\}\}/.test(text) ? undefined : `${field} counts both arms together: select each arm's with {{variant}} or {{arm}}, e.g. sum:llm.requests{variant:{{variant}}}.as_count()`) ??
       (field === 'units' && !/\bby\s*\{/.test(text) ? 'units must group by the unit tag, e.g. sum:llm.requests{variant:{{variant}}} by {usr.id}.as_count(): each group with requests is one unit' : undefined);
     if (problem) return { ok: false, field: [field], error: `metrics source ${config.name}: ${problem}` };
@@ -329,8 +320,8 @@ function planMetric(metric: MetricDefinition, fill: (text: string, arm: Arm) => 
   const expected = metric.type === 'proportion' ? ['rate', 'ratio'] : ['summary', 'histogram', 'ratio'];
   if (!expected.includes(spec.kind)) return fail(`a ${metric.type} metric is read with a ${expected.join(' or ')} query, not ${spec.kind}`);
   const texts = spec as unknown as Readonly<Record<string, string>>;
-  const queries = ARMS.flatMap((arm) => FIELDS[spec.kind].map((field) => ({ name: `${arm}_${field}`, arm, field, text: fill(texts[field]!, arm), grouped: spec.kind === 'histogram' || spec.kind === 'ratio' })));
-  const shared = FIELDS[spec.kind].find((field) => new Set(queries.filter((q) => q.field === field).map((q) => q.text)).size === 1);
+  const queries = ARMS.flatMap((arm) => KINDS[spec.kind].fields.map((field) => ({ name: `${arm}_${field}`, arm, field, text: fill(texts[field]!, arm), grouped: spec.kind === 'histogram' || spec.kind === 'ratio' })));
+  const shared = KINDS[spec.kind].fields.find((field) => new Set(queries.filter((q) => q.field === field).map((q) => q.text)).size === 1);
   if (shared) return fail(`query.${shared} reads the same series for both arms: select each arm's with {{variant}} or {{arm}}, e.g. {variant:{{variant}}}`);
   return { ok: true, metric, spec, queries };
 }

@@ -5,7 +5,7 @@ import type { CallFailureKind, CallOptions, CallResult } from '../../ports/call.
 import type { MetricReading, MetricsAnswer, MetricsQuery, MetricsSource } from '../../ports/metrics-source.js';
 import { limit } from '../http/limit.js';
 import { requestJson } from '../http/http-json.js';
-import { templatesProblem } from './templates.js';
+import { parseQueryShape, scaleProblem, textProblem, type Parsed } from './query-shape.js';
 
 /**
  * A `prometheus` entry under `spec.metrics.sources` (schema: prometheus.schema.json beside this
@@ -41,6 +41,7 @@ export type PrometheusMetricQuery =
   | { readonly kind: 'summary'; readonly sum: string; readonly count: string; readonly sumOfSquares: string };
 
 const TEMPLATES = ['arm', 'variant', 'window', 'release'] as const;
+const PROMQL_TEXT = { text: 'a PromQL selector or expression', templates: TEMPLATES };
 const DEFAULT_VARIANTS: Readonly<Record<Arm, string>> = { control: 'champion', canary: 'challenger' };
 const ARMS: readonly Arm[] = ['control', 'canary'];
 /** Enough to keep a handful of metrics quick without queueing a burst on a shared Prometheus. */
@@ -48,39 +49,19 @@ const CONCURRENCY = 4;
 /** Failures that say the source itself cannot answer, so asking it about other metrics only adds load. */
 const SOURCE_WIDE: readonly CallFailureKind[] = ['unavailable', 'timeout', 'unauthorized', 'rate-limited', 'not-found'];
 
-type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string; readonly field: readonly (string | number)[] };
-
-/** The templates a string uses that are not known, or an empty list. */
-function checkExpression(value: unknown, field: string): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return `${field} must be a PromQL selector or expression`;
-  const problem = templatesProblem(value, TEMPLATES);
-  return problem === undefined ? undefined : `${field} ${problem}`;
-}
-
 /**
  * Checks a metric's `query` against the Prometheus source's query kinds, as the schema fragment
  * does, plus the templates it may use. Exported so the configuration can be checked when it is
  * loaded, before any rollout reads it.
  */
 export function parsePrometheusMetricQuery(value: unknown): Parsed<PrometheusMetricQuery> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, field: [], error: 'a metric on a prometheus source needs a query object: { kind: rate, events, total }, { kind: histogram, buckets } or { kind: summary, sum, count, sumOfSquares }' };
-  }
-  const q = value as Record<string, unknown>;
-  const fields: Record<string, readonly string[]> = { rate: ['events', 'total'], histogram: ['buckets'], summary: ['sum', 'count', 'sumOfSquares'] };
-  const needed = typeof q['kind'] === 'string' ? fields[q['kind']] : undefined;
-  if (!needed) return { ok: false, field: ['kind'], error: `kind is ${JSON.stringify(q['kind'])}; expected rate, histogram or summary` };
-  const allowed = [...needed, 'kind', ...(q['kind'] === 'histogram' ? ['scale'] : [])];
-  const extra = Object.keys(q).find((k) => !allowed.includes(k));
-  if (extra !== undefined) return { ok: false, field: [extra], error: `${extra} is not a field of a ${String(q['kind'])} query; it has ${allowed.join(', ')}` };
-  for (const field of needed) {
-    const problem = checkExpression(q[field], field);
-    if (problem) return { ok: false, field: [field], error: problem };
-  }
-  if (q['scale'] !== undefined && !(typeof q['scale'] === 'number' && Number.isFinite(q['scale']) && q['scale'] > 0)) {
-    return { ok: false, field: ['scale'], error: `scale is ${JSON.stringify(q['scale'])}; expected a positive number (1000 turns seconds into milliseconds)` };
-  }
-  return { ok: true, value: q as unknown as PrometheusMetricQuery };
+  const shape = parseQueryShape(value, {
+    kinds: { rate: { fields: ['events', 'total'], options: [] }, histogram: { fields: ['buckets'], options: ['scale'] }, summary: { fields: ['sum', 'count', 'sumOfSquares'], options: [] } },
+    needs: 'a metric on a prometheus source needs a query object: { kind: rate, events, total }, { kind: histogram, buckets } or { kind: summary, sum, count, sumOfSquares }',
+    ...PROMQL_TEXT,
+  });
+  if (!shape.ok) return shape;
+  return scaleProblem(shape.value) ?? { ok: true, value: shape.value as unknown as PrometheusMetricQuery };
 }
 
 /** The PromQL duration of a window: whole seconds where it has them, else milliseconds. */
@@ -129,7 +110,7 @@ export function createPrometheusSource(config: PrometheusSourceConfig, deps: Ada
     }
   }
   if (config.requests !== undefined) {
-    const problem = checkExpression(config.requests, 'requests') ?? (/\{\{\s*(variant|arm)\s*\}\}/.test(config.requests) ? undefined : 'requests counts both arms together: select each arm\'s with {{variant}} or {{arm}}, e.g. {variant="{{variant}}"}');
+    const problem = textProblem(config.requests, 'requests', PROMQL_TEXT) ?? (/\{\{\s*(variant|arm)\s*\}\}/.test(config.requests) ? undefined : 'requests counts both arms together: select each arm\'s with {{variant}} or {{arm}}, e.g. {variant="{{variant}}"}');
     if (problem) return { ok: false, field: ['requests'], error: `metrics source ${config.name}: ${problem}` };
   }
   for (const arm of ARMS) {
