@@ -1,4 +1,5 @@
 import type { RepositoryPermission } from '../ports/comment-commands.js';
+import { payloadField as field } from '../core/model/payload-field.js';
 
 /**
  * Which command a GitHub event asks for (`command: auto`). Pure: the event's name and payload in,
@@ -57,15 +58,6 @@ const PLAN_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_re
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const ZERO_SHA = /^0+$/;
-
-function field(value: unknown, ...path: string[]): unknown {
-  let node = value;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 

@@ -1,4 +1,5 @@
 import type { RunEvent } from '../../core/model/run-event.js';
+import { payloadField as field } from '../../core/model/payload-field.js';
 
 /** What we read from `@actions/github`'s `context` (a plain object in tests). */
 export interface ActionsContext {
@@ -11,15 +12,6 @@ export interface ActionsContext {
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
-
-function field(value: unknown, ...path: string[]): unknown {
-  let node = value;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
