@@ -7,6 +7,18 @@ export interface StagePowerView {
   readonly requiredSamples?: { readonly control: number; readonly canary: number };
   /** Hours the stage needs at the release's traffic to collect them. */
   readonly hoursNeeded?: number;
+  /**
+   * Under a declared population (`spec.traffic.activeUsers`), for the binding gate sized in users:
+   * the users each arm needs and can reach at the stage's weight, whether they can, and else the
+   * smallest weight at which they could.
+   */
+  readonly users?: {
+    readonly needed: { readonly control: number; readonly canary: number };
+    readonly reachable: { readonly control: number; readonly canary: number };
+    readonly activeUsers: number;
+    readonly enough: boolean;
+    readonly minWeight?: number;
+  };
   readonly warnings: readonly string[];
 }
 

@@ -4,7 +4,7 @@ import { formatHours, parseDuration } from '../model/duration.js';
 import { resolveMargin, type GateMargin } from '../gates/gate-margin.js';
 import { formatCount } from '../gates/format-evidence.js';
 import { minDurationHours, stageArmRates } from './stage-traffic.js';
-import { resolveUnitSizing, type UnitSizing } from './unit-power.js';
+import { hoursToReach, newUsersPerHour, resolveUnitSizing, type Population, type UnitSizing } from './unit-power.js';
 
 /** A metric's value under the champion, when the team knows it (from a past rollout or a dashboard). */
 export interface Baseline {
@@ -23,6 +23,8 @@ export interface StagePowerInput {
   readonly requestsPerHour: number | undefined;
   /** Observed baselines by metric name; without one, documented defaults are assumed (and said). */
   readonly baselines?: Readonly<Record<string, Baseline>>;
+  /** The product's active users (`spec.traffic.activeUsers`): caps the users a stage can reach. */
+  readonly population?: Population;
 }
 
 /** How long one gate needs to tell a challenger equal to control from one worse by the gate's margin. */
@@ -48,8 +50,21 @@ export interface GatePower {
   readonly detectableInMinDuration?: { readonly text: string; readonly absolute: number; readonly relative: number };
   /** Rate and mean gates: how the samples account for per-user assignment (unit-power.ts). */
   readonly sizing?: UnitSizing;
+  /** Gates sized in users under a declared population: the users each arm can reach at the stage's weight, however long it runs. */
+  readonly population?: GateReach;
   /** Why there is no estimate, or what it rests on. */
   readonly note?: string;
+}
+
+/** What a finite population lets a gate sized in users reach (decision 0021). */
+export interface GateReach {
+  readonly activeUsers: number;
+  /** share × N per arm: the most distinct users the arm can ever see at this stage's weight. */
+  readonly reachable: { readonly control: number; readonly canary: number };
+  /** The users needed exceed what the population gives: no duration is enough. */
+  readonly unreachable: boolean;
+  /** When unreachable: the smallest whole weight (%) at which the population suffices, if one up to 99 % does. */
+  readonly minWeight?: number;
 }
 
 export interface StagePower {
@@ -105,6 +120,7 @@ export function estimateStagePower(input: StagePowerInput): PowerEstimate {
   // A policy whose gates are all judged on units has no request-level size to caveat.
   if (unitGates === 0 || unitGates < gateTests.length) assumptions.add(unitAssumption(policy.spec.analysis?.unit ?? 'user', designEffect));
   if (unitGates > 0) assumptions.add('ratio and net-benefit gates are sized in users from their unitBaseline, each user sending requestsPerUnit requests within the stage; their variance is over users, so no design effect applies');
+  if (input.population) assumptions.add(populationAssumption(input.population));
   const warnings: string[] = [];
   if (input.requestsPerHour === undefined) {
     warnings.push('no traffic estimate: set spec.traffic.requestsPerHour on the release (or in glidepath.yaml) to see how long each stage needs');
@@ -119,7 +135,8 @@ export function estimateStagePower(input: StagePowerInput): PowerEstimate {
       const gate = policy.spec.gates?.[name];
       const metric = gate ? definitions.get(gate.metric) : undefined;
       if (!gate || !metric) return [];
-      const estimate = estimateGate({ name, gate, metric, stage, rates, minHours: hours, alpha: gateAlpha, power, baseline: input.baselines?.[metric.name], assumptions, analysis: policy.spec.analysis });
+      const gateCtx: GateContext = { name, gate, metric, stage, rates, minHours: hours, alpha: gateAlpha, power, baseline: input.baselines?.[metric.name], assumptions, analysis: policy.spec.analysis, requestsPerHour: input.requestsPerHour, ...(input.population ? { population: input.population } : {}) };
+      const estimate = withMinimumWeight(gateCtx, estimateGate(gateCtx));
       stageWarnings.push(...gateWarnings(stage, estimate, rates, hours, power, policy.spec.onFailure ?? 'rollback'));
       return [estimate];
     });
@@ -160,6 +177,72 @@ interface GateContext {
   readonly assumptions: Set<string>;
   /** The policy's analysis settings: its unit and declared design effect decide how rate and mean gates are sized (unit-power.ts). */
   readonly analysis: RolloutPolicy['spec']['analysis'];
+  /** The whole service's requests per hour, before the split. */
+  readonly requestsPerHour: number | undefined;
+  readonly population?: Population;
+}
+
+function populationAssumption(p: Population): string {
+  const rate = p.usersPerDay === undefined ? 'r = requestsPerHour / requestsPerUnit (every user new: declare spec.traffic.usersPerDay for the real rate)' : `r from ${p.usersPerDay} users a day`;
+  return `a population of ${formatCount(p.activeUsers)} active users: an arm holding a share s of them has seen s·N·(1 − e^(−t·r/N)) distinct users after t hours, ${rate}; it never sees more than s·N`;
+}
+
+/**
+ * A gate that needs more users than its stage's weight can reach: the smallest whole weight at
+ * which it can, found by sizing the gate again at each weight (the arms' allocation changes the
+ * users each needs). Only sought when the warning needs it.
+ */
+function withMinimumWeight(ctx: GateContext, estimate: GatePower): GatePower {
+  if (!estimate.population?.unreachable || ctx.stage.mode === 'shadow' || ctx.stage.weight === undefined) return estimate;
+  for (let w = Math.floor(ctx.stage.weight) + 1; w < 100; w++) {
+    const stage = { ...ctx.stage, weight: w };
+    const rates = stageArmRates(stage, ctx.requestsPerHour);
+    const at = estimateGate({ ...ctx, stage, rates, minHours: undefined, assumptions: new Set() });
+    if (at.population && !at.population.unreachable) return { ...estimate, population: { ...estimate.population, minWeight: w } };
+  }
+  return estimate;
+}
+
+/** Each arm's share of the users: a shadow stage mirrors every request, so both arms see every user. */
+function userShares(stage: Stage): { control: number; canary: number } | undefined {
+  if (stage.mode === 'shadow') return { control: 1, canary: 1 };
+  const w = stage.weight;
+  return w !== undefined && w > 0 && w < 100 ? { control: 1 - w / 100, canary: w / 100 } : undefined;
+}
+
+/**
+ * Hours for a gate sized in units: under a declared population, the time until each arm has
+ * seen the distinct users it needs (unit-power.ts's saturating model), and whether it ever
+ * can; otherwise the samples at the stage's request rates, as before.
+ */
+function gateTiming(ctx: GateContext, samples: { control: number; canary: number }, units: { control: number; canary: number } | undefined, requestsPerUnit: number | undefined): { hours?: number; enough?: boolean; population?: GateReach } {
+  const shares = userShares(ctx.stage);
+  if (!ctx.population || !units || requestsPerUnit === undefined || !shares) return timing(samples, ctx.rates, ctx.minHours);
+  const n = ctx.population.activeUsers;
+  const reachable = { control: shares.control * n, canary: shares.canary * n };
+  const unreachable = !(units.control < reachable.control && units.canary < reachable.canary);
+  const population: GateReach = { activeUsers: n, reachable, unreachable };
+  if (unreachable) return { enough: false, population };
+  const r = newUsersPerHour(ctx.population, ctx.requestsPerHour, requestsPerUnit);
+  if (r === undefined) return { population };
+  const hours = Math.max(hoursToReach(units.control, shares.control, ctx.population, r), hoursToReach(units.canary, shares.canary, ctx.population, r));
+  return { hours, ...(ctx.minHours === undefined ? {} : { enough: hours <= ctx.minHours }), population };
+}
+
+/** Hours a difference d takes to tell, for the minDuration search: through gateTiming when units are known. */
+function hoursOfEffect(ctx: GateContext, model: SampleModel, unitsOf: ((d: number) => { control: number; canary: number }) | undefined, requestsPerUnit: number | undefined): ((d: number) => number) | undefined {
+  if (!ctx.rates || ctx.minHours === undefined) return undefined;
+  const rates = ctx.rates;
+  if (ctx.population && unitsOf && requestsPerUnit !== undefined) {
+    return (d) => {
+      const t = gateTiming({ ...ctx, minHours: undefined }, model.samples(d), unitsOf(d), requestsPerUnit);
+      return t.population?.unreachable ? Number.POSITIVE_INFINITY : t.hours ?? Number.POSITIVE_INFINITY;
+    };
+  }
+  return (d) => {
+    const s = model.samples(d);
+    return Math.max(s.control / rates.control, s.canary / rates.canary);
+  };
 }
 
 /**
@@ -210,8 +293,10 @@ function estimateGate(ctx: GateContext): GatePower {
   const effect = marginEffect(ctx, sized.baseline, margin);
   const samplesPerArm = model.samples(effect);
   const units = unitsFor?.(effect);
-  const result: GatePower = { ...withBaseline, baseline: sized.baseline, effect: { text: margin.text, absolute: effect }, samplesPerArm, ...(units ? { unitsPerArm: units } : {}), sizing, ...timing(samplesPerArm, ctx.rates, ctx.minHours) };
-  const detectable = ctx.rates && ctx.minHours !== undefined ? detectableEffect(model, ctx.rates, ctx.minHours) : undefined;
+  const m = sizing.kind === 'delta' || sizing.kind === 'design-effect' ? sizing.requestsPerUnit : undefined;
+  const result: GatePower = { ...withBaseline, baseline: sized.baseline, effect: { text: margin.text, absolute: effect }, samplesPerArm, ...(units ? { unitsPerArm: units } : {}), sizing, ...gateTiming(ctx, samplesPerArm, units, m) };
+  const hoursFor = hoursOfEffect(ctx, model, unitsFor, m);
+  const detectable = hoursFor && ctx.minHours !== undefined ? detectableEffect(model, hoursFor, ctx.minHours) : undefined;
   return detectable === undefined ? result : { ...result, detectableInMinDuration: { absolute: detectable, text: model.describe(detectable), relative: model.relative(detectable) } };
 }
 
@@ -360,7 +445,7 @@ function estimateCostGate(ctx: GateContext, head: { gate: string; metric: string
       describe: (d) => `${trim(Math.expm1(d) * 100)}% in the ratio`,
       relative: (d) => Math.expm1(d),
     };
-    return finishCostGate(ctx, withBaseline, spread, logMargin, effect, model, unitsFor, missing);
+    return finishCostGate(ctx, withBaseline, spread, logMargin, effect, model, unitsFor, missing, requestsPerUnit);
   }
   const lambda = gate.willingnessToPay;
   if (lambda === undefined) return { ...withBaseline, note: 'a net-benefit gate needs willingnessToPay' };
@@ -383,7 +468,7 @@ function estimateCostGate(ctx: GateContext, head: { gate: string; metric: string
     describe: (d) => `${trim(d)}${metric.unit ? ` ${metric.unit}` : ''} of net benefit per unit`,
     relative: (d) => (meanCost !== undefined && meanCost > 0 ? d / meanCost : Number.NaN),
   };
-  return finishCostGate(ctx, withBaseline, spread, expected - floor, effect, model, unitsFor, missing);
+  return finishCostGate(ctx, withBaseline, spread, expected - floor, effect, model, unitsFor, missing, requestsPerUnit);
 }
 
 function finishCostGate(
@@ -395,13 +480,16 @@ function finishCostGate(
   model: SampleModel,
   unitsFor: (sd: number, d: number) => { control: number; canary: number },
   missing: readonly string[],
+  requestsPerUnit: number,
 ): GatePower {
   if (missing.length > 0) ctx.assumptions.add(`${ctx.metric.name} (gate ${ctx.name}): assumed ${missing.join(', ')} (not declared in the gate's unitBaseline)`);
   if (!(spread > 0)) return { ...head, note: 'the declared per-unit figures leave no variance: check unitBaseline' };
   const units = unitsFor(spread, distance);
   const samplesPerArm = model.samples(distance);
-  const result: GatePower = { ...head, effect, samplesPerArm, unitsPerArm: { control: units.control, canary: units.canary }, ...timing(samplesPerArm, ctx.rates, ctx.minHours) };
-  const detectable = ctx.rates && ctx.minHours !== undefined ? detectableEffect(model, ctx.rates, ctx.minHours) : undefined;
+  const unitsPerArm = { control: units.control, canary: units.canary };
+  const result: GatePower = { ...head, effect, samplesPerArm, unitsPerArm, ...gateTiming(ctx, samplesPerArm, unitsPerArm, requestsPerUnit) };
+  const hoursFor = hoursOfEffect(ctx, model, (d) => unitsFor(spread, d), requestsPerUnit);
+  const detectable = hoursFor && ctx.minHours !== undefined ? detectableEffect(model, hoursFor, ctx.minHours) : undefined;
   return detectable === undefined ? result : { ...result, detectableInMinDuration: { absolute: detectable, text: model.describe(detectable), relative: model.relative(detectable) } };
 }
 
@@ -472,11 +560,7 @@ function timing(samples: { control: number; canary: number }, rates: { control: 
 }
 
 /** The difference whose samples take exactly minDuration: bisection, samples falling as the difference grows. */
-function detectableEffect(model: SampleModel, rates: { control: number; canary: number }, minHours: number): number | undefined {
-  const hoursFor = (d: number) => {
-    const s = model.samples(d);
-    return Math.max(s.control / rates.control, s.canary / rates.canary);
-  };
+function detectableEffect(model: SampleModel, hoursFor: (d: number) => number, minHours: number): number | undefined {
   if (minHours <= 0 || hoursFor(model.maxEffect) > minHours) return undefined;
   let lo = 0;
   let hi = model.maxEffect;
@@ -493,6 +577,10 @@ function gateWarnings(stage: Stage, g: GatePower, rates: { control: number; cana
   const out: string[] = [];
   const pct = `${Math.round(power * 100)}%`;
   const maxMs = stage.maxDuration === undefined ? undefined : parseDuration(stage.maxDuration);
+  if (g.population?.unreachable && g.unitsPerArm) {
+    out.push(populationWarning(stage, g));
+    return out;
+  }
   if (rates && g.hours !== undefined && maxMs !== undefined && g.hours > maxMs / 3_600_000 && (g.effect || g.unitsPerArm)) {
     const where = stage.mode === 'shadow' ? 'in shadow' : `at ${stage.weight} %`;
     const need = g.unitsPerArm ? `~${formatCount(g.unitsPerArm.canary)} canary users` : `~${formatCount(g.samplesPerArm!.canary)} canary requests`;
@@ -515,6 +603,22 @@ function gateWarnings(stage: Stage, g: GatePower, rates: { control: number; cana
     out.push(`${stage.name} (${stage.mode === 'shadow' ? 'shadow' : `${stage.weight}%`} for ${stage.minDuration}) can only detect a ${d.text} difference in ${g.metric} at ${pct} power: it catches catastrophes only`);
   }
   return out;
+}
+
+/**
+ * A gate needing more users than the population gives at the stage's weight: no duration is
+ * enough, so the stage would hold until maxDuration and apply onFailure to a good challenger.
+ */
+function populationWarning(stage: Stage, g: GatePower): string {
+  const reach = g.population!;
+  const units = g.unitsPerArm!;
+  const arm = units.canary >= reach.reachable.canary ? 'canary' : 'control';
+  const margin = g.effect ? ` to show ${g.metric} within ${g.effect.text}` : '';
+  const users = `${formatCount(reach.activeUsers)} active users`;
+  if (stage.mode === 'shadow') return `${stage.name}: gate ${g.gate} needs ~${formatCount(units[arm])} users per arm${margin}, more than all ${users}: no duration is enough — loosen the bound`;
+  const share = arm === 'canary' ? stage.weight! : 100 - stage.weight!;
+  const fix = reach.minWeight !== undefined ? `raise the weight to ≥ ${reach.minWeight} % or loosen the bound` : 'no weight is enough: loosen the bound';
+  return `${stage.name}: gate ${g.gate} needs ~${formatCount(units[arm])} ${arm} users${margin}; ${trim(share)} % of ${users} is ${formatCount(reach.reachable[arm])}: no duration is enough — ${fix}`;
 }
 
 /**

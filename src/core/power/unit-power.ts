@@ -1,4 +1,7 @@
 import type { Gate, RolloutPolicy } from '../model/index.js';
+import type { Population } from '../model/traffic.js';
+
+export type { Population };
 
 /**
  * How a rate or mean gate (`proportions`, `welch`) is sized when the provider keeps each user on
@@ -71,4 +74,36 @@ export function resolveUnitSizing(gate: Gate, analysis: RolloutPolicy['spec']['a
     return { kind: 'design-effect', designEffect: declaredEffect, ...(m === undefined ? {} : { requestsPerUnit: m }), from: 'analysis.designEffect' };
   }
   return { kind: 'unknown' };
+}
+
+/**
+ * The rate r (users an hour, across the service) at which users first arrive, under the model
+ * of {@link distinctUsersSeen}: from the declared users per day D, N(1 − e^(−24r/N)) = D, so
+ * r = −(N/24)·ln(1 − D/N); without it, the rate the plan assumed before a population was known,
+ * requests per hour / requests per user (every user new), so that both agree while few of the N
+ * have been seen. Undefined when D ≥ N (no such rate) or the figures are missing.
+ */
+export function newUsersPerHour(population: Population, requestsPerHour: number | undefined, requestsPerUnit: number): number | undefined {
+  const { activeUsers: n, usersPerDay: d } = population;
+  if (d !== undefined) return d > 0 && d < n ? (-n / 24) * Math.log1p(-d / n) : undefined;
+  return requestsPerHour !== undefined && requestsPerHour > 0 && requestsPerUnit > 0 ? requestsPerHour / requestsPerUnit : undefined;
+}
+
+/**
+ * Distinct users an arm holding `share` (0–1) of the population has seen after `hours`, each of
+ * the N users first arriving after an exponential time of mean N/r (arrivals at r an hour that
+ * thin out as the population is used up): s·N·(1 − e^(−t·r/N)). It is r·s·t while t ≪ N/r, the
+ * plan's former linear conversion, and saturates at s·N.
+ */
+export function distinctUsersSeen(hours: number, share: number, population: Population, usersPerHour: number): number {
+  const n = population.activeUsers;
+  return share * n * -Math.expm1((-hours * usersPerHour) / n);
+}
+
+/** The inverse of {@link distinctUsersSeen}: hours until the arm has seen `users`; Infinity when s·N is not more than that. */
+export function hoursToReach(users: number, share: number, population: Population, usersPerHour: number): number {
+  const reachable = share * population.activeUsers;
+  if (users <= 0) return 0;
+  if (!(users < reachable)) return Number.POSITIVE_INFINITY;
+  return (-population.activeUsers / usersPerHour) * Math.log1p(-users / reachable);
 }

@@ -837,6 +837,14 @@ export interface Traffic {
    * Requests per hour across all arms (the whole service, before any split).
    */
   requestsPerHour: number;
+  /**
+   * The product's active users N: distinct users (or whatever unit the provider keeps on one arm) who may send requests while a rollout runs, such as monthly active users. With sticky assignment a stage at weight w reaches at most w × N distinct users however long it runs, so `plan` says when a gate sized in users (analysis.unit: user) needs more than that, and converts users to hours with the saturating model N·w·(1 − e^(−t·r/N)) (decision 0021).
+   */
+  activeUsers?: number;
+  /**
+   * Distinct users seen in a typical day, fewer than `activeUsers`: sets r, the rate at which users first arrive (r = −(N/24)·ln(1 − usersPerDay/N)). Without it the plan takes every user as new, r = requestsPerHour / the gate's requests per user, and says so.
+   */
+  usersPerDay?: number;
 }
 /**
  * PagerDuty Events API v2: a rollback or a rollout that needs a person triggers an alert (one dedup key per release); the release completing resolves it.

@@ -4,7 +4,7 @@
 exports.Config = validate10;
 const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/config.schema.json","title":"GlidepathConfig","description":"`glidepath.yaml` at the repository root: where traffic is shifted (providers) and where numbers come from (metric sources and definitions).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"Config","description":"Always `Config` for `glidepath.yaml`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The configuration.","additionalProperties":false,"required":["providers","metrics"],"properties":{"stateBranch":{"type":"string","default":"glidepath/state","pattern":"^[A-Za-z0-9._/-]{1,200}$","description":"Branch that holds rollout state and the audit log. Written only by Glidepath, with compare-and-swap on its head."},"flagBranch":{"type":"string","default":"glidepath/flags","pattern":"^[A-Za-z0-9._/-]{1,200}$","description":"Branch that GitOps providers' files (flagd flags, gateway configs) are committed to when the Action runs with a token; the serving system syncs from it (docs/state-branch.md). Locally the files are written in the working tree."},"providers":{"type":"array","minItems":1,"description":"Where traffic is shifted. Releases name one in `spec.target.provider`.","items":{"$ref":"#/definitions/provider"}},"metrics":{"type":"object","additionalProperties":false,"required":["sources","definitions"],"description":"Where metric values come from and what each metric means.","properties":{"sources":{"type":"array","minItems":1,"description":"Metric sources.","items":{"$ref":"#/definitions/metricSource"}},"definitions":{"type":"array","minItems":1,"description":"Metrics that gates and rollback criteria refer to by name.","items":{"$ref":"#/definitions/metricDefinition"}}}},"traffic":{"$ref":"common.schema.json#/definitions/traffic","description":"Default expected traffic for releases that do not state their own."},"approvers":{"type":"array","description":"GitHub users (`octocat`) or teams (`@org/team`) allowed to approve where a policy asks for approval, unless the policy names its own.","items":{"type":"string","pattern":"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},"uniqueItems":true},"notifications":{"type":"array","maxItems":20,"description":"Where decisions worth a person's attention are sent. Credentials come from environment variables named here, never from this file.","items":{"oneOf":[{"$ref":"#/definitions/pagerDutyNotifier"},{"$ref":"#/definitions/slackNotifier"}]}}}}},"definitions":{"provider":{"description":"A traffic provider: a feature-flag service, a model endpoint or an LLM gateway.","type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/azureMlProvider"},{"$ref":"#/definitions/flagdProvider"},{"$ref":"#/definitions/kServeProvider"},{"$ref":"#/definitions/launchDarklyProvider"},{"$ref":"#/definitions/litellmProvider"},{"$ref":"#/definitions/portkeyProvider"},{"$ref":"#/definitions/sagemakerProvider"},{"$ref":"#/definitions/statsigProvider"},{"$ref":"#/definitions/unleashProvider"},{"$ref":"#/definitions/vertexAiProvider"},{"$ref":"#/definitions/webhookProvider"}]},"azureMlProvider":{"title":"AzureMlProvider","description":"Azure Machine Learning / Azure AI Foundry managed online endpoints of one workspace, through Azure Resource Manager (API version 2024-04-01). Glidepath sets an endpoint's `traffic` between two deployments, or its `mirrorTraffic` for a shadow stage; each change is a long-running operation Glidepath follows until it ends.","type":"object","additionalProperties":false,"required":["name","type","subscriptionId","resourceGroup","workspace","accessTokenEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"azure-ml","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"subscriptionId":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","description":"The Azure subscription's id (a GUID)."},"resourceGroup":{"type":"string","pattern":"^[-\\w._()]{1,90}$","description":"The resource group of the workspace."},"workspace":{"type":"string","pattern":"^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$","description":"The Azure Machine Learning workspace, or the Azure AI Foundry hub-based project, the endpoints live in."},"accessTokenEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding a Resource Manager access token (audience `https://management.azure.com`) of an identity that may read and write the workspace's online endpoints. In Actions: azure/login with OIDC, then `az account get-access-token --resource https://management.azure.com`. Sent as `Authorization: Bearer` and never shown."},"armEndpoint":{"type":"string","pattern":"^https?://[^/@\\s]+/?$","maxLength":2048,"default":"https://management.azure.com","description":"Another Resource Manager host, for a sovereign cloud (`https://management.usgovcloudapi.net`). https; plain http only on loopback, for local testing."}}},"flagdProvider":{"title":"FlagdProvider","description":"OpenFeature flagd: Glidepath writes a flagd flag-definition file whose `fractional` targeting splits traffic. flagd (or any OpenFeature flagd provider) watches or syncs the file.","type":"object","additionalProperties":false,"required":["name","type","path"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"flagd","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"path":{"$ref":"common.schema.json#/definitions/repoPath","description":"The flag-definition file Glidepath writes, relative to the repository root (flagd watches it, or syncs it from git)."},"bucketBy":{"type":"string","default":"targetingKey","maxLength":200,"description":"Evaluation-context attribute that keeps a user on one arm (flagd `fractional` bucketing key)."}}},"kServeProvider":{"title":"KServeProvider","description":"KServe InferenceServices (Serverless mode) through the Kubernetes API. Glidepath steps `spec.predictor.canaryTrafficPercent` with a JSON merge patch guarded by `metadata.resourceVersion`, and waits until `status.components.predictor.traffic` serves it.","type":"object","additionalProperties":false,"required":["name","type","apiServer","tokenEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"kserve","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"apiServer":{"type":"string","pattern":"^https?://[^/@\\s]+/?$","maxLength":2048,"description":"The Kubernetes API server's URL, e.g. `https://203.0.113.10:6443` (https; plain http only on loopback, for local testing). No credentials in it: use `tokenEnv`."},"tokenEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding a bearer token (a ServiceAccount token) whose Role allows `get` and `patch` on `inferenceservices.serving.kserve.io`. Sent as `Authorization: Bearer` and never shown."},"namespace":{"type":"string","default":"default","pattern":"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$","description":"The namespace of a release whose `target.key` names none."},"caFile":{"type":"string","minLength":1,"maxLength":1024,"description":"A PEM file of the CA that signed the API server's certificate, relative to the repository root or absolute (e.g. written by an earlier workflow step). Without `caFile` or `caDataEnv` the system's CAs are trusted."},"caDataEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding that CA as PEM text (the base64-decoded `certificate-authority-data` of a kubeconfig). Takes precedence over `caFile`."}}},"launchDarklyProvider":{"title":"LaunchDarklyProvider","description":"LaunchDarkly through its REST API. Glidepath steps the default rule of one environment of each release's flag (or AI Config) between two variations you create and name `champion` and `challenger`, as a percentage rollout in thousandths of a percent.","type":"object","additionalProperties":false,"required":["name","type","projectKey","environmentKey","apiTokenEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"launchdarkly","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"kind":{"enum":["flag","ai-config"],"default":"flag","description":"What a release's `target.key` names: a feature flag (JSON Patch with a version test; rings supported) or an AI Config (semantic patch on its targeting; no rings)."},"url":{"type":"string","default":"https://app.launchdarkly.com","pattern":"^https?://[^/@\\s]+/?$","maxLength":2048,"description":"LaunchDarkly's base URL: `https://app.launchdarkly.com`, `https://app.launchdarkly.us` (federal) or `https://app.eu.launchdarkly.com` (EU). No credentials in it: use `apiTokenEnv`."},"projectKey":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,100}$","description":"The LaunchDarkly project key."},"environmentKey":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,100}$","description":"The environment whose default rule Glidepath steps, e.g. `production`."},"apiTokenEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding a LaunchDarkly access token (a service token is best) whose role may update flags (or AI Configs) in `environmentKey`; sent as `Authorization` without `Bearer` and never shown."},"variations":{"type":"object","additionalProperties":false,"description":"The names of the variations Glidepath serves, as set in LaunchDarkly.","properties":{"champion":{"type":"string","minLength":1,"maxLength":200,"default":"champion","description":"The variation serving the current bundle."},"challenger":{"type":"string","minLength":1,"maxLength":200,"default":"challenger","description":"The variation serving the new bundle."},"shadow":{"type":"string","minLength":1,"maxLength":200,"description":"A variation whose value tells your application to serve the champion and mirror to the challenger; without it, shadow stages cannot run on this provider."}}},"bucketBy":{"type":"string","default":"key","pattern":"^[A-Za-z0-9_./-]{1,100}$","description":"The context attribute the rollout buckets by (`rolloutBucketBy`), e.g. `key` or `conversationId`: contexts with the same value always get the same arm."},"contextKind":{"type":"string","default":"user","pattern":"^[A-Za-z0-9._-]{1,100}$","description":"The context kind the rollout buckets and a ring matches (`rolloutContextKind`), e.g. `user` or `organization`."}}},"litellmProvider":{"title":"LitellmProvider","description":"The LiteLLM proxy, through its config file committed by the GitOps path. A release's model group (`model_name`) holds two deployments, the champion's and the challenger's `litellm_params.model`; Glidepath rewrites only their `litellm_params.weight`, keeping the rest of the file and its comments. simple-shuffle routes each request at random by the weights: a user is not kept on one arm.","type":"object","additionalProperties":false,"required":["name","type","path"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"litellm","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"path":{"type":"string","minLength":1,"maxLength":500,"pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\s]+$","description":"The proxy's config file (the one `litellm --config` reads), relative to the repository root, e.g. `litellm/config.yaml`."}}},"portkeyProvider":{"title":"PortkeyProvider","description":"Portkey's AI gateway. A release's gateway config has a `loadbalance` strategy with two targets named `champion` and `challenger` (names configurable); Glidepath steps only their two `weight`s, as percents. The config is saved on Portkey's control plane (`source: control-plane`) or is a JSON file in this repository the self-hosted gateway is given as `x-portkey-config` (`source: file`), committed through the GitOps path. Each request is routed at random by the weights: a user is not kept on one arm.","type":"object","additionalProperties":false,"required":["name","type","source"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"portkey","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"source":{"enum":["control-plane","file"],"description":"`control-plane`: configs saved in Portkey, changed through its API (`GET`/`PUT /configs/{slug}`); the release target's `key` is the config's slug. `file`: a gateway config file in this repository; the release target's `key` is its path."},"apiKeyEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"control-plane only: environment variable holding a Portkey API key that may read and update configs in the config's workspace, sent as `x-portkey-api-key` and never shown."},"url":{"type":"string","pattern":"^https?://[^/@\\s]+(/[^?#@\\s]*)?$","maxLength":2048,"default":"https://api.portkey.ai/v1","description":"control-plane only: the API base, for a self-hosted or regional control plane. No credentials in it: use `apiKeyEnv`."},"championTarget":{"type":"string","minLength":1,"maxLength":200,"default":"champion","description":"The `name` of the config target that serves the champion."},"challengerTarget":{"type":"string","minLength":1,"maxLength":200,"default":"challenger","description":"The `name` of the config target that serves the challenger."}},"if":{"properties":{"source":{"const":"control-plane"}}},"then":{"required":["apiKeyEnv"]},"else":{"not":{"anyOf":[{"required":["apiKeyEnv"]},{"required":["url"]}]}}},"sagemakerProvider":{"title":"SagemakerProvider","description":"Amazon SageMaker real-time endpoints in one AWS region: Glidepath shifts traffic between two production variants with UpdateEndpointWeightsAndCapacities and reads it back with DescribeEndpoint. Changes settle later (the endpoint is Updating, then InService). Credentials come from the AWS SDK's default chain (in GitHub Actions: aws-actions/configure-aws-credentials with OIDC), or from the environment variables named under `credentials`.","type":"object","additionalProperties":false,"required":["name","type","region"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"sagemaker","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-[0-9]+$","description":"The AWS region the endpoints live in, e.g. `eu-west-1`."},"endpoint":{"type":"string","pattern":"^https?://[^/@\\s]+(/[^#@\\s]*)?$","maxLength":2048,"description":"The SageMaker API's URL when it is not the region's public one: a VPC interface endpoint (`https://vpce-….api.sagemaker.eu-west-1.vpce.amazonaws.com`) or a test server. Leave out in normal use."},"credentials":{"type":"object","additionalProperties":false,"required":["accessKeyIdEnv","secretAccessKeyEnv"],"description":"Static keys, from environment variables of these names. Prefer leaving this out: the AWS default chain then finds the role that aws-actions/configure-aws-credentials assumed through GitHub's OIDC, with no long-lived key in the repository's secrets.","properties":{"accessKeyIdEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding the access key id."},"secretAccessKeyEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding the secret access key."},"sessionTokenEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding a session token, for temporary credentials."}}}}},"statsigProvider":{"title":"StatsigProvider","description":"Statsig feature gates through the Console API. Glidepath owns one rule (named `glidepath`, condition Everyone) on each release's gate and sets its pass percentage to the challenger's share: users who pass the gate get the challenger.","type":"object","additionalProperties":false,"required":["name","type","apiKeyEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"statsig","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"apiKeyEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding a Statsig Console API key (`console-…`) that may edit gates, sent as `STATSIG-API-KEY` and never shown."},"url":{"type":"string","pattern":"^https?://[^/@\\s]+(/[^?#@\\s]*)?$","maxLength":2048,"default":"https://statsigapi.net","description":"The Console API's base URL. Leave out in normal use; https, plain http only on loopback."},"rule":{"type":"string","pattern":"^[A-Za-z0-9 ._-]{1,100}$","default":"glidepath","description":"The name of the gate rule Glidepath owns. It must be the gate's first rule; Glidepath adds it when the gate has none."},"environments":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":100},"description":"The Statsig environments the rule applies in (`production`). Leave out for every environment."}}},"unleashProvider":{"title":"UnleashProvider","description":"Unleash (open source or hosted) through its Admin API. Glidepath owns one `flexibleRollout` strategy titled `glidepath` on each release's feature toggle in one environment, and steps its two strategy variants, `champion` and `challenger`, whose JSON payloads are the release's bundles.","type":"object","additionalProperties":false,"required":["name","type","url","environment","apiTokenEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"unleash","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"url":{"type":"string","pattern":"^https?://[^/@\\s]+(/[^?#@\\s]*)?$","maxLength":2048,"description":"Unleash's base URL, without `/api`: `https://unleash.example.com`, `https://eu.app.unleash-hosted.com/demo`. No credentials in it: use `apiTokenEnv`."},"project":{"type":"string","default":"default","pattern":"^[A-Za-z0-9._~-]{1,100}$","description":"The Unleash project the release toggles live in."},"environment":{"type":"string","pattern":"^[A-Za-z0-9._~-]{1,100}$","description":"The Unleash environment whose strategy Glidepath steps, e.g. `production`."},"apiTokenEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding an Unleash Admin API token (a service-account or personal access token that may update feature strategies and enable toggles in `project`), sent as `Authorization` and never shown."},"stickiness":{"type":"string","default":"default","pattern":"^[A-Za-z0-9._-]{1,100}$","description":"The context field that keeps a user on one arm as the weight grows: `default` (userId, then sessionId, then random), `userId`, `sessionId` or a custom context field such as `conversationId`."}}},"vertexAiProvider":{"title":"VertexAiProvider","description":"Google Vertex AI online-prediction endpoints through the REST API v1. Glidepath sets an endpoint's `trafficSplit` between two deployed models (the release's champion and challenger) in whole percent, with the endpoint's `etag` as compare-and-swap.","type":"object","additionalProperties":false,"required":["name","type","project","location","accessTokenEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"vertex-ai","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"project":{"type":"string","pattern":"^([a-z][a-z0-9-]{4,28}[a-z0-9]|[0-9]{1,20})$","description":"The Google Cloud project the endpoints live in: its id (`acme-ml`) or number."},"location":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":50,"description":"The region the endpoints live in, e.g. `us-central1`. Glidepath calls that region's API host, `https://{location}-aiplatform.googleapis.com`."},"accessTokenEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding an OAuth 2.0 access token (in Actions, the `access_token` output of google-github-actions/auth with Workload Identity Federation) of an identity with `aiplatform.endpoints.get` and `aiplatform.endpoints.update`. Sent as `Authorization: Bearer` and never shown."},"apiEndpoint":{"type":"string","pattern":"^https?://[^/@\\s]+/?$","maxLength":2048,"description":"Another API host, such as a Private Service Connect endpoint for Google APIs (https; plain http only on loopback, for local testing). Default: the regional host."}}},"webhookProvider":{"title":"WebhookProvider","description":"A router of your own: Glidepath POSTs the desired split to `url`, signed with HMAC-SHA256 over the timestamp and body, and the receiver answers the split it serves.","type":"object","additionalProperties":false,"required":["name","type","url","secretEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name releases use in `spec.target.provider`."},"type":{"type":"string","const":"webhook","description":"Provider type."},"description":{"type":"string","maxLength":2000,"description":"What this provider is, for humans."},"url":{"type":"string","pattern":"^https?://[^/@\\s]+(/[^#@\\s]*)?$","maxLength":2048,"description":"The receiver's URL: https (plain http only on loopback, for local testing). No credentials in it: use `secretEnv`."},"secretEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding the shared secret requests are signed with (`X-Glidepath-Signature: sha256=<hex>` over `<timestamp>.<body>`)."},"capabilities":{"type":"object","additionalProperties":false,"description":"What the receiver can do, for `validate` and `plan`.","properties":{"shadow":{"enum":["native","marker","none"],"default":"marker","description":"`native`: the receiver mirrors requests to the challenger; `marker`: it passes the shadow mode on for the application to mirror; `none`: no shadow stages."},"segments":{"type":"boolean","default":false,"description":"Whether the receiver routes a stage's `segment` (tenant rings)."},"weightStep":{"type":"number","exclusiveMinimum":0,"maximum":100,"default":0.01,"description":"The smallest weight step the receiver stores, in percent."}}}}},"metricSource":{"description":"A metrics source.","type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/cloudWatchMetricSource"},{"$ref":"#/definitions/datadogMetricSource"},{"$ref":"#/definitions/fileMetricSource"},{"$ref":"#/definitions/httpJsonMetricSource"},{"$ref":"#/definitions/prometheusMetricSource"}]},"cloudWatchMetricSource":{"title":"CloudWatchMetricSource","description":"Amazon CloudWatch, read with `GetMetricData` (IAM permission `cloudwatch:GetMetricData`) over one period spanning the window, so both arms cover the same window. `pack: bedrock` reads AWS/Bedrock's per-model metrics with no query written.","type":"object","additionalProperties":false,"required":["name","type","region"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name metric definitions use in `source`."},"type":{"type":"string","const":"cloudwatch","description":"Source type."},"description":{"type":"string","maxLength":2000,"description":"What this source is, for humans."},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\d+$","description":"AWS region of the metrics, such as `us-east-1`."},"endpoint":{"type":"string","pattern":"^https?://","maxLength":2048,"description":"Another endpoint than the region's (a VPC interface endpoint). No credentials in it."},"accessKeyIdEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding a static access key id (with `secretAccessKeyEnv`). Leave both out to use the default AWS credential chain (OIDC in GitHub Actions via aws-actions/configure-aws-credentials)."},"secretAccessKeyEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding the secret access key; never shown."},"sessionTokenEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding a session token, for temporary static credentials."},"pack":{"type":"string","enum":["bedrock"],"description":"A ready metric pack: `bedrock` reads AWS/Bedrock's metrics by `ModelId` for metrics named `error_rate`, `server_error_rate`, `client_error_rate`, `throttle_rate`, `latency`, `input_tokens`, `output_tokens` that have no `query`, and counts requests per arm from `Invocations`."},"requests":{"$ref":"#/definitions/cloudWatchMetricSourceMetricRef","description":"Requests each arm served over the window (its Sum), for the split check. Default with `pack: bedrock`: `Invocations` by `ModelId`."},"variants":{"type":"object","additionalProperties":false,"description":"The variant name each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`).","properties":{"control":{"type":"string","minLength":1,"maxLength":1024,"description":"The control arm's variant name."},"canary":{"type":"string","minLength":1,"maxLength":1024,"description":"The canary arm's variant name."}}},"models":{"type":"object","additionalProperties":false,"description":"The model id each arm serves, filled into `{{model}}` (a leading `bedrock/` is dropped). Default: the release's champion and challenger `model`.","properties":{"control":{"type":"string","minLength":1,"maxLength":1024,"description":"The control arm's model id."},"canary":{"type":"string","minLength":1,"maxLength":1024,"description":"The canary arm's model id."}}}}},"cloudWatchMetricSourceMetricRef":{"title":"CloudWatchMetricRef","description":"One CloudWatch metric and statistic.","type":"object","additionalProperties":false,"required":["namespace","metric"],"properties":{"namespace":{"type":"string","minLength":1,"maxLength":255,"description":"Namespace: `AWS/Bedrock`, `MyApp/LLM`."},"metric":{"type":"string","minLength":1,"maxLength":255,"description":"Metric name: `Invocations`."},"dimensions":{"$ref":"#/definitions/cloudWatchMetricSourceDimensions"},"stat":{"type":"string","enum":["Sum","SampleCount","Average","Minimum","Maximum"],"description":"Statistic (default `Sum`; a summary's `count` defaults to `SampleCount`)."}}},"cloudWatchMetricSourceDimensions":{"description":"Dimension name → value (up to 30). Values may use `{{arm}}`, `{{variant}}`, `{{model}}`, `{{release}}` (any other `{{…}}` is an error).","type":"object","maxProperties":30,"additionalProperties":{"type":"string","minLength":1,"maxLength":1024,"not":{"pattern":"\\{\\{(?!\\s*(arm|variant|model|release)\\s*\\}\\})"}}},"datadogMetricSource":{"title":"DatadogMetricSource","description":"Datadog metrics, read with the v2 scalar query API (`POST /api/v2/query/scalar`, each query summed over the window) or, with `api: v1`, the v1 query API (`GET /api/v1/query`). Both arms are read over the same window.","type":"object","additionalProperties":false,"required":["name","type","apiKeyEnv","appKeyEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name metric definitions use in `source`."},"type":{"type":"string","const":"datadog","description":"Source type."},"description":{"type":"string","maxLength":2000,"description":"What this source is, for humans."},"site":{"type":"string","enum":["datadoghq.com","us3.datadoghq.com","us5.datadoghq.com","ap1.datadoghq.com","ap2.datadoghq.com","uk1.datadoghq.com","datadoghq.eu","ddog-gov.com","us2.ddog-gov.com"],"description":"The Datadog site of the organisation (default `datadoghq.com`); the API is `https://api.<site>`."},"apiKeyEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding the API key, sent as `DD-API-KEY` and never shown."},"appKeyEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding an application key with the `timeseries_query` permission, sent as `DD-APPLICATION-KEY` and never shown."},"api":{"type":"string","enum":["v2","v1"],"description":"`v2` (default): `POST /api/v2/query/scalar`. `v1`: `GET /api/v1/query`, whose points are summed by Glidepath."},"requests":{"$ref":"#/definitions/datadogMetricSourceQueryText","description":"Requests each arm served over the window, for the split check: `sum:llm.requests{variant:{{variant}}}.as_count()`. Must mention `{{variant}}` or `{{arm}}`."},"units":{"allOf":[{"$ref":"#/definitions/datadogMetricSourceQueryText"},{"type":"string","pattern":"\\bby\\s*\\{"}],"description":"Randomisation units (users) each arm held, for the split check on units: a query grouped by the unit tag, `sum:llm.requests{variant:{{variant}}} by {usr.id}.as_count()`; each group with requests is one unit."},"variants":{"type":"object","additionalProperties":false,"description":"The variant name each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`).","properties":{"control":{"type":"string","pattern":"^[A-Za-z0-9._:/-]{1,100}$","description":"The control arm's variant name (a Datadog tag value)."},"canary":{"type":"string","pattern":"^[A-Za-z0-9._:/-]{1,100}$","description":"The canary arm's variant name (a Datadog tag value)."}}}}},"datadogMetricSourceQueryText":{"description":"A Datadog metrics query with templates `{{arm}}`, `{{variant}}`, `{{window}}`, `{{release}}` (any other `{{…}}` is an error).","type":"string","minLength":1,"maxLength":4000,"not":{"pattern":"\\{\\{(?!\\s*(arm|variant|window|release)\\s*\\}\\})"}},"fileMetricSource":{"title":"FileMetricSource","description":"Metrics exported to a JSON or CSV file by an earlier workflow step (a warehouse query, an eval run). See docs/metrics-file-format.md.","type":"object","additionalProperties":false,"required":["name","type","path"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name metric definitions use in `source`."},"type":{"type":"string","const":"file","description":"Source type."},"description":{"type":"string","maxLength":2000,"description":"What this source is, for humans."},"path":{"type":"string","minLength":1,"maxLength":1024,"description":"File to read, relative to the repository root. `{release}` and `{stage}` are replaced by the release and stage names."}}},"httpJsonMetricSource":{"title":"HttpJsonMetricSource","description":"Any HTTP endpoint that answers JSON. Glidepath GETs `url` once per read (once per arm when the URL mentions `{{arm}}` or `{{variant}}`) and each metric picks its numbers out of the answer by path.","type":"object","additionalProperties":false,"required":["name","type","url"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name metric definitions use in `source`."},"type":{"type":"string","const":"http-json","description":"Source type."},"description":{"type":"string","maxLength":2000,"description":"What this source is, for humans."},"url":{"type":"string","pattern":"^https?://","maxLength":4096,"not":{"pattern":"\\{\\{(?!\\s*(arm|variant|release|stage|start|end|window)\\s*\\}\\})"},"description":"The URL to GET. Templates, URL-encoded when filled: `{{release}}`, `{{stage}}`, `{{start}}` and `{{end}}` (ISO times of the window), `{{window}}` (seconds), `{{arm}}` and `{{variant}}` (one request per arm). No credentials in it: use `headers`."},"headers":{"type":"object","description":"Headers to send, by name: a credential from an environment variable (`{ env: METRICS_TOKEN, prefix: 'Bearer ' }`) or a constant that is not a credential (`{ value: application/json }`).","propertyNames":{"pattern":"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"},"additionalProperties":{"oneOf":[{"type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding the header's value; never shown."},"prefix":{"type":"string","maxLength":100,"description":"Put before the variable's value, e.g. `Bearer `."}}},{"type":"object","additionalProperties":false,"required":["value"],"properties":{"value":{"type":"string","maxLength":1000,"description":"A constant value; headers whose names suggest a credential (Authorization, …Key, …Token) are refused here."}}}]}},"requests":{"$ref":"#/definitions/httpJsonMetricSourcePath","description":"Path to the requests each arm served, for the split check: `$.arms.{{arm}}.requests`."},"units":{"$ref":"#/definitions/httpJsonMetricSourcePath","description":"Path to the randomisation units (users, conversations) each arm held: `$.arms.{{arm}}.users`. When present, the split check counts these (decision 0012)."},"variants":{"type":"object","additionalProperties":false,"description":"The variant name each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`).","properties":{"control":{"type":"string","pattern":"^[A-Za-z0-9._:/-]{1,100}$","description":"The control arm's variant name."},"canary":{"type":"string","pattern":"^[A-Za-z0-9._:/-]{1,100}$","description":"The canary arm's variant name."}}}}},"httpJsonMetricSourcePath":{"description":"A path into the JSON answer: `$` then `.name`, `['name']` or `[index]` steps (no wildcards, filters or `..`), with templates `{{arm}}`, `{{variant}}`, `{{release}}`.","type":"string","maxLength":1000,"pattern":"^\\$(\\.([A-Za-z_$][\\w$-]*|\\{\\{\\s*(arm|variant|release)\\s*\\}\\})|\\[\\s*('([^'\\\\]|\\\\.)*'|\"([^\"\\\\]|\\\\.)*\"|\\d{1,9})\\s*\\])*$"},"prometheusMetricSource":{"title":"PrometheusMetricSource","description":"A Prometheus-compatible HTTP API (Prometheus, Thanos, Mimir, VictoriaMetrics, Grafana Cloud), read with instant queries at the window's end over the window's length, so both arms cover the same window.","type":"object","additionalProperties":false,"required":["name","type","url"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name metric definitions use in `source`."},"type":{"type":"string","const":"prometheus","description":"Source type."},"description":{"type":"string","maxLength":2000,"description":"What this source is, for humans."},"url":{"type":"string","pattern":"^https?://","maxLength":2048,"description":"Base URL of the HTTP API, without `/api/v1`: `http://prometheus:9090`, `https://mimir.example.com/prometheus`. No credentials in it: use `bearerTokenEnv`."},"bearerTokenEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding a bearer token, sent as `Authorization: Bearer …` and never shown."},"requests":{"$ref":"#/definitions/prometheusMetricSourceExpression","description":"Requests each arm served over the window, for the split check: a counter selector such as `llm_requests_total{variant=\"{{variant}}\"}` (summed over `increase(…[{{window}}])`), or an expression mentioning `{{window}}` used as written."},"variants":{"type":"object","additionalProperties":false,"description":"The variant name each arm is served under, filled into `{{variant}}` (default `champion` and `challenger`).","properties":{"control":{"type":"string","pattern":"^[A-Za-z0-9._:-]{1,100}$","description":"The control arm's variant name."},"canary":{"type":"string","pattern":"^[A-Za-z0-9._:-]{1,100}$","description":"The canary arm's variant name."}}}}},"prometheusMetricSourceExpression":{"description":"A PromQL counter selector or expression with templates `{{arm}}`, `{{variant}}`, `{{window}}`, `{{release}}` (any other `{{…}}` is an error).","type":"string","minLength":1,"maxLength":4000,"not":{"pattern":"\\{\\{(?!\\s*(arm|variant|window|release)\\s*\\}\\})"}},"metricDefinition":{"title":"MetricDefinition","description":"A metric: what it measures, which way is worse, and where it comes from.","type":"object","additionalProperties":false,"required":["name","source","type","direction"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Name gates and rollback criteria use (snake_case)."},"source":{"$ref":"common.schema.json#/definitions/name","description":"The metric source it is read from."},"type":{"type":"string","enum":["proportion","continuous"],"description":"`proportion`: a rate of events per request (errors, task completion, refusals), read as successes and trials. `continuous`: a value per request (latency, cost, tokens), read as samples, sufficient statistics or histogram buckets."},"direction":{"type":"string","enum":["lower-is-better","higher-is-better"],"description":"Which way is better, so that margins and rollback criteria know which way is worse."},"unit":{"type":"string","maxLength":40,"description":"Unit shown in reports (`ms`, `USD`, `tokens`)."},"query":{"description":"What the source is asked for: for a file source, the metric's key in the file (default: the metric name); for Prometheus, Datadog, CloudWatch and HTTP JSON sources, a query object of that source's kind (docs/metrics/<type>.md), checked by the source when it reads it.","anyOf":[{"type":"string","maxLength":4000},{"type":"object"}]},"description":{"type":"string","maxLength":2000,"description":"What the metric measures, for humans."}}},"pagerDutyNotifier":{"title":"PagerDutyNotifierConfig","description":"PagerDuty Events API v2: a rollback or a rollout that needs a person triggers an alert (one dedup key per release); the release completing resolves it.","type":"object","additionalProperties":false,"required":["name","type","routingKeyEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name of this channel, for messages."},"type":{"type":"string","const":"pagerduty"},"routingKeyEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding the Events API v2 integration (routing) key."},"on":{"type":"array","uniqueItems":true,"minItems":1,"items":{"enum":["rolled-back","needs-attention","recovered","completed"]},"description":"Which notices this channel receives (default: all). `rolled-back` and `needs-attention` open an incident on a pager; `completed` resolves it."},"url":{"type":"string","pattern":"^https://[^/@\\s]+/?$","description":"Events API base; default https://events.pagerduty.com (EU accounts: https://events.eu.pagerduty.com)."}}},"slackNotifier":{"title":"SlackNotifierConfig","description":"Slack incoming webhook: one message per notice, user text escaped so it cannot ping or link.","type":"object","additionalProperties":false,"required":["name","type","webhookUrlEnv"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Name of this channel, for messages."},"type":{"type":"string","const":"slack"},"webhookUrlEnv":{"$ref":"common.schema.json#/definitions/envVarName","description":"Environment variable holding the incoming-webhook URL (the URL is itself the credential)."},"on":{"type":"array","uniqueItems":true,"minItems":1,"items":{"enum":["rolled-back","needs-attention","recovered","completed"]},"description":"Which notices this channel receives (default: all). `rolled-back` and `needs-attention` open an incident on a pager; `completed` resolves it."}}}}};
 const schema13 = {"description":"Version of the Glidepath file format. Always `glidepath.dev/v1`.","type":"string","const":"glidepath.dev/v1"};
-const schema79 = {"description":"Expected traffic, used to estimate how long each stage needs to detect the margins its gates care about.","type":"object","additionalProperties":false,"required":["requestsPerHour"],"properties":{"requestsPerHour":{"type":"number","exclusiveMinimum":0,"description":"Requests per hour across all arms (the whole service, before any split)."}}};
+const schema79 = {"description":"Expected traffic, used to estimate how long each stage needs to detect the margins its gates care about.","type":"object","additionalProperties":false,"required":["requestsPerHour"],"properties":{"requestsPerHour":{"type":"number","exclusiveMinimum":0,"description":"Requests per hour across all arms (the whole service, before any split)."},"activeUsers":{"type":"integer","minimum":1,"description":"The product's active users N: distinct users (or whatever unit the provider keeps on one arm) who may send requests while a rollout runs, such as monthly active users. With sticky assignment a stage at weight w reaches at most w × N distinct users however long it runs, so `plan` says when a gate sized in users (analysis.unit: user) needs more than that, and converts users to hours with the saturating model N·w·(1 − e^(−t·r/N)) (decision 0021)."},"usersPerDay":{"type":"integer","minimum":1,"description":"Distinct users seen in a typical day, fewer than `activeUsers`: sets r, the rate at which users first arrive (r = −(N/24)·ln(1 − usersPerDay/N)). Without it the plan takes every user as new, r = requestsPerHour / the gate's requests per user, and says so."}}};
 const schema14 = {"description":"Identity of the document.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"Unique name of the document among documents of its kind."},"description":{"type":"string","maxLength":2000,"description":"What this document is for, for humans."},"labels":{"description":"Free-form labels (team, product, cost centre) carried into plans and audit records.","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$"},"additionalProperties":{"type":"string","maxLength":256}}}};
 const schema15 = {"description":"A lower-case name: letters, digits and dashes, starting and ending with a letter or digit, at most 63 characters.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"};
 const pattern0 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -7115,7 +7115,7 @@ vErrors.push(err26);
 errors++;
 }
 for(const key3 in data13){
-if(!(key3 === "requestsPerHour")){
+if(!(((key3 === "requestsPerHour") || (key3 === "activeUsers")) || (key3 === "usersPerDay"))){
 const err27 = {instancePath:instancePath+"/spec/traffic",schemaPath:"common.schema.json#/definitions/traffic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
@@ -7151,9 +7151,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/spec/traffic",schemaPath:"common.schema.json#/definitions/traffic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.activeUsers !== undefined){
+let data15 = data13.activeUsers;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err30 = {instancePath:instancePath+"/spec/traffic/activeUsers",schemaPath:"common.schema.json#/definitions/traffic/properties/activeUsers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7162,16 +7163,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data3.approvers !== undefined){
-let data15 = data3.approvers;
-if(Array.isArray(data15)){
-const len3 = data15.length;
-for(let i3=0; i3<len3; i3++){
-let data16 = data15[i3];
-if(typeof data16 === "string"){
-if(!pattern85.test(data16)){
-const err31 = {instancePath:instancePath+"/spec/approvers/" + i3,schemaPath:"#/properties/spec/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"+"\""};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 1 || isNaN(data15)){
+const err31 = {instancePath:instancePath+"/spec/traffic/activeUsers",schemaPath:"common.schema.json#/definitions/traffic/properties/activeUsers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7181,8 +7175,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/spec/approvers/" + i3,schemaPath:"#/properties/spec/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data13.usersPerDay !== undefined){
+let data16 = data13.usersPerDay;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err32 = {instancePath:instancePath+"/spec/traffic/usersPerDay",schemaPath:"common.schema.json#/definitions/traffic/properties/usersPerDay/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7191,19 +7188,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-let i4 = data15.length;
-let j0;
-if(i4 > 1){
-const indices0 = {};
-for(;i4--;){
-let item0 = data15[i4];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err33 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)"};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 1 || isNaN(data16)){
+const err33 = {instancePath:instancePath+"/spec/traffic/usersPerDay",schemaPath:"common.schema.json#/definitions/traffic/properties/usersPerDay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7211,14 +7198,12 @@ else {
 vErrors.push(err33);
 }
 errors++;
-break;
 }
-indices0[item0] = i4;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err34 = {instancePath:instancePath+"/spec/traffic",schemaPath:"common.schema.json#/definitions/traffic/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7228,11 +7213,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data3.notifications !== undefined){
-let data17 = data3.notifications;
+if(data3.approvers !== undefined){
+let data17 = data3.approvers;
 if(Array.isArray(data17)){
-if(data17.length > 20){
-const err35 = {instancePath:instancePath+"/spec/notifications",schemaPath:"#/properties/spec/properties/notifications/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+let data18 = data17[i3];
+if(typeof data18 === "string"){
+if(!pattern85.test(data18)){
+const err35 = {instancePath:instancePath+"/spec/approvers/" + i3,schemaPath:"#/properties/spec/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7241,28 +7230,89 @@ vErrors.push(err35);
 }
 errors++;
 }
-const len4 = data17.length;
+}
+else {
+const err36 = {instancePath:instancePath+"/spec/approvers/" + i3,schemaPath:"#/properties/spec/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+let i4 = data17.length;
+let j0;
+if(i4 > 1){
+const indices0 = {};
+for(;i4--;){
+let item0 = data17[i4];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err37 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+break;
+}
+indices0[item0] = i4;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/spec/approvers",schemaPath:"#/properties/spec/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data3.notifications !== undefined){
+let data19 = data3.notifications;
+if(Array.isArray(data19)){
+if(data19.length > 20){
+const err39 = {instancePath:instancePath+"/spec/notifications",schemaPath:"#/properties/spec/properties/notifications/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const len4 = data19.length;
 for(let i5=0; i5<len4; i5++){
-let data18 = data17[i5];
-const _errs40 = errors;
+let data20 = data19[i5];
+const _errs44 = errors;
 let valid17 = false;
 let passing0 = null;
-const _errs41 = errors;
-if(!(validate54(data18, {instancePath:instancePath+"/spec/notifications/" + i5,parentData:data17,parentDataProperty:i5,rootData}))){
+const _errs45 = errors;
+if(!(validate54(data20, {instancePath:instancePath+"/spec/notifications/" + i5,parentData:data19,parentDataProperty:i5,rootData}))){
 vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs41 === errors;
+var _valid0 = _errs45 === errors;
 if(_valid0){
 valid17 = true;
 passing0 = 0;
 }
-const _errs42 = errors;
-if(!(validate56(data18, {instancePath:instancePath+"/spec/notifications/" + i5,parentData:data17,parentDataProperty:i5,rootData}))){
+const _errs46 = errors;
+if(!(validate56(data20, {instancePath:instancePath+"/spec/notifications/" + i5,parentData:data19,parentDataProperty:i5,rootData}))){
 vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs42 === errors;
+var _valid0 = _errs46 === errors;
 if(_valid0 && valid17){
 valid17 = false;
 passing0 = [passing0, 1];
@@ -7274,20 +7324,20 @@ passing0 = 1;
 }
 }
 if(!valid17){
-const err36 = {instancePath:instancePath+"/spec/notifications/" + i5,schemaPath:"#/properties/spec/properties/notifications/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err40 = {instancePath:instancePath+"/spec/notifications/" + i5,schemaPath:"#/properties/spec/properties/notifications/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err40];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err40);
 }
 errors++;
 }
 else {
-errors = _errs40;
+errors = _errs44;
 if(vErrors !== null){
-if(_errs40){
-vErrors.length = _errs40;
+if(_errs44){
+vErrors.length = _errs44;
 }
 else {
 vErrors = null;
@@ -7297,36 +7347,36 @@ vErrors = null;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/spec/notifications",schemaPath:"#/properties/spec/properties/notifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err41 = {instancePath:instancePath+"/spec/notifications",schemaPath:"#/properties/spec/properties/notifications/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err41];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err41);
 }
 errors++;
 }
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err42 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err42];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err42);
 }
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err43];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err43);
 }
 errors++;
 }
@@ -11574,7 +11624,7 @@ vErrors.push(err36);
 errors++;
 }
 for(const key4 in data11){
-if(!(key4 === "requestsPerHour")){
+if(!(((key4 === "requestsPerHour") || (key4 === "activeUsers")) || (key4 === "usersPerDay"))){
 const err37 = {instancePath:instancePath+"/spec/traffic",schemaPath:"common.schema.json#/definitions/traffic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
@@ -11610,14 +11660,64 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/spec/traffic",schemaPath:"common.schema.json#/definitions/traffic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11.activeUsers !== undefined){
+let data13 = data11.activeUsers;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err40 = {instancePath:instancePath+"/spec/traffic/activeUsers",schemaPath:"common.schema.json#/definitions/traffic/properties/activeUsers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 1 || isNaN(data13)){
+const err41 = {instancePath:instancePath+"/spec/traffic/activeUsers",schemaPath:"common.schema.json#/definitions/traffic/properties/activeUsers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+if(data11.usersPerDay !== undefined){
+let data14 = data11.usersPerDay;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err42 = {instancePath:instancePath+"/spec/traffic/usersPerDay",schemaPath:"common.schema.json#/definitions/traffic/properties/usersPerDay/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+const err43 = {instancePath:instancePath+"/spec/traffic/usersPerDay",schemaPath:"common.schema.json#/definitions/traffic/properties/usersPerDay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/spec/traffic",schemaPath:"common.schema.json#/definitions/traffic/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
@@ -11642,24 +11742,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err45 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err45];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err45);
 }
 errors++;
 }
 }
 }
 else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err46];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err46);
 }
 errors++;
 }

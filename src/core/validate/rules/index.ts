@@ -5,6 +5,7 @@ import { policyStageRules } from './policy-stage-rules.js';
 import { releaseRules } from './release-rules.js';
 import { providerCapabilityRule } from './provider-capability-rules.js';
 import type { SemanticRule } from './rule-context.js';
+import { trafficPopulationRule } from './traffic-rules.js';
 
 /** Every semantic rule, run after the schema on documents that passed it. A new rule is one function added to a list here. */
 export const semanticRules: readonly SemanticRule[] = [
@@ -14,6 +15,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ...policyMetricRules,
   ...releaseRules,
   providerCapabilityRule,
+  trafficPopulationRule,
 ];
 
 export type { RuleContext, RuleRepository, SemanticRule } from './rule-context.js';
