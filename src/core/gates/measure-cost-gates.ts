@@ -1,10 +1,11 @@
 import { beyondPValue, confidenceSequence, estimateLogRatio, estimateNetBenefit, estimateRatio, logRatioContrast, netBenefitContrast, withinPValue, type Contrast, type UnitSums } from '../stats/index.js';
-import type { Gate, MetricDefinition } from '../model/index.js';
+import type { Gate, MetricDefinition, RollbackCriterion } from '../model/index.js';
 import type { ArmData } from '../metrics/arm-data.js';
 import { formatCount } from './format-evidence.js';
 import { GateConfigError } from './gate-config-error.js';
 import { resolveMargin, sameMargin, type GateMargin } from './gate-margin.js';
 import type { GateMeasurement, MeasureContext } from './measure-gate.js';
+import type { CriterionMeasurement } from './measure-criterion.js';
 
 /**
  * The ratio and cost-effectiveness gates (decision 0019). Both read one metric whose data is a
@@ -31,18 +32,10 @@ export function measureRatioGate(name: string, gate: Gate, metric: MetricDefinit
   }
   const arms = pairData('ratio', metric, control, canary);
   if ('reason' in arms) return arms.reason;
-  const c = estimateLogRatio(arms.control);
-  const k = estimateLogRatio(arms.canary);
+  const { c, k, informationN, effect, interval, rc, rk, summary } = ratioEffect(arms, metric, ctx);
   const fail = logRatioContrast(c, k, failMargin.value, worse);
   const pass = sameMargin(failMargin, passMargin) ? fail : logRatioContrast(c, k, passMargin.value, worse);
-  const informationN = Math.min(c.n, k.n);
-  const logEffect = k.value - c.value;
-  const cs = confidenceSequence(logEffect, Math.sqrt(c.variance + k.variance), informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
-  const interval: [number, number] = [Math.expm1(cs.lower), Math.expm1(cs.upper)];
-  const effect = Math.expm1(logEffect);
   const sign = worse === 'higher' ? 1 : -1;
-  const rc = estimateRatio(arms.control).value;
-  const rk = estimateRatio(arms.canary).value;
   const shownMargin = (m: GateMargin) => sign * m.value;
   const moved = (m: GateMargin) => (m.value === 0 ? 'control' : `control ${worse === 'higher' ? '+' : '−'}${m.text}`);
   return {
@@ -54,7 +47,7 @@ export function measureRatioGate(name: string, gate: Gate, metric: MetricDefinit
     ...(sameMargin(passMargin, failMargin) ? {} : { passThreshold: shownMargin(passMargin) }),
     estimates: { control: rc, canary: rk },
     subject: `${metric.name} (ratio over users)`,
-    summary: `canary ${trim(rk)} vs control ${trim(rc)}${metric.unit ? ` ${metric.unit}` : ''}: ${percent(effect)} (interval ${percent(interval[0])} to ${percent(interval[1])}) on ${formatCount(arms.canary.units)} canary / ${formatCount(arms.control.units)} control users`,
+    summary,
     failClaim: `${worse === 'higher' ? 'above' : 'below'} ${moved(failMargin)}`,
     passClaim: `${worse === 'higher' ? 'at most' : 'at least'} ${moved(passMargin)}`,
     unit: 'user',
@@ -76,16 +69,8 @@ export function measureNetBenefitGate(name: string, gate: Gate, metric: MetricDe
   const floor = gate.minNetBenefit ?? 0;
   const arms = pairData('net-benefit', metric, control, canary);
   if ('reason' in arms) return arms.reason;
-  const cost = costOf(metric);
-  const c = estimateNetBenefit(arms.control, lambda, cost);
-  const k = estimateNetBenefit(arms.canary, lambda, cost);
+  const { c, k, informationN, effect, interval, summary } = netBenefitEffect(arms, metric, lambda, ctx);
   const contrast = netBenefitContrast(c, k, floor);
-  const informationN = Math.min(c.n, k.n);
-  const effect = k.value - c.value;
-  const cs = confidenceSequence(effect, contrast.standardError, informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
-  const interval: [number, number] = [cs.lower, cs.upper];
-  const [dq, dc] = deltas(arms, cost);
-  const unitText = metric.unit ? ` (${metric.unit})` : '';
   return {
     ...pValues('net-benefit', arms, contrast, contrast, informationN, ctx),
     ...degenerate(arms, [c, k], 'no units'),
@@ -94,9 +79,105 @@ export function measureNetBenefitGate(name: string, gate: Gate, metric: MetricDe
     threshold: floor,
     estimates: { control: c.value, canary: k.value },
     subject: `${metric.name} (net benefit per user at ${trim(lambda)} per unit of quality)`,
-    summary: `Δquality ${signed(dq)}, Δcost ${signed(dc)} per user: net benefit ${signed(effect)}${unitText} (interval ${signed(interval[0])} to ${signed(interval[1])}) on ${formatCount(arms.canary.units)} canary / ${formatCount(arms.control.units)} control users`,
+    summary,
     failClaim: floor === 0 ? 'short of its marginal cost (net benefit below 0)' : `below the net benefit floor ${trim(floor)}`,
     passClaim: floor === 0 ? 'worth its marginal cost (net benefit above 0)' : `above the net benefit floor ${trim(floor)}`,
+    unit: 'user',
+  };
+}
+
+/** Both arms' log ratios, the effect Rk/Rc − 1 and its confidence sequence: shared by the ratio gate and the ratio rollback criterion. */
+function ratioEffect(arms: { control: Sums; canary: Sums }, metric: MetricDefinition, ctx: MeasureContext) {
+  const c = estimateLogRatio(arms.control);
+  const k = estimateLogRatio(arms.canary);
+  const informationN = Math.min(c.n, k.n);
+  const logEffect = k.value - c.value;
+  const cs = confidenceSequence(logEffect, Math.sqrt(c.variance + k.variance), informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
+  const interval: [number, number] = [Math.expm1(cs.lower), Math.expm1(cs.upper)];
+  const effect = Math.expm1(logEffect);
+  const rc = estimateRatio(arms.control).value;
+  const rk = estimateRatio(arms.canary).value;
+  const summary = `canary ${trim(rk)} vs control ${trim(rc)}${metric.unit ? ` ${metric.unit}` : ''}: ${percent(effect)} (interval ${percent(interval[0])} to ${percent(interval[1])}) on ${formatCount(arms.canary.units)} canary / ${formatCount(arms.control.units)} control users`;
+  return { c, k, informationN, effect, interval, rc, rk, summary };
+}
+
+/** Both arms' net benefits per user, the effect ΔNB and its confidence sequence: shared by the net-benefit gate and rollback criterion. */
+function netBenefitEffect(arms: { control: Sums; canary: Sums }, metric: MetricDefinition, lambda: number, ctx: MeasureContext) {
+  const cost = costOf(metric);
+  const c = estimateNetBenefit(arms.control, lambda, cost);
+  const k = estimateNetBenefit(arms.canary, lambda, cost);
+  const informationN = Math.min(c.n, k.n);
+  const effect = k.value - c.value;
+  const cs = confidenceSequence(effect, Math.sqrt(c.variance + k.variance), informationN, { alpha: ctx.alpha, tuneN: ctx.tuneN, sides: 2 });
+  const interval: [number, number] = [cs.lower, cs.upper];
+  const [dq, dc] = deltas(arms, cost);
+  const unitText = metric.unit ? ` (${metric.unit})` : '';
+  const summary = `Δquality ${signed(dq)}, Δcost ${signed(dc)} per user: net benefit ${signed(effect)}${unitText} (interval ${signed(interval[0])} to ${signed(interval[1])}) on ${formatCount(arms.canary.units)} canary / ${formatCount(arms.control.units)} control users`;
+  return { c, k, informationN, effect, interval, summary };
+}
+
+/**
+ * A rollback criterion with `test: ratio` or `test: net-benefit` (decision 0021): the same
+ * per-user sums, estimators and contrasts as the gates of those tests, fired by the same
+ * always-valid p-value a gate fails by, so that "cost per resolved conversation more than 50 %
+ * above control" or "net benefit below −0.05 per user" restores the champion only when shown.
+ * `ratio` takes `increase` or `drop` as a percentage of control's ratio; `net-benefit` takes
+ * `willingnessToPay` and `below`, the floor of the incremental net benefit per user.
+ */
+export function measureCostCriterion(criterion: RollbackCriterion, metric: MetricDefinition, control: ArmData | undefined, canary: ArmData | undefined, hasControl: boolean, ctx: MeasureContext, where: string): CriterionMeasurement {
+  const test = criterion.test === 'net-benefit' ? 'net-benefit' : 'ratio';
+  const head = { control: control?.kind === 'ratio' ? control.units : 0, canary: canary?.kind === 'ratio' ? canary.units : 0 };
+  const resolve = test === 'ratio' ? ratioCondition(criterion, metric, where) : netBenefitCondition(criterion, metric, where);
+  if (!hasControl) return { status: 'skipped', test, reason: `not applicable at 100%: there is no control arm to compare ${metric.name}'s ${test === 'ratio' ? 'ratio' : 'net benefit'} with (absolute criteria still apply)`, n: head };
+  const arms = pairData(test, metric, control, canary);
+  if ('reason' in arms) return arms.reason as CriterionMeasurement;
+  if (test === 'ratio') {
+    const { margin, worse } = resolve as ReturnType<typeof ratioCondition>;
+    const e = ratioEffect(arms, metric, ctx);
+    const flat = degenerate(arms, [e.c, e.k], 'the ratio has no numerator yet (ΣX = 0) or no denominator (ΣY = 0)').degenerate;
+    if (flat) return { status: 'no-data', test, reason: `${metric.name}: ${flat}`, n: head };
+    const contrast = logRatioContrast(e.c, e.k, margin.value, worse);
+    return criterionMeasured(test, arms, contrast, e.informationN, ctx, e.effect, e.interval, (worse === 'higher' ? 1 : -1) * margin.value, { control: e.rc, canary: e.rk }, e.summary, resolve.condition);
+  }
+  const { lambda, floor } = resolve as ReturnType<typeof netBenefitCondition>;
+  const e = netBenefitEffect(arms, metric, lambda, ctx);
+  const flat = degenerate(arms, [e.c, e.k], 'no units').degenerate;
+  if (flat) return { status: 'no-data', test, reason: `${metric.name}: ${flat}`, n: head };
+  const contrast = netBenefitContrast(e.c, e.k, floor);
+  return criterionMeasured(test, arms, contrast, e.informationN, ctx, e.effect, e.interval, floor, { control: e.c.value, canary: e.k.value }, e.summary, resolve.condition);
+}
+
+function ratioCondition(criterion: RollbackCriterion, metric: MetricDefinition, where: string): { margin: GateMargin; worse: 'higher' | 'lower'; condition: string } {
+  const field = criterion.increase !== undefined ? 'increase' : criterion.drop !== undefined ? 'drop' : undefined;
+  if (!field) throw new GateConfigError(`${where}: a ratio rollback criterion needs increase or drop, as a percentage of control's ratio such as 50%`);
+  const margin = relativeMargin(criterion[field], `${where}.${field}`);
+  const worse = field === 'increase' ? 'higher' : 'lower';
+  if (worse === 'lower' && margin.value >= 1) throw new GateConfigError(`${where}.drop: a ratio cannot drop by 100% or more: use a margin below 100%`);
+  return { margin, worse, condition: `${metric.name} (ratio over users) more than ${margin.text} ${worse === 'higher' ? 'above' : 'below'} control` };
+}
+
+function netBenefitCondition(criterion: RollbackCriterion, metric: MetricDefinition, where: string): { lambda: number; floor: number; condition: string } {
+  const lambda = criterion.willingnessToPay;
+  if (!(lambda !== undefined && lambda > 0 && Number.isFinite(lambda))) {
+    throw new GateConfigError(`${where}.willingnessToPay: a net-benefit rollback criterion needs what one more unit of quality is worth in the cost's unit: add willingnessToPay: <number > 0>`);
+  }
+  if (criterion.below === undefined) throw new GateConfigError(`${where}: a net-benefit rollback criterion needs below: the net benefit per user under which it fires, such as -0.05`);
+  return { lambda, floor: criterion.below, condition: `${metric.name} net benefit per user (at ${trim(lambda)} per unit of quality) below ${trim(criterion.below)}` };
+}
+
+function criterionMeasured(test: string, arms: { control: UnitSums; canary: UnitSums }, contrast: Contrast, informationN: number, ctx: MeasureContext, effect: number, interval: readonly [number, number], threshold: number, estimates: { control: number; canary: number }, summary: string, condition: string): CriterionMeasurement {
+  return {
+    status: 'measured',
+    test,
+    n: { control: arms.control.units, canary: arms.canary.units },
+    fireP: beyondPValue(contrast, informationN, ctx.tuneN),
+    statistic: contrast.standardError > 0 ? (contrast.estimate - contrast.threshold) / contrast.standardError : 0,
+    effect,
+    interval,
+    threshold,
+    estimates,
+    summary,
+    condition,
     unit: 'user',
   };
 }

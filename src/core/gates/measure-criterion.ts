@@ -8,6 +8,7 @@ import { GateConfigError } from './gate-config-error.js';
 import { resolveMargin, type GateMargin } from './gate-margin.js';
 import { designEffectOf, measuredUnit, type MeasureContext } from './measure-gate.js';
 import { rateRatioProblem } from '../metrics/check-snapshot.js';
+import { measureCostCriterion } from './measure-cost-gates.js';
 
 /** What a rollback criterion's data say, before the adjustment across criteria. */
 export type CriterionMeasurement =
@@ -34,9 +35,11 @@ export type CriterionMeasurement =
  * Measures one rollback criterion. `above` / `below` judge the canary alone (its rate, mean, or
  * `quantile`); `increase` / `drop` judge it against control. The criterion fires only when its
  * condition is shown by an always-valid test, so noise at a busy tick cannot roll back.
- * `hasControl` is false at 100%, where relative criteria have nothing to compare with.
+ * `hasControl` is false at 100%, where relative criteria have nothing to compare with. `test:
+ * ratio` and `test: net-benefit` judge a pair of per-user totals as their gates do (measure-cost-gates.ts).
  */
 export function measureCriterion(criterion: RollbackCriterion, metric: MetricDefinition, control: ArmData | undefined, canary: ArmData | undefined, hasControl: boolean, ctx: MeasureContext, where: string): CriterionMeasurement {
+  if (criterion.test === 'ratio' || criterion.test === 'net-benefit') return measureCostCriterion(criterion, metric, control, canary, hasControl, ctx, where);
   const n = { control: control ? sampleSize(control) : 0, canary: canary ? sampleSize(canary) : 0 };
   const q = criterion.quantile;
   const label = q === undefined ? metric.name : `${metric.name} p${Number((q * 100).toPrecision(6))}`;

@@ -27,8 +27,19 @@ export function describeGate(gate: Gate, metric?: MetricDefinition): string {
   return `${subject} ${parts.join('; ')} (${notes.join(', ')})`;
 }
 
-/** When a rollback criterion fires: `latency_ms p95 above 2500 ms`. */
+/**
+ * When a rollback criterion fires: `latency_ms p95 above 2500 ms`; a ratio criterion
+ * `cost_per_resolved (ratio over users) rises more than 50% over control`; a net-benefit one
+ * `cost_per_resolved net benefit per user (at 0.5 USD per unit of quality) below -0.05 vs control`.
+ */
 export function describeRollback(criterion: RollbackCriterion, metric?: MetricDefinition): string {
+  if (criterion.test === 'net-benefit') {
+    return `${criterion.metric} net benefit per user (at ${withUnit(criterion.willingnessToPay ?? Number.NaN, metric)} per unit of quality) below ${criterion.below ?? 0} vs control (net-benefit)`;
+  }
+  if (criterion.test === 'ratio') {
+    const change = criterion.increase !== undefined ? `rises more than ${criterion.increase} over control` : `drops more than ${criterion.drop} below control`;
+    return `${criterion.metric} (ratio over users) ${change}`;
+  }
   const subject = `${criterion.metric}${quantileLabel(criterion.quantile)}`;
   const parts: string[] = [];
   if (criterion.above !== undefined) parts.push(`above ${withUnit(criterion.above, metric)}`);

@@ -283,7 +283,7 @@ function thresholdKind(c: RollbackCriterion): ThresholdKind | undefined {
 }
 
 function rollbackKey(c: RollbackCriterion): string {
-  return `${c.metric}\u0000${c.quantile ?? ''}\u0000${thresholdKind(c) ?? ''}`;
+  return `${c.metric}\u0000${c.quantile ?? ''}\u0000${thresholdKind(c) ?? ''}\u0000${c.test ?? ''}`;
 }
 
 function diffRollback(b: Spec, a: Spec, findings: PolicyFinding[]): void {
@@ -307,8 +307,13 @@ function compareThreshold(before: RollbackCriterion, after: RollbackCriterion, i
   if (!kind) return;
   const vb = before[kind] as string | number;
   const va = after[kind] as string | number;
-  const subject = `rollback on ${before.metric}${before.quantile !== undefined ? ` p${Number((before.quantile * 100).toPrecision(6))}` : ''} ${kind}`;
+  const subject = `rollback on ${before.metric}${before.quantile !== undefined ? ` p${Number((before.quantile * 100).toPrecision(6))}` : ''}${before.test === 'net-benefit' ? ' net benefit' : ''} ${kind}`;
   const path = ['spec', 'rollback', index, kind];
+  // As for a net-benefit gate: a higher price of quality credits the challenger's gains more, so the criterion fires later.
+  if (before.test === 'net-benefit' && before.willingnessToPay !== undefined && after.willingnessToPay !== undefined && before.willingnessToPay !== after.willingnessToPay) {
+    const looser = after.willingnessToPay > before.willingnessToPay;
+    push(findings, looser ? 'weakening' : 'tightening', `rollback on ${before.metric} net benefit willingnessToPay ${looser ? 'loosened' : 'tightened'}`, String(before.willingnessToPay), String(after.willingnessToPay), ['spec', 'rollback', index, 'willingnessToPay']);
+  }
   if (kind === 'above' || kind === 'below') {
     const nb = vb as number;
     const na = va as number;

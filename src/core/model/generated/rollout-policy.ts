@@ -255,13 +255,21 @@ export interface Gate {
   description?: string;
 }
 /**
- * A condition that restores the champion at once. Exactly one of above, below, increase, drop.
+ * A condition that restores the champion at once. Exactly one of above, below, increase, drop. With `test: ratio` or `test: net-benefit` it judges a pair of per-user totals (cost and resolved conversations) as the gates of those tests do (decision 0021).
  */
 export interface RollbackCriterion {
   /**
    * Metric name from the config's metric definitions.
    */
   metric: string;
+  /**
+   * Judge the metric's per-user sums (a ratio over users, docs/metrics-file-format.md) as a pair of totals x and y, with the statistics of the gates of the same test. `ratio`: canary's ΣX/ΣY against control's with `increase` or `drop` as a percentage (`increase: 50%`: cost per resolved conversation more than 50 % above control's), on the log scale. `net-benefit`: the incremental net benefit per user λ·Δquality − Δcost at `willingnessToPay` λ, with `below` (`below: -0.05`: the challenger loses more than 0.05 per user). Default: the metric's rate, mean or `quantile`.
+   */
+  test?: 'ratio' | 'net-benefit';
+  /**
+   * `test: net-benefit` only: λ, what one more unit of quality per user is worth in the cost's unit, as for a net-benefit gate (which total is the cost follows from the metric's direction).
+   */
+  willingnessToPay?: number;
   /**
    * Judge this quantile of the canary (continuous metrics); default: the mean or the rate.
    */
@@ -271,7 +279,7 @@ export interface RollbackCriterion {
    */
   above?: number;
   /**
-   * Fires when the canary's value is shown to be below this absolute bound.
+   * Fires when the canary's value is shown to be below this absolute bound. With `test: net-benefit`: when the incremental net benefit per user (canary over control, in the cost's unit) is shown below this.
    */
   below?: number;
   /**

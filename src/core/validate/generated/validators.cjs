@@ -7385,7 +7385,7 @@ return errors === 0;
 }
 
 exports.RolloutPolicy = validate58;
-const schema86 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/rollout-policy.schema.json","title":"RolloutPolicy","description":"`policies/*.yaml`: how a release rolls out — stages, the gates each must pass, rollback criteria, approvals and deploy windows. Written before the change ships, reusable across releases.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"RolloutPolicy","description":"Always `RolloutPolicy`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The policy.","additionalProperties":false,"required":["strategy","stages","rollback"],"properties":{"strategy":{"type":"string","enum":["canary","shadow-then-canary","blue-green","rings","ab"],"description":"`canary`: a weighted ramp. `shadow-then-canary`: mirrored traffic first, then a ramp. `blue-green`: one flip with a watch. `rings`: tenant segments, then a ramp. `ab`: a long-running split at a fixed weight."},"stages":{"type":"array","minItems":1,"maxItems":50,"description":"Stages in order. Weights increase and the last stage reaches 100 (except for `ab`).","items":{"$ref":"#/definitions/stage"}},"gates":{"type":"object","description":"Named gates that stages list. Each compares canary with control, or an arm with an absolute bound.","propertyNames":{"$ref":"common.schema.json#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/gate"}},"rollback":{"type":"array","minItems":1,"maxItems":50,"description":"Rollback criteria, checked on every evaluation in every stage. Any one that fires restores the champion.","items":{"$ref":"#/definitions/rollbackCriterion"}},"window":{"$ref":"#/definitions/window"},"freezes":{"type":"array","description":"Periods when no rollout advances (rollbacks still happen).","items":{"$ref":"#/definitions/freeze"}},"analysis":{"$ref":"#/definitions/analysis"},"approvers":{"type":"array","description":"Who may approve a stage that asks for approval: GitHub users (`octocat`) or teams (`@org/team`). Default: the config's approvers.","items":{"type":"string","pattern":"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},"uniqueItems":true},"selfApproval":{"type":"string","enum":["allow","deny-high-risk","deny"],"default":"allow","description":"Whether the author of a release's change may approve it: `allow` (default), `deny-high-risk` (not when the release is `risk: high`: someone else must approve) or `deny` (never). The author is the pull request's author, read from GitHub when the approval comes from a `/glidepath approve` comment, or `--author` on the command line."},"onInconclusive":{"type":"string","enum":["hold","extend","rollback"],"default":"hold","description":"When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`."},"onNoData":{"type":"string","enum":["hold","rollback"],"default":"hold","description":"When a gate's metric returns no data. Glidepath never advances on missing data."},"consecutiveErrorLimit":{"type":"integer","minimum":1,"maximum":100,"default":3,"description":"How many evaluations in a row a metric's source may fail to answer for it (an error, a timeout, a refusal: not data that has not arrived yet) before the rollout escalates: it keeps holding, records an escalation decision (`metric-errors-escalated`, shown by `glidepath status`) and notifies the channels for needs-attention. A successful read starts the count again."},"onFailure":{"type":"string","enum":["rollback","pause","freeze"],"default":"rollback","description":"When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen)."},"manualTrafficChanges":{"type":"string","enum":["restore","adopt"],"default":"restore","description":"What a tick does when the provider serves the next stage's split but the rollout has not recorded moving there (someone edited the flag by hand, or a run moved traffic and stopped before recording it). `restore` (default): set the recorded split back and audit the drift, unless the tick's own judgement advances to that stage anyway (gates passed, bake time over, window open, approval given); the stage is then entered as if Glidepath had moved it. `adopt`: accept the move as an advance without judging the current stage's gates or waiting for its bake time; `glidepath plan` flags this, and switching to it is reported as a weakening. A change that lowers the challenger's exposure always pauses the rollout, and any other change is always set back."}}}},"definitions":{"stage":{"title":"Stage","description":"One step of the rollout.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Stage name, unique within the policy."},"description":{"type":"string","maxLength":2000,"description":"What this stage is for."},"mode":{"type":"string","enum":["shadow","traffic"],"default":"traffic","description":"`shadow`: the challenger receives a mirrored copy of requests and serves nobody (no weight). `traffic`: the challenger serves `weight` percent of requests."},"weight":{"type":"number","minimum":0,"maximum":100,"description":"Percent of requests the challenger serves in this stage."},"segment":{"type":"object","additionalProperties":false,"required":["attribute","values"],"description":"Ring stage: the challenger serves every request whose context attribute is one of these values (internal users, beta tenants), plus `weight` percent of the rest.","properties":{"attribute":{"type":"string","minLength":1,"maxLength":200,"description":"Evaluation-context attribute, such as `tenantId`."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","maxLength":200},"description":"Attribute values in this ring."}}},"minDuration":{"$ref":"common.schema.json#/definitions/duration","description":"Bake time: the stage lasts at least this long before it may advance."},"maxDuration":{"$ref":"common.schema.json#/definitions/duration","description":"If the stage has not passed by then, apply the policy's onFailure."},"minSamples":{"type":"integer","minimum":0,"description":"Requests each arm must have seen before any gate may pass."},"gates":{"type":"array","description":"Names of gates (from `spec.gates`) this stage must pass to advance.","items":{"$ref":"common.schema.json#/definitions/name"},"uniqueItems":true},"approval":{"type":"string","enum":["required","none"],"default":"none","description":"`required`: a person from the approvers list must approve before traffic moves to this stage."},"watch":{"$ref":"common.schema.json#/definitions/duration","description":"Final stage only: how long rollback criteria keep being checked at 100% before the challenger becomes champion."}}},"gate":{"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile","ratio","net-benefit"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound. `ratio`: a ratio of two per-unit totals (cost per resolved conversation, tokens per task), canary's over control's, against a relative margin. `net-benefit`: cost-effectiveness, whether the challenger's extra quality is worth its extra cost at `willingnessToPay`. Both read per-unit sums (a ratio over users, docs/metrics-file-format.md) whose x and y are the pair."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"willingnessToPay":{"type":"number","exclusiveMinimum":0,"description":"`net-benefit` gates: λ, what one more unit of quality per user is worth in the cost's unit (USD per resolved conversation). The gate judges the net benefit λ·Δquality − Δcost per user, the incremental cost-effectiveness ratio Δcost/Δquality ≤ λ made linear. Which of the metric's per-unit totals is the cost follows from its direction: for a lower-is-better metric (cost per resolved conversation) x is the cost and y the quality; for a higher-is-better one (resolved per dollar) x is the quality and y the cost."},"minNetBenefit":{"type":"number","default":0,"description":"`net-benefit` gates: the net benefit per user, in the cost's unit, the challenger must be shown to exceed to pass, and is failed when shown below. 0 (default): worth its marginal cost; negative: may lose up to this much per user (a cheaper model slightly worse); positive: must gain at least this much."},"unitBaseline":{"type":"object","additionalProperties":false,"description":"The champion's per-unit figures the plan's power estimate needs (from a day of per-user data). `ratio` and `net-benefit` gates: without them the plan assumes coefficients of variation of 1 and a correlation of 0.5, and says so. `proportions` and `welch` gates under `analysis.unit: user`: `requestsPerUnit` with `intraUnitCorrelation` (or `analysis.designEffect`), or the per-unit `meanX`, `sdX`, `meanY`, `sdY` and `correlation` of the metric's per-user sums (x: errors or latency, y: requests), size the gate in users; without them the plan sizes it as if requests were independent and says the estimate is optimistic by an unknown factor.","properties":{"requestsPerUnit":{"type":"number","exclusiveMinimum":0,"description":"Mean requests per unit (user) over a stage, to turn the units needed into hours of traffic. Default 20."},"meanX":{"type":"number","description":"Mean per-unit total x (the metric's numerator: cost, tokens, or quality)."},"sdX":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit x."},"meanY":{"type":"number","description":"Mean per-unit total y (the metric's denominator)."},"sdY":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit y."},"correlation":{"type":"number","minimum":-1,"maximum":1,"description":"Correlation of x and y across units (usually positive: users who ask more cost more). Default 0.5."},"intraUnitCorrelation":{"type":"number","minimum":0,"maximum":1,"description":"`proportions` and `welch` gates: the intra-user correlation ρ of the metric (how alike one user's requests are), so the plan multiplies the request-level sample size by the design effect 1 + (m − 1)ρ, m = requestsPerUnit + sdY² / requestsPerUnit (the request-weighted requests per user: declare `sdY`, the sd of requests per user, when a few users send most requests). Overrides `analysis.designEffect` for this gate."},"netBenefit":{"type":"number","description":"`net-benefit` gates: the challenger's expected net benefit per user over the champion, in the cost's unit, the power is computed for. Default 0 (no better, no worse)."}}},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}},"rollbackCriterion":{"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop.","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}},"window":{"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}},"freeze":{"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}},"analysis":{"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}}}};
+const schema86 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://glidepath.dev/schemas/v1/rollout-policy.schema.json","title":"RolloutPolicy","description":"`policies/*.yaml`: how a release rolls out — stages, the gates each must pass, rollback criteria, approvals and deploy windows. Written before the change ships, reusable across releases.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"common.schema.json#/definitions/apiVersion"},"kind":{"type":"string","const":"RolloutPolicy","description":"Always `RolloutPolicy`."},"metadata":{"$ref":"common.schema.json#/definitions/metadata"},"spec":{"type":"object","description":"The policy.","additionalProperties":false,"required":["strategy","stages","rollback"],"properties":{"strategy":{"type":"string","enum":["canary","shadow-then-canary","blue-green","rings","ab"],"description":"`canary`: a weighted ramp. `shadow-then-canary`: mirrored traffic first, then a ramp. `blue-green`: one flip with a watch. `rings`: tenant segments, then a ramp. `ab`: a long-running split at a fixed weight."},"stages":{"type":"array","minItems":1,"maxItems":50,"description":"Stages in order. Weights increase and the last stage reaches 100 (except for `ab`).","items":{"$ref":"#/definitions/stage"}},"gates":{"type":"object","description":"Named gates that stages list. Each compares canary with control, or an arm with an absolute bound.","propertyNames":{"$ref":"common.schema.json#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/gate"}},"rollback":{"type":"array","minItems":1,"maxItems":50,"description":"Rollback criteria, checked on every evaluation in every stage. Any one that fires restores the champion.","items":{"$ref":"#/definitions/rollbackCriterion"}},"window":{"$ref":"#/definitions/window"},"freezes":{"type":"array","description":"Periods when no rollout advances (rollbacks still happen).","items":{"$ref":"#/definitions/freeze"}},"analysis":{"$ref":"#/definitions/analysis"},"approvers":{"type":"array","description":"Who may approve a stage that asks for approval: GitHub users (`octocat`) or teams (`@org/team`). Default: the config's approvers.","items":{"type":"string","pattern":"^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"},"uniqueItems":true},"selfApproval":{"type":"string","enum":["allow","deny-high-risk","deny"],"default":"allow","description":"Whether the author of a release's change may approve it: `allow` (default), `deny-high-risk` (not when the release is `risk: high`: someone else must approve) or `deny` (never). The author is the pull request's author, read from GitHub when the approval comes from a `/glidepath approve` comment, or `--author` on the command line."},"onInconclusive":{"type":"string","enum":["hold","extend","rollback"],"default":"hold","description":"When the minimum duration has passed but a gate can neither pass nor fail: `hold` (wait for more data), `extend` (keep collecting up to the stage's maxDuration, then apply onFailure) or `rollback`."},"onNoData":{"type":"string","enum":["hold","rollback"],"default":"hold","description":"When a gate's metric returns no data. Glidepath never advances on missing data."},"consecutiveErrorLimit":{"type":"integer","minimum":1,"maximum":100,"default":3,"description":"How many evaluations in a row a metric's source may fail to answer for it (an error, a timeout, a refusal: not data that has not arrived yet) before the rollout escalates: it keeps holding, records an escalation decision (`metric-errors-escalated`, shown by `glidepath status`) and notifies the channels for needs-attention. A successful read starts the count again."},"onFailure":{"type":"string","enum":["rollback","pause","freeze"],"default":"rollback","description":"When a gate fails: `rollback` (restore the champion), `pause` (keep the current weight until a person decides) or `freeze` (keep the weight and refuse all automatic changes until unfrozen)."},"manualTrafficChanges":{"type":"string","enum":["restore","adopt"],"default":"restore","description":"What a tick does when the provider serves the next stage's split but the rollout has not recorded moving there (someone edited the flag by hand, or a run moved traffic and stopped before recording it). `restore` (default): set the recorded split back and audit the drift, unless the tick's own judgement advances to that stage anyway (gates passed, bake time over, window open, approval given); the stage is then entered as if Glidepath had moved it. `adopt`: accept the move as an advance without judging the current stage's gates or waiting for its bake time; `glidepath plan` flags this, and switching to it is reported as a weakening. A change that lowers the challenger's exposure always pauses the rollout, and any other change is always set back."}}}},"definitions":{"stage":{"title":"Stage","description":"One step of the rollout.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"common.schema.json#/definitions/name","description":"Stage name, unique within the policy."},"description":{"type":"string","maxLength":2000,"description":"What this stage is for."},"mode":{"type":"string","enum":["shadow","traffic"],"default":"traffic","description":"`shadow`: the challenger receives a mirrored copy of requests and serves nobody (no weight). `traffic`: the challenger serves `weight` percent of requests."},"weight":{"type":"number","minimum":0,"maximum":100,"description":"Percent of requests the challenger serves in this stage."},"segment":{"type":"object","additionalProperties":false,"required":["attribute","values"],"description":"Ring stage: the challenger serves every request whose context attribute is one of these values (internal users, beta tenants), plus `weight` percent of the rest.","properties":{"attribute":{"type":"string","minLength":1,"maxLength":200,"description":"Evaluation-context attribute, such as `tenantId`."},"values":{"type":"array","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"type":"string","maxLength":200},"description":"Attribute values in this ring."}}},"minDuration":{"$ref":"common.schema.json#/definitions/duration","description":"Bake time: the stage lasts at least this long before it may advance."},"maxDuration":{"$ref":"common.schema.json#/definitions/duration","description":"If the stage has not passed by then, apply the policy's onFailure."},"minSamples":{"type":"integer","minimum":0,"description":"Requests each arm must have seen before any gate may pass."},"gates":{"type":"array","description":"Names of gates (from `spec.gates`) this stage must pass to advance.","items":{"$ref":"common.schema.json#/definitions/name"},"uniqueItems":true},"approval":{"type":"string","enum":["required","none"],"default":"none","description":"`required`: a person from the approvers list must approve before traffic moves to this stage."},"watch":{"$ref":"common.schema.json#/definitions/duration","description":"Final stage only: how long rollback criteria keep being checked at 100% before the challenger becomes champion."}}},"gate":{"title":"Gate","description":"A statistical test on one metric.","type":"object","additionalProperties":false,"required":["metric","test"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["proportions","welch","mann-whitney","quantile","ratio","net-benefit"],"description":"`proportions`: difference of two rates. `welch`: difference of means (Welch's t). `mann-whitney`: shift of the distribution (rank test). `quantile`: a quantile against an absolute bound. `ratio`: a ratio of two per-unit totals (cost per resolved conversation, tokens per task), canary's over control's, against a relative margin. `net-benefit`: cost-effectiveness, whether the challenger's extra quality is worth its extra cost at `willingnessToPay`. Both read per-unit sums (a ratio over users, docs/metrics-file-format.md) whose x and y are the pair."},"versus":{"type":"string","enum":["control","absolute"],"description":"Compare canary with control (default for every test but `quantile`), or with an absolute bound (`max` / `min`)."},"maxIncrease":{"$ref":"common.schema.json#/definitions/margin","description":"Fail when the canary is worse than control by more than this (in the metric's worse direction). Tested one-sided."},"nonInferiority":{"$ref":"common.schema.json#/definitions/margin","description":"Pass only when the canary is shown to be no worse than control by more than this margin (the burden of proof is on the challenger)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"For `quantile` tests: which quantile, such as 0.99."},"max":{"type":"number","description":"Absolute upper bound for the canary (for lower-is-better metrics)."},"min":{"type":"number","description":"Absolute lower bound for the canary (for higher-is-better metrics)."},"willingnessToPay":{"type":"number","exclusiveMinimum":0,"description":"`net-benefit` gates: λ, what one more unit of quality per user is worth in the cost's unit (USD per resolved conversation). The gate judges the net benefit λ·Δquality − Δcost per user, the incremental cost-effectiveness ratio Δcost/Δquality ≤ λ made linear. Which of the metric's per-unit totals is the cost follows from its direction: for a lower-is-better metric (cost per resolved conversation) x is the cost and y the quality; for a higher-is-better one (resolved per dollar) x is the quality and y the cost."},"minNetBenefit":{"type":"number","default":0,"description":"`net-benefit` gates: the net benefit per user, in the cost's unit, the challenger must be shown to exceed to pass, and is failed when shown below. 0 (default): worth its marginal cost; negative: may lose up to this much per user (a cheaper model slightly worse); positive: must gain at least this much."},"unitBaseline":{"type":"object","additionalProperties":false,"description":"The champion's per-unit figures the plan's power estimate needs (from a day of per-user data). `ratio` and `net-benefit` gates: without them the plan assumes coefficients of variation of 1 and a correlation of 0.5, and says so. `proportions` and `welch` gates under `analysis.unit: user`: `requestsPerUnit` with `intraUnitCorrelation` (or `analysis.designEffect`), or the per-unit `meanX`, `sdX`, `meanY`, `sdY` and `correlation` of the metric's per-user sums (x: errors or latency, y: requests), size the gate in users; without them the plan sizes it as if requests were independent and says the estimate is optimistic by an unknown factor.","properties":{"requestsPerUnit":{"type":"number","exclusiveMinimum":0,"description":"Mean requests per unit (user) over a stage, to turn the units needed into hours of traffic. Default 20."},"meanX":{"type":"number","description":"Mean per-unit total x (the metric's numerator: cost, tokens, or quality)."},"sdX":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit x."},"meanY":{"type":"number","description":"Mean per-unit total y (the metric's denominator)."},"sdY":{"type":"number","minimum":0,"description":"Standard deviation across units of the per-unit y."},"correlation":{"type":"number","minimum":-1,"maximum":1,"description":"Correlation of x and y across units (usually positive: users who ask more cost more). Default 0.5."},"intraUnitCorrelation":{"type":"number","minimum":0,"maximum":1,"description":"`proportions` and `welch` gates: the intra-user correlation ρ of the metric (how alike one user's requests are), so the plan multiplies the request-level sample size by the design effect 1 + (m − 1)ρ, m = requestsPerUnit + sdY² / requestsPerUnit (the request-weighted requests per user: declare `sdY`, the sd of requests per user, when a few users send most requests). Overrides `analysis.designEffect` for this gate."},"netBenefit":{"type":"number","description":"`net-benefit` gates: the challenger's expected net benefit per user over the champion, in the cost's unit, the power is computed for. Default 0 (no better, no worse)."}}},"critical":{"type":"boolean","default":false,"description":"A critical gate that fails rolls back at once, whatever onFailure says."},"segmentBy":{"type":"string","maxLength":200,"description":"Also judge each segment (tenant, locale) separately, so that a regression the aggregate hides still fails the gate."},"description":{"type":"string","maxLength":2000,"description":"Why this gate exists."}}},"rollbackCriterion":{"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop. With `test: ratio` or `test: net-benefit` it judges a pair of per-user totals (cost and resolved conversations) as the gates of those tests do (decision 0021).","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["ratio","net-benefit"],"description":"Judge the metric's per-user sums (a ratio over users, docs/metrics-file-format.md) as a pair of totals x and y, with the statistics of the gates of the same test. `ratio`: canary's ΣX/ΣY against control's with `increase` or `drop` as a percentage (`increase: 50%`: cost per resolved conversation more than 50 % above control's), on the log scale. `net-benefit`: the incremental net benefit per user λ·Δquality − Δcost at `willingnessToPay` λ, with `below` (`below: -0.05`: the challenger loses more than 0.05 per user). Default: the metric's rate, mean or `quantile`."},"willingnessToPay":{"type":"number","exclusiveMinimum":0,"description":"`test: net-benefit` only: λ, what one more unit of quality per user is worth in the cost's unit, as for a net-benefit gate (which total is the cost follows from the metric's direction)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound. With `test: net-benefit`: when the incremental net benefit per user (canary over control, in the cost's unit) is shown below this."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}},"window":{"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}},"freeze":{"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}},"analysis":{"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}}}};
 const schema103 = {"title":"DeployWindow","description":"When rollouts may advance. Outside it they hold; rollbacks always happen.","type":"object","additionalProperties":false,"required":["timezone"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"description":"Days on which rollouts may advance (default: every day)."},"hours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$","description":"Local time range `HH:MM-HH:MM` (default: all day)."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone, such as `Europe/Berlin`."}}};
 const schema104 = {"title":"Freeze","description":"A period when nothing advances.","type":"object","additionalProperties":false,"required":["from","until"],"properties":{"from":{"type":"string","format":"date-time","description":"Start (RFC 3339 with offset)."},"until":{"type":"string","format":"date-time","description":"End (RFC 3339 with offset)."},"reason":{"type":"string","maxLength":500,"description":"Why, shown when a rollout holds."}}};
 const schema105 = {"title":"Analysis","description":"Statistical settings for this policy's gates.","type":"object","additionalProperties":false,"properties":{"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.2,"default":0.05,"description":"Family-wise false-alarm rate across the gates of a stage (Holm-corrected), valid however often the rollout is evaluated."},"power":{"type":"number","minimum":0.5,"exclusiveMaximum":1,"default":0.8,"description":"Power the plan's duration estimates aim for."},"srmAlpha":{"type":"number","exclusiveMinimum":0,"maximum":0.05,"default":0.001,"description":"Sample-ratio-mismatch threshold: below this p-value the split is declared broken and no gate verdict counts."},"unit":{"type":"string","enum":["user","request"],"default":"user","description":"The unit the provider randomises: `user` (default) when it keeps each user, session or conversation on one arm (flagd's `bucketBy: targetingKey`, LaunchDarkly's and Unleash's stickiness), `request` only when every request is assigned afresh. Under `user`, requests of one user are correlated: the judge wants per-user ratio statistics (docs/metrics-file-format.md) and unit counts for the split check, and says in every verdict judged on request-level data that its intervals are too narrow by an unknown factor, unless `designEffect` is declared."},"designEffect":{"type":"number","minimum":1,"maximum":1000,"description":"How much larger the variance of request-level data is than if requests were independent (Kish's 1 + (m − 1)ρ for m requests per user at intra-user correlation ρ; measure it once from per-user data). Every variance judged on request-level data is multiplied by it, so intervals widen by its square root; unit-level (ratio) data needs none. Ignored when it is 1."}}};
@@ -8727,7 +8727,7 @@ validate63.errors = vErrors;
 return errors === 0;
 }
 
-const schema100 = {"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop.","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}};
+const schema100 = {"title":"RollbackCriterion","description":"A condition that restores the champion at once. Exactly one of above, below, increase, drop. With `test: ratio` or `test: net-benefit` it judges a pair of per-user totals (cost and resolved conversations) as the gates of those tests do (decision 0021).","type":"object","additionalProperties":false,"required":["metric"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,62}$","description":"Metric name from the config's metric definitions."},"test":{"type":"string","enum":["ratio","net-benefit"],"description":"Judge the metric's per-user sums (a ratio over users, docs/metrics-file-format.md) as a pair of totals x and y, with the statistics of the gates of the same test. `ratio`: canary's ΣX/ΣY against control's with `increase` or `drop` as a percentage (`increase: 50%`: cost per resolved conversation more than 50 % above control's), on the log scale. `net-benefit`: the incremental net benefit per user λ·Δquality − Δcost at `willingnessToPay` λ, with `below` (`below: -0.05`: the challenger loses more than 0.05 per user). Default: the metric's rate, mean or `quantile`."},"willingnessToPay":{"type":"number","exclusiveMinimum":0,"description":"`test: net-benefit` only: λ, what one more unit of quality per user is worth in the cost's unit, as for a net-benefit gate (which total is the cost follows from the metric's direction)."},"quantile":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"Judge this quantile of the canary (continuous metrics); default: the mean or the rate."},"above":{"type":"number","description":"Fires when the canary's value is shown to be above this absolute bound."},"below":{"type":"number","description":"Fires when the canary's value is shown to be below this absolute bound. With `test: net-benefit`: when the incremental net benefit per user (canary over control, in the cost's unit) is shown below this."},"increase":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to exceed control by more than this."},"drop":{"$ref":"common.schema.json#/definitions/margin","description":"Fires when the canary is shown to fall below control by more than this."},"description":{"type":"string","maxLength":2000,"description":"Why this criterion exists."}}};
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8744,7 +8744,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "metric") || (key0 === "quantile")) || (key0 === "above")) || (key0 === "below")) || (key0 === "increase")) || (key0 === "drop")) || (key0 === "description"))){
+if(!(func14.call(schema100.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -8780,11 +8780,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.quantile !== undefined){
-let data1 = data.quantile;
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 >= 1 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/quantile",schemaPath:"#/properties/quantile/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
+if(data.test !== undefined){
+let data1 = data.test;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8793,8 +8792,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1 <= 0 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/quantile",schemaPath:"#/properties/quantile/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(!((data1 === "ratio") || (data1 === "net-benefit"))){
+const err5 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/enum",keyword:"enum",params:{allowedValues: schema100.properties.test.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8804,8 +8803,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/quantile",schemaPath:"#/properties/quantile/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.willingnessToPay !== undefined){
+let data2 = data.willingnessToPay;
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 <= 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/willingnessToPay",schemaPath:"#/properties/willingnessToPay/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8815,10 +8817,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.above !== undefined){
-let data2 = data.above;
-if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/above",schemaPath:"#/properties/above/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err7 = {instancePath:instancePath+"/willingnessToPay",schemaPath:"#/properties/willingnessToPay/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8828,10 +8828,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.below !== undefined){
-let data3 = data.below;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/below",schemaPath:"#/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.quantile !== undefined){
+let data3 = data.quantile;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 >= 1 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/quantile",schemaPath:"#/properties/quantile/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8840,16 +8841,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.increase !== undefined){
-let data4 = data.increase;
-const _errs12 = errors;
-let valid2 = false;
-let passing0 = null;
-const _errs13 = errors;
-if(typeof data4 === "string"){
-if(!pattern100.test(data4)){
-const err9 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(pp|%)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(pp|%)$"+"\""};
+if(data3 <= 0 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/quantile",schemaPath:"#/properties/quantile/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8860,7 +8853,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/quantile",schemaPath:"#/properties/quantile/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8869,15 +8862,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid0 = _errs13 === errors;
-if(_valid0){
-valid2 = true;
-passing0 = 0;
 }
-const _errs15 = errors;
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.above !== undefined){
+let data4 = data.above;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/above",schemaPath:"#/properties/above/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8887,8 +8876,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.below !== undefined){
+let data5 = data.below;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/below",schemaPath:"#/properties/below/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8897,7 +8888,64 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid0 = _errs15 === errors;
+}
+if(data.increase !== undefined){
+let data6 = data.increase;
+const _errs16 = errors;
+let valid2 = false;
+let passing0 = null;
+const _errs17 = errors;
+if(typeof data6 === "string"){
+if(!pattern100.test(data6)){
+const err13 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(pp|%)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(pp|%)$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+if(_valid0){
+valid2 = true;
+passing0 = 0;
+}
+const _errs19 = errors;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
 if(_valid0 && valid2){
 valid2 = false;
 passing0 = [passing0, 1];
@@ -8909,75 +8957,7 @@ passing0 = 1;
 }
 }
 if(!valid2){
-const err13 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-else {
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.drop !== undefined){
-let data5 = data.drop;
-const _errs19 = errors;
-let valid4 = false;
-let passing1 = null;
-const _errs20 = errors;
-if(typeof data5 === "string"){
-if(!pattern100.test(data5)){
-const err14 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(pp|%)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(pp|%)$"+"\""};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-var _valid1 = _errs20 === errors;
-if(_valid1){
-valid4 = true;
-passing1 = 0;
-}
-const _errs22 = errors;
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err17 = {instancePath:instancePath+"/increase",schemaPath:"common.schema.json#/definitions/margin/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8986,7 +8966,75 @@ vErrors.push(err17);
 }
 errors++;
 }
-var _valid1 = _errs22 === errors;
+else {
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.drop !== undefined){
+let data7 = data.drop;
+const _errs23 = errors;
+let valid4 = false;
+let passing1 = null;
+const _errs24 = errors;
+if(typeof data7 === "string"){
+if(!pattern100.test(data7)){
+const err18 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)?(pp|%)$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)?(pp|%)$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid1 = _errs24 === errors;
+if(_valid1){
+valid4 = true;
+passing1 = 0;
+}
+const _errs26 = errors;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs26 === errors;
 if(_valid1 && valid4){
 valid4 = false;
 passing1 = [passing1, 1];
@@ -8998,20 +9046,20 @@ passing1 = 1;
 }
 }
 if(!valid4){
-const err18 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err22 = {instancePath:instancePath+"/drop",schemaPath:"common.schema.json#/definitions/margin/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err22];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err22);
 }
 errors++;
 }
 else {
-errors = _errs19;
+errors = _errs23;
 if(vErrors !== null){
-if(_errs19){
-vErrors.length = _errs19;
+if(_errs23){
+vErrors.length = _errs23;
 }
 else {
 vErrors = null;
@@ -9020,38 +9068,38 @@ vErrors = null;
 }
 }
 if(data.description !== undefined){
-let data6 = data.description;
-if(typeof data6 === "string"){
-if(func2(data6) > 2000){
-const err19 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+let data8 = data.description;
+if(typeof data8 === "string"){
+if(func2(data8) > 2000){
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err23];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err23);
 }
 errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err24];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err24);
 }
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err25];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err25);
 }
 errors++;
 }

@@ -145,10 +145,11 @@ function checkRollback(policy: Policy, index: number, criterion: RollbackCriteri
       hint: 'give exactly one of `above`, `below`, `increase`, `drop`; write several criteria for several conditions',
     }));
   }
+  checkCostRollback(policy, base, criterion, owner, problems);
   if (!metrics) return;
   const definition = metricReference(policy, [...base, 'metric'], criterion.metric, owner, metrics, problems);
   if (!definition) return;
-  if (criterion.quantile !== undefined && definition.type !== 'continuous') {
+  if (criterion.quantile !== undefined && definition.type !== 'continuous' && criterion.test === undefined) {
     problems.push(policy.report({
       path: [...base, 'quantile'], at: 'value', severity: 'error', rule: 'policy/rollback-quantile',
       message: `${owner} judges a quantile, but \`${definition.name}\` is a proportion metric, which has no quantiles`,
@@ -158,6 +159,51 @@ function checkRollback(policy: Policy, index: number, criterion: RollbackCriteri
   for (const field of ['increase', 'drop'] as const) {
     const margin = criterion[field];
     if (margin !== undefined) checkMarginUnit(policy, [...base, field], field, margin, owner, definition, problems);
+  }
+  if (criterion.test !== undefined && definition.type !== 'continuous') {
+    problems.push(policy.report({
+      path: [...base, 'test'], at: 'value', severity: 'error', rule: 'policy/rollback-test',
+      message: `${owner} uses the \`${criterion.test}\` test on \`${definition.name}\`, a ${definition.type} metric; it needs a metric whose per-user sums carry two totals`,
+      hint: 'name a continuous metric whose source sends per-user sums (docs/metrics-file-format.md), or remove `test`',
+    }));
+  }
+}
+
+/**
+ * Ratio and net-benefit rollback criteria (decision 0021) say what their gates say: a ratio
+ * rises or drops by a percentage of control's, a net benefit falls below a floor at a price of
+ * quality; neither judges a quantile or an absolute value.
+ */
+function checkCostRollback(policy: Policy, base: Path, criterion: RollbackCriterion, owner: string, problems: Problem[]): void {
+  const report = (field: string | undefined, severity: 'error' | 'warning', rule: string, message: string, hint: string): void => {
+    problems.push(policy.report({ path: field ? [...base, field] : base, at: field ? 'value' : 'key', severity, rule, message, hint }));
+  };
+  if (criterion.test === undefined) {
+    if (criterion.willingnessToPay !== undefined) report('willingnessToPay', 'warning', 'policy/rollback-field-unused', `${owner} sets \`willingnessToPay\`, which only \`test: net-benefit\` criteria use; it is ignored`, 'remove it, or add `test: net-benefit` with `below:`');
+    return;
+  }
+  if (criterion.quantile !== undefined) report('quantile', 'error', 'policy/rollback-quantile', `${owner} is a ${criterion.test} criterion, which judges per-user totals, not a quantile`, 'remove `quantile`');
+  if (criterion.test === 'ratio') {
+    for (const field of ['above', 'below'] as const) {
+      if (criterion[field] !== undefined) report(field, 'error', 'policy/rollback-condition', `${owner} is a ratio criterion, which compares canary's ratio with control's: \`${field}\` has no meaning for it`, 'use `increase:` (or `drop:`) as a percentage of control, such as `50%`');
+    }
+    for (const field of ['increase', 'drop'] as const) {
+      const margin = criterion[field];
+      const parsed = margin === undefined ? undefined : parseMargin(margin);
+      if (parsed?.kind === 'absolute' && parsed.value !== 0) {
+        report(field, 'error', 'policy/ratio-margin', `${owner} gives \`${field}\` as \`${String(margin)}\`, but a ratio criterion compares canary's ratio with control's as a fraction`, 'write it as a percentage of control, such as `50%`');
+      } else if (field === 'drop' && parsed?.kind === 'relative' && parsed.value >= 1) {
+        report(field, 'error', 'policy/ratio-margin', `${owner} fires on a drop of ${String(margin)}, which a positive ratio can never show`, 'use a drop below 100%, such as `20%`');
+      }
+    }
+    if (criterion.willingnessToPay !== undefined) report('willingnessToPay', 'warning', 'policy/rollback-field-unused', `${owner} is a ratio criterion; \`willingnessToPay\` is for net-benefit criteria and is ignored`, 'remove it, or use `test: net-benefit`');
+    return;
+  }
+  if (criterion.willingnessToPay === undefined) {
+    report(undefined, 'error', 'policy/net-benefit-price', `${owner} judges net benefit but names no \`willingnessToPay\`: what one more unit of quality per user is worth`, 'add `willingnessToPay:` in the cost\'s unit per unit of quality, such as 0.5 (USD per resolved conversation)');
+  }
+  for (const field of ['above', 'increase', 'drop'] as const) {
+    if (criterion[field] !== undefined) report(field, 'error', 'policy/rollback-condition', `${owner} is a net-benefit criterion, which fires when the net benefit per user is shown \`below\` a floor: \`${field}\` has no meaning for it`, 'use `below:` with the net benefit per user to roll back under, such as -0.05');
   }
 }
 
