@@ -28,7 +28,7 @@ const COST_METRIC: MetricDefinition = { name: 'cost_per_resolved', source: 'w', 
 
 test('ratio and net-benefit rollback criteria are described as comparisons with control, not as absolute bounds', () => {
   assert.equal(describeRollback(costRises, COST_METRIC), 'cost_per_resolved (ratio over users) rises more than 50% over control');
-  assert.equal(describeRollback({ ...costRises, increase: undefined, drop: '20%' } as RollbackCriterion, COST_METRIC), 'cost_per_resolved (ratio over users) drops more than 20% below control');
+  assert.equal(describeRollback({ metric: 'cost_per_resolved', test: 'ratio', drop: '20%' }, COST_METRIC), 'cost_per_resolved (ratio over users) drops more than 20% below control');
   assert.equal(describeRollback(netBenefitFalls, COST_METRIC), 'cost_per_resolved net benefit per user (at 0.5 USD per unit of quality) below -0.05 vs control (net-benefit)');
 });
 
