@@ -4,8 +4,8 @@ import { join } from 'node:path';
 /**
  * Writes a Glidepath repository with `releases` releases spread over `policies` policies. A
  * variant above 0 changes every tenth release file and every tenth policy, and revises every
- * prompt (each is shared by two releases of ten), so a plan against variant 0 covers every
- * release; `revisedPrompts: 'every-tenth'` revises only prompts 0, 10, 20, …
+ * prompt (every release names two), so a plan against variant 0 covers every release;
+ * `revisedPrompts: 'every-tenth'` revises only prompts 0, 10, 20, … (a fifth of the releases name one).
  */
 export function generateRepository(root: string, opts: { releases: number; policies: number; variant?: number; revisedPrompts?: 'every' | 'every-tenth' }): void {
   const variant = opts.variant ?? 0;

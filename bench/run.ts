@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     results.push(measure(`validate (${releases} releases, ${policies} policies)`, ['validate', '--root', dir, '--format', 'json'], dir, '≤ 500 ms, ≤ 150 MiB'));
     process.stderr.write(`plan (${runs} runs)…\n`);
     results.push(measure('plan of a typical pull request (1 release changed)', ['plan', '--root', dir, '--base', 'main~1', '--head', 'main', '--format', 'json'], dir, '≤ 500 ms'));
-    // Labelled by what the plan covers, counted from its output: every prompt is revised, and each is shared by two releases of ten.
+    // Labelled by what the plan covers, counted from its output: a revised prompt brings every release that names it into the plan.
     const planned = (stdout: string): number => (JSON.parse(stdout) as { releases: unknown[] }).releases.length;
     results.push(measure((out) => `plan, stress: ${planned(out)} releases planned (every prompt revised, ${releases / 10} release files and ${policies / 10} policies changed)`, ['plan', '--root', dir, '--base', 'main~2', '--head', 'main~1', '--format', 'json'], dir, '≤ 600 ms'));
     results.push(measure((out) => `plan, for comparison: ${planned(out)} releases planned (every tenth prompt revised, ${releases / 10} release files and ${policies / 10} policies changed)`, ['plan', '--root', dir, '--base', 'main~2', '--head', 'tenth', '--format', 'json'], dir));
