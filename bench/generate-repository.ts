@@ -1,9 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Writes a Glidepath repository with `releases` releases spread over `policies` policies. */
-export function generateRepository(root: string, opts: { releases: number; policies: number; variant?: number }): void {
+/**
+ * Writes a Glidepath repository with `releases` releases spread over `policies` policies. A
+ * variant above 0 changes every tenth release file and every tenth policy, and revises every
+ * prompt (every release names two), so a plan against variant 0 covers every release;
+ * `revisedPrompts: 'every-tenth'` revises only prompts 0, 10, 20, … (a fifth of the releases name one).
+ */
+export function generateRepository(root: string, opts: { releases: number; policies: number; variant?: number; revisedPrompts?: 'every' | 'every-tenth' }): void {
   const variant = opts.variant ?? 0;
+  const revisedPrompts = opts.revisedPrompts ?? 'every';
   for (const dir of ['policies', 'releases', 'prompts']) mkdirSync(join(root, dir), { recursive: true });
   writeFileSync(join(root, 'glidepath.yaml'), `apiVersion: glidepath.dev/v1
 kind: Config
@@ -53,7 +59,8 @@ spec:
   }
   const prompts = Math.max(1, Math.ceil(opts.releases / 10));
   for (let i = 0; i < prompts; i++) {
-    const lines = Array.from({ length: 40 }, (_, l) => `Instruction ${l} for assistant ${i}${variant > 0 && l % 13 === 0 ? ' (revised)' : ''}.`);
+    const revised = variant > 0 && (revisedPrompts === 'every' || i % 10 === 0);
+    const lines = Array.from({ length: 40 }, (_, l) => `Instruction ${l} for assistant ${i}${revised && l % 13 === 0 ? ' (revised)' : ''}.`);
     writeFileSync(join(root, 'prompts', `prompt-${i}.md`), `${lines.join('\n')}\n`);
   }
   for (let r = 0; r < opts.releases; r++) {

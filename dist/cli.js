@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __glidepathCreateRequire } from 'node:module';
 const require = __glidepathCreateRequire(import.meta.url);
-import{commands,loadCommand}from"./chunks/chunk-QX4RRTXM.js";import{systemClock}from"./chunks/chunk-EGPRNJBU.js";import{ConfigurationError,UsageError}from"./chunks/chunk-T63TQ3EG.js";import"./chunks/chunk-KM3VDPVO.js";import module from"node:module";import{resolve}from"node:path";var{parseArgs}=module.createRequire(import.meta.url)("node:util"),globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options, `glidepath --version` for the version."].join(`
+import{commands,loadCommand}from"./chunks/chunk-TMUZRESD.js";import{systemClock}from"./chunks/chunk-EGPRNJBU.js";import{ConfigurationError,UsageError}from"./chunks/chunk-T63TQ3EG.js";import"./chunks/chunk-KM3VDPVO.js";import module from"node:module";import{resolve}from"node:path";var{parseArgs}=module.createRequire(import.meta.url)("node:util"),globalOptions={root:{type:"string",default:"."},format:{type:"string",default:"text"},help:{type:"boolean",short:"h",default:!1}};async function usage(){let width=Math.max(...Object.keys(commands).map(n=>n.length));return["Usage: glidepath <command> [options]","","Commands:",...(await Promise.all(Object.values(commands).map(load=>load()))).map(c=>`  ${c.name.padEnd(width)}  ${c.summary}`),"","Run `glidepath <command> --help` for its options, `glidepath --version` for the version."].join(`
 `)}function commandUsage(command){return`Usage: glidepath ${command.name} ${command.usage}
 
 ${command.summary}`}var stderrLogger={info:m=>process.stderr.write(`${m}
@@ -16,9 +16,9 @@ ${await usage()}
 
 ${commandUsage(command)}
 `),2}if(values.help)return process.stdout.write(`${commandUsage(command)}
-`),0;try{let{createRuntime}=await import("./chunks/runtime-CTEKS7YM.js");return(await command.run({root:resolve(String(values.root??".")),options:values,print:text=>process.stdout.write(text.endsWith(`
-`)?text:`${text}
-`),logger:stderrLogger,clock:systemClock,env:process.env,runtime:createRuntime()})).exitCode}catch(error){return error instanceof ConfigurationError?(process.stderr.write(`glidepath ${name}: ${error.message}
+`),0;try{let{createRuntime}=await import("./chunks/runtime-3MLGQN5U.js");return(await command.run({root:resolve(String(values.root??".")),options:values,print:text=>{process.stdout.write(text),text.endsWith(`
+`)||process.stdout.write(`
+`)},logger:stderrLogger,clock:systemClock,env:process.env,runtime:createRuntime()})).exitCode}catch(error){return error instanceof ConfigurationError?(process.stderr.write(`glidepath ${name}: ${error.message}
 `),2):error instanceof UsageError?(process.stderr.write(`glidepath ${name}: ${error.message}
 
 ${commandUsage(command)}

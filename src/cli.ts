@@ -83,7 +83,11 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     const outcome = await command.run({
       root: resolve(String(values['root'] ?? '.')),
       options: values,
-      print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+      // The line break goes separately: appending it to a plan of megabytes would copy the whole text.
+      print: (text) => {
+        process.stdout.write(text);
+        if (!text.endsWith('\n')) process.stdout.write('\n');
+      },
       logger: stderrLogger,
       clock: systemClock,
       env: process.env,

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { EOL } from 'node:os';
 import { AUTO_COMMAND, readSettings } from './adapters/actions/inputs.js';
 import { maskConfiguredSecrets, secretEnvNames } from './adapters/actions/mask-secrets.js';
 import { loadWorkspaceFiles } from './engine/load-workspace.js';
@@ -51,7 +52,11 @@ export async function run(overrides: ActionOverrides = {}): Promise<void> {
     const base: CommandContext = {
       root: settings.root,
       options: settings.options,
-      print: (text) => core.info(text),
+      // core.info would append the line break to the text, copying a plan of megabytes once more.
+      print: (text) => {
+        process.stdout.write(text);
+        process.stdout.write(EOL);
+      },
       logger: actionsLogger,
       clock: systemClock,
       env: process.env,

@@ -5,6 +5,7 @@ import { buildPlan, weakeningReleases, type Plan, type PowerEstimator } from '..
 import { estimatePlanPower } from '../core/plan/plan-power.js';
 import { formatProblem, type Problem } from '../core/problem.js';
 import { renderPlanCheck } from '../core/report/plan-check.js';
+import { renderPlanJson } from '../core/report/plan-json.js';
 import { renderPlanComment, renderPlanJobSummary } from '../core/report/plan-markdown.js';
 import { renderPlanText } from '../core/report/plan-text.js';
 import { problemsToAnnotations } from '../core/validate/annotations.js';
@@ -77,7 +78,7 @@ async function changedPaths(revisions: RevisionReader, base: string, head: strin
 
 function render(plan: Plan, format: PlanFormat): string {
   switch (format) {
-    case 'json': return JSON.stringify(plan, null, 2);
+    case 'json': return renderPlanJson(plan);
     case 'markdown': return renderPlanJobSummary(plan);
     case 'text':
     case 'github': return renderPlanText(plan);

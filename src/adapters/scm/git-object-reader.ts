@@ -145,17 +145,28 @@ export interface TreeEntry {
   readonly oid: string;
 }
 
-/** Entries of a raw tree object: `<mode> <name>\0<binary object id>` each. */
+/**
+ * Entries of a raw tree object: `<mode> <name>\0<binary object id>` each. Scanned byte by byte
+ * in JavaScript: a tree of a thousand release files would otherwise cost several thousand calls
+ * into Buffer's native indexOf and subarray, each dearer than the few bytes it looks at.
+ */
 export function parseTree(content: Buffer, oidBytes: number): TreeEntry[] {
   const entries: TreeEntry[] = [];
+  const length = content.length;
   let offset = 0;
-  while (offset < content.length) {
-    const space = content.indexOf(0x20, offset);
-    const nul = content.indexOf(0x00, space);
-    if (space < 0 || nul < 0) break;
-    const mode = content.subarray(offset, space).toString('ascii');
-    const name = content.subarray(space + 1, nul).toString('utf8');
-    const oid = content.subarray(nul + 1, nul + 1 + oidBytes).toString('hex');
+  while (offset < length) {
+    let space = offset;
+    while (space < length && content[space] !== 0x20) space++;
+    let nul = space;
+    let ascii = true;
+    while (nul < length && content[nul] !== 0x00) {
+      if ((content[nul] as number) > 0x7f) ascii = false;
+      nul++;
+    }
+    if (space >= length || nul >= length) break;
+    const mode = content.toString('latin1', offset, space);
+    const name = content.toString(ascii ? 'latin1' : 'utf8', space + 1, nul);
+    const oid = content.toString('hex', nul + 1, nul + 1 + oidBytes);
     entries.push({ mode, name, oid });
     offset = nul + 1 + oidBytes;
   }

@@ -142,6 +142,14 @@ function stageRows(release: ReleasePlan): string[] {
   return rows;
 }
 
+/**
+ * A stage's power warning after its stage name: the estimate names the stage in its own
+ * warnings (they are read on their own too), and the plan already shows the name before them.
+ */
+export function stageWarningText(stage: string, warning: string): string {
+  return warning.startsWith(`${stage}: `) ? warning.slice(stage.length + 2) : warning;
+}
+
 /** `590 canary + 11,210 control · ≈ 15m`, `⚠` when the estimate warns. */
 export function powerText(stage: PlannedStage): string {
   const power = stage.power;
@@ -187,7 +195,7 @@ export function renderReleaseSection(release: ReleasePlan): string {
   }
   const switched = release.policy.previous ? ` (was ${code(release.policy.previous)})` : '';
   lines.push('', `**Stages** — policy ${code(release.policy.name)}${switched}, ${release.policy.strategy ?? ''}`, '', ...stageRows(release));
-  const powerWarnings = release.stages.flatMap((s) => (s.power?.warnings ?? []).map((w) => `${code(s.name)}: ${prose(w)}`));
+  const powerWarnings = release.stages.flatMap((s) => (s.power?.warnings ?? []).map((w) => `${code(s.name)}: ${prose(stageWarningText(s.name, w))}`));
   if (powerWarnings.length > 0) lines.push('', ...powerWarnings.map((w) => `- ⚠ ${w}`));
   if (release.gates.length > 0) lines.push('', '**Gates**', '', ...release.gates.map((g) => `- ${code(g.name)}: ${prose(g.description)}`));
   lines.push('', '**Rollback** — any one restores the champion at once:', '', ...release.rollback.map((r) => `- ${prose(r)}`));

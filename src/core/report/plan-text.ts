@@ -7,7 +7,7 @@ import { formatFinding } from '../plan/policy-diff.js';
 import { plain, shortRef } from './markdown.js';
 import { offlineGateText } from './offline-gate.js';
 import { planHeadline } from './plan-headline.js';
-import { CHANGE_LABELS, exposureText, powerText, rampText, timeToFullText } from './plan-markdown.js';
+import { CHANGE_LABELS, exposureText, powerText, rampText, stageWarningText, timeToFullText } from './plan-markdown.js';
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
@@ -57,7 +57,7 @@ function releaseText(release: ReleasePlan): string[] {
       ]);
     }
     lines.push('  stages:', ...table(rows).map((l) => `    ${l}`));
-    for (const s of release.stages) for (const w of s.power?.warnings ?? []) lines.push(`    ⚠ ${s.name}: ${w}`);
+    for (const s of release.stages) for (const w of s.power?.warnings ?? []) lines.push(`    ⚠ ${s.name}: ${stageWarningText(s.name, w)}`);
   }
   if (release.rollback.length > 0) lines.push('  rollback when:', ...release.rollback.map((r) => `    - ${r}`));
   if (release.handling) lines.push(`  window: ${release.window ?? 'any time'} · on failure ${release.handling.onFailure} · on no data ${release.handling.onNoData} · on inconclusive ${release.handling.onInconclusive}`);

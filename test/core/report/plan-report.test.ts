@@ -130,6 +130,15 @@ test('a power estimate adds a Power column and lists its warnings under the stag
   assert.match(section, /- ⚠ `canary-5`: canary-5 needs ~4\.8 h, more than its minDuration 2h/);
 });
 
+test('a power warning that names its own stage is shown after the stage name once, in text and Markdown', () => {
+  const pr = weakeningPullRequest();
+  const warning = 'canary-5: gate errors is sized as if requests were independent';
+  const plan = buildPlan({ base: repositoryOf(pr.base), head: repositoryOf(pr.head), power: () => new Map([['canary-5', { warnings: [warning] }]]) });
+  assert.match(renderPlanText(plan), /\n {4}⚠ canary-5: gate errors is sized as if requests were independent\n/);
+  assert.match(renderReleaseSection(plan.releases[0]!), /\n- ⚠ `canary-5`: gate errors is sized as if requests were independent\n/);
+  assert.ok(!renderPlanText(plan).includes('canary-5: canary-5'));
+});
+
 test('a plan shows what each release’s provider can do beside its target, when the registry’s capabilities are given', () => {
   const pr = weakeningPullRequest();
   const plan = buildPlan({ base: repositoryOf(pr.base), head: repositoryOf(pr.head), providerCapabilities: { flagd: { shadow: 'marker', segments: true, weightStep: 0.01, settles: 'now' } } });
