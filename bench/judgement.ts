@@ -252,7 +252,7 @@ async function main(): Promise<void> {
   const policies = scenarioPolicies(scenarios, mode);
   for (const key of scenarios) {
     const p = policies[key]!;
-    process.stderr.write(`  ${key}: ${mode} policy ${p.weights.map((w) => `${w} %`).join(' → ')}, ${p.minHours} h / ${p.maxHours} h${p.errorMargin ? `, error nonInferiority ${p.errorMargin}` : ''}; plan warnings: ${p.warnings.length}\n`);
+    process.stderr.write(`  ${key}: ${mode} policy ${p.weights.map((w) => `${w} %`).join(' → ')}, ${p.minHours} h / ${p.maxHours} h, power ${p.power}${p.errorMargin ? `, error nonInferiority ${p.errorMargin}` : ''}; plan warnings: ${p.warnings.length}\n`);
   }
   process.stderr.write(`judging ${specs.length} simulated rollouts (${scenarios.length} scenarios × seeds ${seeds.join(', ')}; ${good} good and ${bad} per bad cell each; ${workers} worker${workers > 1 ? 's' : ''})…\n`);
 
@@ -287,7 +287,7 @@ async function main(): Promise<void> {
     policyMode: mode,
     policies: Object.fromEntries(scenarios.map((key) => {
       const p = policies[key]!;
-      return [key, { weights: p.weights, minHours: p.minHours, maxHours: p.maxHours, ...(p.errorMargin ? { errorMargin: p.errorMargin } : {}), planWarnings: p.warnings, spec: policyWithAlpha(p.policy, alpha).spec }];
+      return [key, { weights: p.weights, minHours: p.minHours, maxHours: p.maxHours, power: p.power, ...(p.errorMargin ? { errorMargin: p.errorMargin } : {}), planWarnings: p.warnings, spec: policyWithAlpha(p.policy, alpha).spec }];
     })),
     kayenta: KAYENTA_DEFAULTS,
     scenarios: evaluated,
@@ -313,12 +313,12 @@ function report(scenarios: readonly ScenarioResult[], run: { seeds: number[]; go
     '### The policy each scenario runs',
     '',
     run.mode === 'sized'
-      ? 'Sized by Glidepath\'s own power estimate (what `plan` shows), from per-user figures measured on the champion over the stage\'s length: the smallest minDuration, then the smallest stage weights, at which the plan warns about no canary stage; maxDuration is twice minDuration; the error gate\'s nonInferiority (0.3pp as written) is widened only when no weight or duration clears the plan. The comparison judges run each stage for its minDuration.'
+      ? 'Sized by Glidepath\'s own power estimate (what `plan` shows), from per-user figures measured on the champion over the stage\'s length: at the power the team states (99 %, else 95 %, else 80 %), the smallest minDuration, then the smallest stage weights, at which the plan warns about no canary stage; maxDuration is twice minDuration; the error gate\'s nonInferiority (0.3pp as written) is widened only where nothing clears at 80 %. The comparison judges run each stage for its minDuration.'
       : 'The same fixed policy everywhere (5 % then 25 %, 24 h minDuration, 48 h maxDuration), the plan\'s warnings ignored. The comparison judges run each stage for 24 h.',
     '',
-    '| scenario | canary stages | minDuration / maxDuration | error nonInferiority | plan warnings on this policy |',
-    '|---|---|---|---|---|',
-    ...scenarios.map((s) => `| ${s.label} | ${s.policy.weights.map((w) => `${w} %`).join(' → ')} | ${s.policy.minHours} h / ${s.policy.maxHours} h | ${s.policy.errorMargin ?? '0.3pp'} | ${s.policy.warnings.length === 0 ? 'none' : `${s.policy.warnings.length} (${s.policy.warnings.filter((w) => w.includes('will hold and')).length} "will hold and roll back")`} |`),
+    '| scenario | canary stages | minDuration / maxDuration | analysis.power | error nonInferiority | plan warnings on this policy |',
+    '|---|---|---|---|---|---|',
+    ...scenarios.map((s) => `| ${s.label} | ${s.policy.weights.map((w) => `${w} %`).join(' → ')} | ${s.policy.minHours} h / ${s.policy.maxHours} h | ${s.policy.power} | ${s.policy.errorMargin ?? '0.3pp'} | ${s.policy.warnings.length === 0 ? 'none' : `${s.policy.warnings.length} (${s.policy.warnings.filter((w) => w.includes('will hold and')).length} "will hold and roll back")`} |`),
     '',
     '### Good rollouts: Glidepath\'s false rollbacks and split mismatches',
     '',

@@ -3,9 +3,9 @@
 // its margins in time — "this stage will hold and roll back a good challenger". The benchmark
 // follows that advice per scenario instead of running one fixed policy everywhere: it declares
 // each gate's per-user figures as the team would measure them (a champion-only stretch of the
-// scenario's own traffic, as long as the stage), then raises the first stage's weight and, if
-// that is not enough, lengthens both stages until the plan warns about neither. Margins stay as
-// written: they are the team's statement of risk, not a knob to pass the benchmark.
+// scenario's own traffic, as long as the stage), then raises the stage weights and, if that is
+// not enough, lengthens both stages until the plan warns about neither. Margins are the team's
+// statement of risk: widened only as the last resort, where no weight or duration clears.
 import { estimateStagePower, type PowerEstimate } from '../../src/core/power/stage-power.js';
 import type { Gate, RolloutPolicy, Stage } from '../../src/core/model/index.js';
 import { METRICS } from './glidepath.js';
@@ -21,6 +21,8 @@ import { simulateUserStage, unitSumsOf, type UserScenario } from './users.js';
  */
 export const MODEST_WEIGHTS: readonly (readonly number[])[] = [[5, 25], [10, 25], [15, 25], [20, 25], [25, 50]];
 export const LARGE_WEIGHTS: readonly (readonly number[])[] = [[35, 50], [50, 75]];
+/** The powers the team states (`analysis.power`, read only by the plan: the share of good challengers a stage should pass), highest first. */
+export const SIZING_POWERS = [0.99, 0.95, 0.8] as const;
 /** minDuration hours tried, shortest first; maxDuration is twice minDuration, as written. */
 export const MIN_DURATIONS = [24, 36, 48, 72, 96] as const;
 /** Champion stretches the per-user figures are averaged over: one stretch's sd of a few heavy, failing users is noisy. */
@@ -35,6 +37,8 @@ export interface SizedPolicy {
   readonly weights: readonly number[];
   readonly minHours: number;
   readonly maxHours: number;
+  /** The policy's `analysis.power` the plan sized it at (0.8, the default, for the written policy). */
+  readonly power: number;
   /** The plan's warnings on the sized policy's stages (empty when the sizing succeeded). */
   readonly warnings: readonly string[];
   /** The per-user figures declared on the gates (sticky-user scenarios). */
@@ -95,37 +99,39 @@ function withStages(base: RolloutPolicy, weights: readonly number[], minHours: n
 
 /**
  * The policy a team gets by following the plan's advice — "raise the weight, lengthen the stage
- * or loosen the bound" — in that order: the smallest minDuration, then the smallest weights, at
- * which the plan has no warning on any canary stage; only when no weight and duration on the
- * ladder clears it, the error gate's nonInferiority is widened step by step (MARGIN_STEPS) at
- * the modest weights. No warning means each gate's samples at 80 % power fit within minDuration,
- * so by maxDuration (twice as long, about twice the samples) a good challenger passes with near
- * certainty; "no hold-and-roll-back warning" alone (samples within maxDuration) would still hold
- * about a fifth of good challengers to maxDuration. The per-user figures are measured over each
- * candidate's own minDuration: users come back, so a longer stage has fewer new users and more
- * spread per user than a day's figures extrapolate. When nothing clears, the last candidate is
- * returned with its warnings.
+ * or loosen the bound" — in that order. The team states the power it wants (`analysis.power`,
+ * read only by the plan): 99 %, since it wants no more than 1 % of good challengers stopped;
+ * where no weight and duration on the ladder reach that, 95 %, then the default 80 %; and only
+ * where none of them clears at 80 % is the error gate's nonInferiority widened step by step
+ * (MARGIN_STEPS) at the modest weights. At each power: the smallest minDuration, then the
+ * smallest weights, at which the plan has no warning on any canary stage — each gate's samples
+ * within minDuration ("no hold-and-roll-back warning" alone, samples within maxDuration, would
+ * hold a fifth of good challengers to maxDuration at 80 %). The per-user figures are measured
+ * over each candidate's own minDuration: users come back, so a longer stage has fewer new users
+ * and more spread per user than a day's figures extrapolate, and the time past minDuration adds
+ * little. When nothing clears, the last candidate is returned with its warnings.
  */
-export function sizePolicy(base: RolloutPolicy, scenario: UserScenario | undefined): SizedPolicy {
+export function sizePolicy(written: RolloutPolicy, scenario: UserScenario | undefined): SizedPolicy {
   const measured = new Map<number, Record<string, NonNullable<Gate['unitBaseline']>> | undefined>();
   const baselinesFor = (hours: number) => {
     if (!measured.has(hours)) measured.set(hours, scenario ? measureUnitBaselines(scenario, hours) : undefined);
     return measured.get(hours);
   };
-  let last: SizedPolicy | undefined;
-  const attempts: { rungs: readonly (readonly number[])[]; durations: readonly number[]; margin?: string }[] = [
-    { rungs: MODEST_WEIGHTS, durations: MIN_DURATIONS },
-    { rungs: LARGE_WEIGHTS, durations: MIN_DURATIONS },
-    ...MARGIN_STEPS.map((margin) => ({ rungs: MODEST_WEIGHTS, durations: MIN_DURATIONS.slice(0, 3), margin })),
+  const atPower = (power: number): RolloutPolicy => ({ ...written, spec: { ...written.spec, analysis: { ...written.spec.analysis, power } } });
+  const lowest = SIZING_POWERS[SIZING_POWERS.length - 1]!;
+  const attempts: { power: number; rungs: readonly (readonly number[])[]; durations: readonly number[]; margin?: string }[] = [
+    ...SIZING_POWERS.flatMap((power) => [MODEST_WEIGHTS, LARGE_WEIGHTS].map((rungs) => ({ power, rungs, durations: MIN_DURATIONS }))),
+    ...MARGIN_STEPS.map((margin) => ({ power: lowest, rungs: MODEST_WEIGHTS, durations: MIN_DURATIONS.slice(0, 3), margin })),
   ];
-  for (const { rungs, durations, margin } of attempts) {
-    const written = margin === undefined ? base : withErrorMargin(base, margin);
+  let last: SizedPolicy | undefined;
+  for (const { power, rungs, durations, margin } of attempts) {
+    const base = margin === undefined ? atPower(power) : withErrorMargin(atPower(power), margin);
     for (const minHours of durations) {
       const unitBaselines = baselinesFor(minHours);
       for (const weights of rungs) {
-        const policy = withStages(written, weights, minHours, unitBaselines);
+        const policy = withStages(base, weights, minHours, unitBaselines);
         const warnings = stageWarnings(policy);
-        last = { policy, weights, minHours, maxHours: 2 * minHours, warnings, ...(unitBaselines ? { unitBaselines } : {}), ...(margin === undefined ? {} : { errorMargin: margin }) };
+        last = { policy, weights, minHours, maxHours: 2 * minHours, power, warnings, ...(unitBaselines ? { unitBaselines } : {}), ...(margin === undefined ? {} : { errorMargin: margin }) };
         if (warnings.length === 0) return last;
       }
     }
@@ -150,5 +156,5 @@ export function asWritten(base: RolloutPolicy, scenario: UserScenario | undefine
   const unitBaselines = scenario ? measureUnitBaselines(scenario, minHours) : undefined;
   const gates = Object.fromEntries(Object.entries(base.spec.gates ?? {}).map(([name, gate]) => [name, unitBaselines?.[name] ? { ...gate, unitBaseline: unitBaselines[name] } : gate]));
   const policy = { ...base, spec: { ...base.spec, gates } };
-  return { policy, weights: canary.map((s) => s.weight ?? 0), minHours, maxHours: hours(canary[0]!.maxDuration), warnings: stageWarnings(policy), ...(unitBaselines ? { unitBaselines } : {}) };
+  return { policy, weights: canary.map((s) => s.weight ?? 0), minHours, maxHours: hours(canary[0]!.maxDuration), power: base.spec.analysis?.power ?? 0.8, warnings: stageWarnings(policy), ...(unitBaselines ? { unitBaselines } : {}) };
 }
