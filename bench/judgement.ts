@@ -8,13 +8,18 @@
 // uncorrected repeated tests and (d) a Kayenta-style Mann–Whitney comparator. Reports false
 // rollbacks with Wilson intervals pooled over the seeds, false split mismatches, and detection
 // before 100 %, raw and with every comparison judge calibrated (in-sample) to Glidepath's
-// false-rollback rate. Markdown to stdout, JSON to .tmp/bench-judgement.json, progress to stderr.
+// false-rollback rate. Glidepath runs, per scenario, the policy its own `plan` sizes for that
+// scenario's traffic (bench/judges/sizing.ts: stage weights and durations raised until the plan
+// warns about no stage); `--policy as-written` runs the one fixed policy (5 % and 25 %, 24 h /
+// 48 h) everywhere instead, ignoring the plan's warnings. Markdown to stdout, JSON to
+// .tmp/bench-judgement.json (or --out), progress to stderr.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { BENCH_POLICY, LOOK_TICKS, MAX_HOURS, USERS_POLICY, batchFeed, policyWithAlpha, runGlidepath, userFeed, type RolloutResult } from './judges/glidepath.js';
+import { BENCH_POLICY, LOOK_TICKS, USERS_POLICY, batchFeed, policyWithAlpha, runGlidepath, userFeed, type RolloutResult } from './judges/glidepath.js';
+import { asWritten, sizePolicy, type SizedPolicy } from './judges/sizing.js';
 import { KAYENTA_DEFAULTS, calibrateKayenta, confLevelOf, replayKayenta, zOf, type KayentaTrace } from './judges/kayenta.js';
 import { NAIVE_Z, calibrateRepeated, replayRepeated } from './judges/repeated-tests.js';
 import { FLAGGER_LIKE, FLAGGER_LIKE_MEANS, calibrateThreshold, replayThreshold, type Stop, type ThresholdSettings } from './judges/threshold.js';
@@ -23,8 +28,6 @@ import { REQUESTS_PER_HOUR, TICKS_PER_HOUR, rolloutRandom, simulateStage, type T
 import { stageRandom } from './judges/stage-random.js';
 import { SESSION_MEAN, USERS, USER_SCENARIOS, simulateUserStage } from './judges/users.js';
 
-const STAGE_WEIGHTS = [5, 25];
-const COMPARISON_HOURS = 24;
 const EFFECTS = [0.1, 0.2];
 const METRICS = ['error_rate', 'latency_ms', 'cost_per_call'] as const;
 const SCENARIOS = [{ key: 'iid', label: 'i.i.d. requests' }, ...USER_SCENARIOS.map((s) => ({ key: s.key, label: s.label }))];
@@ -54,19 +57,36 @@ function userStream(spec: RolloutSpec, stage: number) {
   return stageRandom(spec.seed * 1009 + scenario, spec.local * 2 + stage);
 }
 
-/** Simulates and judges one rollout; the comparison judges keep traces to be replayed after calibration. */
-function runRollout(spec: RolloutSpec, alpha: number | undefined): RolloutOutcome {
-  const ticks = MAX_HOURS * TICKS_PER_HOUR;
+/**
+ * Simulates and judges one rollout under the scenario's policy; the comparison judges keep
+ * traces to be replayed after calibration, each of their stages as long as the policy's
+ * minDuration (where Glidepath may first advance), so that both see the same stage lengths.
+ */
+function runRollout(spec: RolloutSpec, sized: SizedPolicy, alpha: number | undefined): RolloutOutcome {
+  const ticks = sized.maxHours * TICKS_PER_HOUR;
+  const comparisonTicks = sized.minHours * TICKS_PER_HOUR;
+  const policy = policyWithAlpha(sized.policy, alpha);
   if (spec.scenario === 'iid') {
     const random = streamOf(spec, 0);
-    const stages = STAGE_WEIGHTS.map((w) => simulateStage(random, w, spec.truth, ticks));
-    const glidepath = runGlidepath(stages.map(batchFeed), policyWithAlpha(BENCH_POLICY, alpha));
-    return { index: spec.index, glidepath, traces: recordTraces(stages, COMPARISON_HOURS * TICKS_PER_HOUR) };
+    const stages = sized.weights.map((w) => simulateStage(random, w, spec.truth, ticks));
+    const glidepath = runGlidepath(stages.map(batchFeed), policy);
+    return { index: spec.index, glidepath, traces: recordTraces(stages, comparisonTicks) };
   }
   const scenario = USER_SCENARIOS.find((s) => s.key === spec.scenario)!;
-  const stages = STAGE_WEIGHTS.map((w, i) => simulateUserStage(userStream(spec, i), w, spec.truth, scenario, ticks));
-  const glidepath = runGlidepath(stages.map(userFeed), policyWithAlpha(USERS_POLICY, alpha));
-  return { index: spec.index, glidepath, traces: recordUserTraces(stages, COMPARISON_HOURS * TICKS_PER_HOUR) };
+  const stages = sized.weights.map((w, i) => simulateUserStage(userStream(spec, i), w, spec.truth, scenario, ticks));
+  const glidepath = runGlidepath(stages.map(userFeed), policy);
+  return { index: spec.index, glidepath, traces: recordUserTraces(stages, comparisonTicks) };
+}
+
+type PolicyMode = 'sized' | 'as-written';
+
+/** Each scenario's policy: sized by the plan for its traffic, or as written (with the scenario's per-user figures declared, which the judge ignores). */
+function scenarioPolicies(scenarios: readonly string[], mode: PolicyMode): Record<string, SizedPolicy> {
+  return Object.fromEntries(scenarios.map((key) => {
+    const scenario = USER_SCENARIOS.find((s) => s.key === key);
+    const base = scenario ? USERS_POLICY : BENCH_POLICY;
+    return [key, mode === 'sized' ? sizePolicy(base, scenario) : asWritten(base, scenario)];
+  }));
 }
 
 function rolloutSpecs(scenarios: readonly string[], seeds: readonly number[], good: number, bad: number): RolloutSpec[] {
@@ -139,9 +159,10 @@ interface ScenarioResult {
   readonly calibration: { target: number; flagger: ThresholdSettings; repeatedZ: number; kayentaZ: number; kayentaConfLevel: number };
   readonly results: Record<JudgeName, Record<string, Rate>>;
   readonly stopCauses: Record<string, number>;
+  readonly policy: SizedPolicy;
 }
 
-function evaluateScenario(key: string, label: string, specs: readonly RolloutSpec[], outcomes: readonly RolloutOutcome[], seeds: readonly number[]): ScenarioResult {
+function evaluateScenario(key: string, label: string, specs: readonly RolloutSpec[], outcomes: readonly RolloutOutcome[], seeds: readonly number[], policy: SizedPolicy): ScenarioResult {
   const mine = specs.filter((s) => s.scenario === key);
   const good = mine.filter((s) => s.truth.metric === undefined);
   const goodResults = good.map((s) => outcomes[s.index]!.glidepath);
@@ -191,6 +212,7 @@ function evaluateScenario(key: string, label: string, specs: readonly RolloutSpe
     calibration: { target, flagger, repeatedZ, kayentaZ, kayentaConfLevel: confLevelOf(kayentaZ) },
     results,
     stopCauses,
+    policy,
   };
 }
 
@@ -208,6 +230,8 @@ async function main(): Promise<void> {
       workers: { type: 'string' },
       alpha: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      policy: { type: 'string', default: 'sized' },
+      out: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -221,8 +245,15 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw new Error(`--scenarios: no scenario ${unknown.join(', ')} (scenarios: ${SCENARIOS.map((s) => s.key).join(', ')})`);
   if (!seeds.every(Number.isInteger) || !Number.isInteger(good) || good < 1 || !Number.isInteger(bad) || bad < 1) throw new Error('--seeds must be integers, --good and --bad integers ≥ 1');
   const workers = Math.max(1, Math.min(Number(values.workers ?? availableParallelism()), 8));
+  const mode = values.policy as PolicyMode;
+  if (mode !== 'sized' && mode !== 'as-written') throw new Error(`--policy ${values.policy}: expected sized (the plan's sizing per scenario, the default) or as-written`);
   const specs = rolloutSpecs(scenarios, seeds, good, bad);
   const started = performance.now();
+  const policies = scenarioPolicies(scenarios, mode);
+  for (const key of scenarios) {
+    const p = policies[key]!;
+    process.stderr.write(`  ${key}: ${mode} policy ${p.weights.map((w) => `${w} %`).join(' → ')}, ${p.minHours} h / ${p.maxHours} h, power ${p.power}${p.errorMargin ? `, error nonInferiority ${p.errorMargin}` : ''}; plan warnings: ${p.warnings.length}\n`);
+  }
   process.stderr.write(`judging ${specs.length} simulated rollouts (${scenarios.length} scenarios × seeds ${seeds.join(', ')}; ${good} good and ${bad} per bad cell each; ${workers} worker${workers > 1 ? 's' : ''})…\n`);
 
   const outcomes = new Array<RolloutOutcome>(specs.length);
@@ -231,7 +262,7 @@ async function main(): Promise<void> {
     Array.from({ length: workers }, (_, w) => {
       const mine = specs.filter((_, i) => i % workers === w);
       return new Promise<void>((resolvePromise, reject) => {
-        const worker = new Worker(new URL(import.meta.url), { workerData: { specs: mine, alpha } });
+        const worker = new Worker(new URL(import.meta.url), { workerData: { specs: mine, alpha, policies } });
         worker.on('message', (outcome: RolloutOutcome) => {
           outcomes[outcome.index] = outcome;
           done++;
@@ -243,7 +274,7 @@ async function main(): Promise<void> {
     }),
   );
 
-  const evaluated = scenarios.map((key) => evaluateScenario(key, SCENARIOS.find((s) => s.key === key)!.label, specs, outcomes, seeds));
+  const evaluated = scenarios.map((key) => evaluateScenario(key, SCENARIOS.find((s) => s.key === key)!.label, specs, outcomes, seeds, policies[key]!));
   const seconds = (performance.now() - started) / 1000;
   const json = {
     seeds,
@@ -252,15 +283,19 @@ async function main(): Promise<void> {
     rollouts: specs.length,
     seconds,
     alpha: alpha ?? 'default (0.05)',
-    simulation: { requestsPerHour: REQUESTS_PER_HOUR, tickMinutes: 60 / TICKS_PER_HOUR, glidepathLookMinutes: (60 / TICKS_PER_HOUR) * LOOK_TICKS, stages: STAGE_WEIGHTS.map((w) => `${w}%`), users: USERS, sessionMean: SESSION_MEAN, userScenarios: USER_SCENARIOS },
-    policies: { iid: policyWithAlpha(BENCH_POLICY, alpha).spec, users: policyWithAlpha(USERS_POLICY, alpha).spec },
+    simulation: { requestsPerHour: REQUESTS_PER_HOUR, tickMinutes: 60 / TICKS_PER_HOUR, glidepathLookMinutes: (60 / TICKS_PER_HOUR) * LOOK_TICKS, users: USERS, sessionMean: SESSION_MEAN, userScenarios: USER_SCENARIOS },
+    policyMode: mode,
+    policies: Object.fromEntries(scenarios.map((key) => {
+      const p = policies[key]!;
+      return [key, { weights: p.weights, minHours: p.minHours, maxHours: p.maxHours, power: p.power, ...(p.errorMargin ? { errorMargin: p.errorMargin } : {}), planWarnings: p.warnings, spec: policyWithAlpha(p.policy, alpha).spec }];
+    })),
     kayenta: KAYENTA_DEFAULTS,
     scenarios: evaluated,
   };
-  const out = resolve(import.meta.dirname, '..', '.tmp', 'bench-judgement.json');
+  const out = values.out === undefined ? resolve(import.meta.dirname, '..', '.tmp', 'bench-judgement.json') : resolve(values.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
-  process.stdout.write(report(evaluated, { seeds, good, bad, rollouts: specs.length, seconds, alpha }));
+  process.stdout.write(report(evaluated, { seeds, good, bad, rollouts: specs.length, seconds, alpha, mode }));
   process.stderr.write(`wrote ${out}\n`);
 }
 
@@ -268,18 +303,28 @@ const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
 const withWilson = (r: Rate) => `${pct(r.rate)} (${r.count}/${r.of}; ≤ ${pct(r.interval[1])})`;
 const caught = (r: Rate) => `${pct(r.rate, 0)}${r.medianHours !== undefined ? `, ${r.medianHours.toFixed(1)} h` : ''}`;
 
-function report(scenarios: readonly ScenarioResult[], run: { seeds: number[]; good: number; bad: number; rollouts: number; seconds: number; alpha: number | undefined }): string {
+function report(scenarios: readonly ScenarioResult[], run: { seeds: number[]; good: number; bad: number; rollouts: number; seconds: number; alpha: number | undefined; mode: PolicyMode }): string {
   const badCells = CELLS.filter((c) => c.key !== 'good');
   const caughtTotal = (s: ScenarioResult, judge: JudgeName) => badCells.reduce((a, c) => a + s.results[judge][c.key]!.count, 0);
   const badTotal = (s: ScenarioResult) => badCells.reduce((a, c) => a + s.results.glidepath[c.key]!.of, 0);
   const lines = [
-    `## Judgement benchmark (${run.rollouts} rollouts; seeds ${run.seeds.join(', ')}; per scenario and seed ${run.good} good and ${run.bad} per bad cell; alpha ${run.alpha ?? 'default 0.05'}; ${run.seconds.toFixed(0)} s)`,
+    `## Judgement benchmark (${run.mode === 'sized' ? 'policies sized by the plan' : 'the policy as written, ignoring the plan\'s warnings'}; ${run.rollouts} rollouts; seeds ${run.seeds.join(', ')}; per scenario and seed ${run.good} good and ${run.bad} per bad cell; alpha ${run.alpha ?? 'default 0.05'}; ${run.seconds.toFixed(0)} s)`,
+    '',
+    '### The policy each scenario runs',
+    '',
+    run.mode === 'sized'
+      ? 'Sized by Glidepath\'s own power estimate (what `plan` shows), from per-user figures measured on the champion over the stage\'s length: at the power the team states (99 %, else 95 %, else 80 %), the smallest minDuration, then the smallest stage weights, at which the plan warns about no canary stage; maxDuration is twice minDuration; the error gate\'s nonInferiority (0.3pp as written) is widened only where nothing clears at 80 %. The comparison judges run each stage for its minDuration.'
+      : 'The same fixed policy everywhere (5 % then 25 %, 24 h minDuration, 48 h maxDuration), the plan\'s warnings ignored. The comparison judges run each stage for 24 h.',
+    '',
+    '| scenario | canary stages | minDuration / maxDuration | analysis.power | error nonInferiority | plan warnings on this policy |',
+    '|---|---|---|---|---|---|',
+    ...scenarios.map((s) => `| ${s.label} | ${s.policy.weights.map((w) => `${w} %`).join(' → ')} | ${s.policy.minHours} h / ${s.policy.maxHours} h | ${s.policy.power} | ${s.policy.errorMargin ?? '0.3pp'} | ${s.policy.warnings.length === 0 ? 'none' : `${s.policy.warnings.length} (${s.policy.warnings.filter((w) => w.includes('will hold and')).length} "will hold and roll back")`} |`),
     '',
     '### Good rollouts: Glidepath\'s false rollbacks and split mismatches',
     '',
-    'Rates pooled over the seeds, with the count and the upper bound of the Wilson 95 % interval. "Rolled back" is a gate or criterion shown failing; "held to 48 h" is a stage that could neither pass nor fail by its maxDuration, which rolls back too (onFailure). Split mismatch: the split check (srmAlpha 0.001) reported one at any look.',
+    'Rates pooled over the seeds, with the count and the upper bound of the Wilson 95 % interval. "Rolled back" is a gate or criterion shown failing; "held to maxDuration" is a stage that could neither pass nor fail by its maxDuration, which rolls back too (onFailure). Split mismatch: the split check (srmAlpha 0.001) reported one at any look.',
     '',
-    '| scenario | rolled back | held to 48 h | stopped before 100 % | per seed | split mismatch (good) | split mismatch (all rollouts) |',
+    '| scenario | rolled back | held to maxDuration | stopped before 100 % | per seed | split mismatch (good) | split mismatch (all rollouts) |',
     '|---|---|---|---|---|---|---|',
     ...scenarios.map((s) => `| ${s.label} | ${withWilson(s.falseRollback)} | ${withWilson(s.timeout)} | ${withWilson(s.anyStop)} | ${Object.values(s.anyStopPerSeed).join(', ')} | ${withWilson(s.splitMismatchGood)} | ${withWilson(s.splitMismatchAll)} |`),
     '',
@@ -314,7 +359,7 @@ function targets(scenarios: readonly ScenarioResult[]): string[] {
   const iid = scenarios.find((s) => s.key === 'iid');
   const lines = ['Targets:'];
   for (const s of scenarios) {
-    lines.push(`- ${check(s.anyStop.rate <= 0.01)} ${s.key}: good rollouts stopped ≤ 1 %: ${pct(s.anyStop.rate, 2)} (Wilson upper ${pct(s.anyStop.interval[1], 2)}); rolled back by a gate ${pct(s.falseRollback.rate, 2)}, held to 48 h ${pct(s.timeout.rate, 2)}`);
+    lines.push(`- ${check(s.anyStop.rate <= 0.01)} ${s.key}: good rollouts stopped ≤ 1 %: ${pct(s.anyStop.rate, 2)} (Wilson upper ${pct(s.anyStop.interval[1], 2)}); rolled back by a gate ${pct(s.falseRollback.rate, 2)} (Wilson upper ${pct(s.falseRollback.interval[1], 2)}), held to maxDuration ${pct(s.timeout.rate, 2)}`);
   }
   const split = scenarios.reduce((a, s) => ({ count: a.count + s.splitMismatchAll.count, of: a.of + s.splitMismatchAll.of }), { count: 0, of: 0 });
   const splitUpper = wilson(split.count, split.of)[1];
@@ -335,9 +380,9 @@ function targets(scenarios: readonly ScenarioResult[]): string[] {
 if (isMainThread) {
   await main();
 } else {
-  const { specs, alpha } = workerData as { specs: RolloutSpec[]; alpha: number | undefined };
+  const { specs, alpha, policies } = workerData as { specs: RolloutSpec[]; alpha: number | undefined; policies: Record<string, SizedPolicy> };
   for (const spec of specs) {
-    const outcome = runRollout(spec, alpha);
+    const outcome = runRollout(spec, policies[spec.scenario]!, alpha);
     parentPort!.postMessage(outcome, traceBuffers(outcome.traces));
   }
 }

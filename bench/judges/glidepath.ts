@@ -6,6 +6,8 @@ import { decideFromJudgement } from '../../src/core/gates/stage-decision.js';
 import type { JudgementOutcome } from '../../src/core/gates/judgement.js';
 import type { MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
 import type { MetricDefinition, RolloutPolicy } from '../../src/core/model/index.js';
+import { parseDuration } from '../../src/core/model/duration.js';
+import { plannedArmSamples } from '../../src/core/power/stage-traffic.js';
 import { ArmTotals, REQUESTS_PER_HOUR, TICKS_PER_HOUR, snapshotOf, type Batch } from './simulate.js';
 import { userSnapshot, type UserStage } from './users.js';
 
@@ -74,8 +76,15 @@ export const USERS_POLICY: RolloutPolicy = {
   },
 };
 
+/** The written policies' minDuration and maxDuration (the sized policies set their own, bench/judges/sizing.ts). */
 export const MIN_HOURS = 24;
 export const MAX_HOURS = 48;
+
+/** A stage's minDuration and maxDuration in hours. */
+export function stageHours(stage: { readonly minDuration?: string; readonly maxDuration?: string }): { min: number; max: number } {
+  const hours = (d: string | undefined, fallback: number) => (d === undefined ? fallback : (parseDuration(d) ?? fallback * 3_600_000) / 3_600_000);
+  return { min: hours(stage.minDuration, MIN_HOURS), max: hours(stage.maxDuration, MAX_HOURS) };
+}
 
 export interface RolloutResult {
   /** Stopped before 100 %. */
@@ -117,30 +126,32 @@ export function userFeed(stage: UserStage): SnapshotFeed {
   return (ticks) => userSnapshot(stage, ticks - 1, ticks / TICKS_PER_HOUR);
 }
 
-/** Walks a rollout through the canary stages; `stages[i]` feeds stage i (up to MAX_HOURS). */
+/** Walks a rollout through the canary stages; `stages[i]` feeds stage i (up to the stage's maxDuration). */
 export function runGlidepath(stages: readonly SnapshotFeed[], policy: RolloutPolicy = BENCH_POLICY): RolloutResult {
   let elapsed = 0;
   let splitMismatch = false;
   const canaryStages = policy.spec.stages.filter((s) => (s.weight ?? 0) < 100);
   for (const [i, stage] of canaryStages.entries()) {
     const feed = stages[i]!;
-    const tuneN = REQUESTS_PER_HOUR * ((stage.weight ?? 0) / 100) * MIN_HOURS;
+    const { min, max } = stageHours(stage);
+    // As the engine's judge tunes it (engine/judge.ts): the smaller arm's requests over minDuration.
+    const tuneN = plannedArmSamples(stage, REQUESTS_PER_HOUR);
     let advanced = false;
-    for (let t = LOOK_TICKS; t <= MAX_HOURS * TICKS_PER_HOUR; t += LOOK_TICKS) {
+    for (let t = LOOK_TICKS; t <= max * TICKS_PER_HOUR; t += LOOK_TICKS) {
       const hours = t / TICKS_PER_HOUR;
-      const judgement = judgeStage({ release: 'bench', policy, stage, metrics: METRICS, result: { ok: true, snapshot: feed(t) }, tuneN });
+      const judgement = judgeStage({ release: 'bench', policy, stage, metrics: METRICS, result: { ok: true, snapshot: feed(t) }, ...(tuneN === undefined ? {} : { tuneN }) });
       if (judgement.srm.verdict === 'mismatch') splitMismatch = true;
       const { decision } = decideFromJudgement(policy, judgement);
       if (decision === 'rollback' || decision === 'pause' || decision === 'freeze') {
         return { stopped: true, hours: elapsed + hours, stage: stage.name, cause: judgement.outcome, splitMismatch };
       }
-      if (decision === 'advance' && hours >= MIN_HOURS) {
+      if (decision === 'advance' && hours >= min) {
         advanced = true;
         elapsed += hours;
         break;
       }
     }
-    if (!advanced) return { stopped: true, hours: elapsed + MAX_HOURS, stage: stage.name, cause: 'timeout', splitMismatch };
+    if (!advanced) return { stopped: true, hours: elapsed + max, stage: stage.name, cause: 'timeout', splitMismatch };
   }
   return { stopped: false, hours: elapsed, stage: 'full', splitMismatch };
 }

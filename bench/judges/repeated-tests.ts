@@ -1,6 +1,6 @@
 // Judge (c): uncorrected repeated tests — at every 5-minute look, a plain fixed-horizon test per
 // metric on the data since the stage started; roll back as soon as any shows the canary worse
-// at two-sided p < 0.05 (z > 1.96). Each stage lasts 24 h.
+// at two-sided p < 0.05 (z > 1.96). Each stage lasts the policy's minDuration (24 h as written).
 import { normalQuantile } from '../../src/core/stats/index.js';
 import type { Traces } from './traces.js';
 import type { Stop } from './threshold.js';

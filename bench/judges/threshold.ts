@@ -1,6 +1,7 @@
 // Judge (b): fixed absolute thresholds on the canary's last 5 minutes, as Flagger's analysis
 // does (request-success-rate and request-duration checks against a bound, a rollback after
-// `threshold` failed checks), with a mean-cost check added. Each stage lasts 24 h.
+// `threshold` failed checks), with a mean-cost check added. Each stage lasts the policy's
+// minDuration (24 h as written; the sized policies' own, bench/judges/sizing.ts).
 import type { Traces } from './traces.js';
 import { TICKS_PER_HOUR } from './simulate.js';
 

@@ -1,5 +1,5 @@
 // What the comparison judges look at, recorded once per rollout so that their thresholds can be
-// calibrated afterwards: per tick of each stage's first 24 h, the canary's last-5-minute values
+// calibrated afterwards: per tick of each stage's minDuration, the canary's last-5-minute values
 // (judge b), the cumulative fixed-horizon z statistics (judge c), and per hourly look the
 // Kayenta-style High statistic (judge d). The i.i.d. scenario shows latency as each window's
 // p99 (from its histogram) and tests it by ranks; the sticky-user scenarios, whose latencies

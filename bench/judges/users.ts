@@ -228,3 +228,31 @@ export function userSnapshot(stage: UserStage, t: number, hours: number): Metric
     units: { control: r[at(0) + C_UNITS]!, canary: r[at(1) + C_UNITS]! },
   };
 }
+
+/** Per-unit means, sds and correlation of a metric's total (x) and requests (y) over one arm's users. */
+export interface PerUnitFigures {
+  readonly units: number;
+  readonly meanX: number;
+  readonly sdX: number;
+  readonly meanY: number;
+  readonly sdY: number;
+  readonly correlation: number;
+}
+
+/** One arm's per-user figures of every metric after tick t (0-based), from the stage's cumulative sums. */
+export function unitSumsOf(stage: UserStage, t: number, arm: 0 | 1): Record<'error_rate' | 'latency_ms' | 'cost_per_call', PerUnitFigures> {
+  stage.ensure(t);
+  const r = stage.record;
+  const c = t * RECORD_WIDTH + arm * (WINDOW + CUMULATIVE) + WINDOW;
+  const n = r[c + C_UNITS]!;
+  const meanY = r[c + C_Y]! / n;
+  const varY = Math.max(0, (r[c + C_YY]! - n * meanY * meanY) / (n - 1));
+  const figures = (x: number, xx: number, xy: number): PerUnitFigures => {
+    const meanX = r[c + x]! / n;
+    const varX = Math.max(0, (r[c + xx]! - n * meanX * meanX) / (n - 1));
+    const cov = (r[c + xy]! - n * meanX * meanY) / (n - 1);
+    const correlation = varX > 0 && varY > 0 ? Math.max(-1, Math.min(1, cov / Math.sqrt(varX * varY))) : 0;
+    return { units: n, meanX, sdX: Math.sqrt(varX), meanY, sdY: Math.sqrt(varY), correlation };
+  };
+  return { error_rate: figures(C_E, C_EE, C_EY), latency_ms: figures(C_L, C_LL, C_LY), cost_per_call: figures(C_C, C_CC, C_CY) };
+}
