@@ -57,3 +57,9 @@ export function formatHours(hours: number): string {
   }
   return `~${Number((hours / 24).toFixed(1))}d`;
 }
+
+/** `~3h 20m`, `≈ 8.9d`: an estimated time marked once (formatHours marks rounded days itself). */
+export function aboutHours(hours: number, mark: '~' | '≈ ' = '~'): string {
+  const text = formatHours(hours);
+  return `${mark}${text.startsWith('~') ? text.slice(1) : text}`;
+}

@@ -1,6 +1,6 @@
 import { boundaryMultiplier, normalCdf, normalQuantile, requiredSamplesPerArm } from '../stats/index.js';
 import type { Gate, MetricDefinition, RolloutPolicy, Stage } from '../model/index.js';
-import { formatHours, parseDuration } from '../model/duration.js';
+import { aboutHours, formatHours, parseDuration } from '../model/duration.js';
 import { resolveMargin, type GateMargin } from '../gates/gate-margin.js';
 import { formatCount } from '../gates/format-evidence.js';
 import { minDurationHours, stageArmRates } from './stage-traffic.js';
@@ -586,7 +586,7 @@ function gateWarnings(stage: Stage, g: GatePower, rates: { control: number; cana
     const need = g.unitsPerArm ? `~${formatCount(g.unitsPerArm.canary)} canary users` : `~${formatCount(g.samplesPerArm!.canary)} canary requests`;
     const margin = g.effect ? ` to show ${g.metric} within ${g.effect.text}` : '';
     const outcome = onFailure === 'rollback' ? 'roll back' : onFailure;
-    out.push(`${stage.name}: gate ${g.gate} needs ${need}${margin} ≈ ${formatHours(g.hours)} ${where}, more than the stage's maxDuration ${stage.maxDuration}: this stage will hold and ${outcome} a good challenger — raise the weight, lengthen the stage or loosen the bound`);
+    out.push(`${stage.name}: gate ${g.gate} needs ${need}${margin} ${aboutHours(g.hours, '≈ ')} ${where}, more than the stage's maxDuration ${stage.maxDuration}: this stage will hold and ${outcome} a good challenger — raise the weight, lengthen the stage or loosen the bound`);
     return out;
   }
   if (g.note?.startsWith('the margin is 0')) out.push(`${stage.name}: gate ${g.gate} has no margin to pass within, so an equal challenger holds there until maxDuration: set nonInferiority`);
@@ -594,9 +594,9 @@ function gateWarnings(stage: Stage, g: GatePower, rates: { control: number; cana
   if (!rates || g.hours === undefined) return out;
   const traffic = `${stage.name} sees ${formatCount(rates.canary)} canary requests/h`;
   if (g.enough === false && g.effect) {
-    out.push(`${traffic}: telling a ${g.effect.text} difference in ${g.metric} (gate ${g.gate}) at ${pct} power needs ~${formatHours(g.hours)}, more than its minDuration ${stage.minDuration}`);
+    out.push(`${traffic}: telling a ${g.effect.text} difference in ${g.metric} (gate ${g.gate}) at ${pct} power needs ${aboutHours(g.hours)}, more than its minDuration ${stage.minDuration}`);
   } else if (g.enough === false) {
-    out.push(`${traffic}: gate ${g.gate} on ${g.metric} needs ~${formatHours(g.hours)} at ${pct} power, more than its minDuration ${stage.minDuration}`);
+    out.push(`${traffic}: gate ${g.gate} on ${g.metric} needs ${aboutHours(g.hours)} at ${pct} power, more than its minDuration ${stage.minDuration}`);
   }
   const d = g.detectableInMinDuration;
   if (d && minHours !== undefined && d.relative >= catastrophic(g)) {

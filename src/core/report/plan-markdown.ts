@@ -3,7 +3,7 @@ import type { BundleDiff } from '../plan/bundle-diff.js';
 import { formatLineStat } from '../plan/bundle-diff.js';
 import type { LocatedFinding, Plan, ReleasePlan } from '../plan/build-plan.js';
 import { MANUAL_ADOPT_WARNING, weakeningReleases } from '../plan/build-plan.js';
-import { formatHours } from '../model/duration.js';
+import { aboutHours, formatHours } from '../model/duration.js';
 import { formatCount, formatPercent } from '../plan/format-values.js';
 import { formatFinding } from '../plan/policy-diff.js';
 import type { PlannedStage } from '../plan/stage-plan.js';
@@ -156,7 +156,7 @@ export function powerText(stage: PlannedStage): string {
   if (!power) return '—';
   const parts: string[] = [];
   if (power.requiredSamples !== undefined) parts.push(`${formatCount(power.requiredSamples.canary)} canary + ${formatCount(power.requiredSamples.control)} control`);
-  if (power.hoursNeeded !== undefined) parts.push(`≈ ${formatHours(power.hoursNeeded)}`);
+  if (power.hoursNeeded !== undefined) parts.push(aboutHours(power.hoursNeeded, '≈ '));
   if (power.warnings.length > 0) parts.push('⚠');
   return parts.join(' · ') || '—';
 }
