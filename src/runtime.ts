@@ -1,15 +1,10 @@
 import { sha256 } from './adapters/crypto.js';
-import { packageTemplates } from './adapters/fs/package-templates.js';
 import { readRepositoryFromDisk } from './adapters/fs/read-repository.js';
-import { writeNewFiles } from './adapters/fs/write-new-files.js';
-import { readMetricsFile } from './adapters/metrics/file.js';
-import { metricsSources } from './adapters/metrics/index.js';
-import { notifiers } from './adapters/notify/index.js';
-import { trafficProviders } from './adapters/providers/index.js';
-import { createWorkingTreeFiles } from './adapters/fs/working-tree-files.js';
-import type { Runtime } from './commands/command.js';
+import { PROVIDER_CAPABILITIES } from './adapters/generated/provider-capabilities.js';
+import type { AdapterRegistries, Runtime } from './commands/command.js';
 import { branchFlagFiles } from './engine/branch-flag-files.js';
 import type { FlagFiles } from './ports/flag-files.js';
+import type { PackageTemplates, WriteNewFiles } from './ports/starter-files.js';
 import type { RemoteRoles } from './adapters/github/github-services.js';
 
 /**
@@ -19,6 +14,7 @@ import type { RemoteRoles } from './adapters/github/github-services.js';
  * repository's revisions are still read from the clone.
  */
 export function createRuntime(options: { readonly remote?: RemoteRoles; readonly signal?: AbortSignal } = {}): Runtime {
+  let adapters: Promise<AdapterRegistries> | undefined;
   return {
     async openClone(root) {
       // git is a child process: `validate` reads the working tree and never loads node:child_process.
@@ -30,21 +26,50 @@ export function createRuntime(options: { readonly remote?: RemoteRoles; readonly
       return { prefix: workTree.prefix, scm, currentBranch: () => currentBranch(root) };
     },
     remote: options.remote !== undefined,
-    providers: trafficProviders,
-    notifiers,
+    providerCapabilities: PROVIDER_CAPABILITIES,
+    adapters: () => (adapters ??= loadAdapters()),
     fetch: globalThis.fetch,
     // Aborted by whoever cancels the run (none yet: each call also has its own deadline).
     signal: options.signal ?? new AbortController().signal,
     // With a token, GitOps files go to their branch on the host: a runner's working tree is lost with it.
-    flagFiles: options.remote ? remoteFlagFiles(options.remote) : createWorkingTreeFiles,
-    metricsSources,
+    flagFiles: options.remote ? remoteFlagFiles(options.remote) : workingTreeFiles,
     sha256,
     readRepository: readRepositoryFromDisk,
-    readMetricsFile,
-    templates: packageTemplates(),
+    async readMetricsFile(path, opts) {
+      const { readMetricsFile } = await import('./adapters/metrics/file.js');
+      return readMetricsFile(path, opts);
+    },
+    templates,
     writeNewFiles,
   };
 }
+
+async function loadAdapters(): Promise<AdapterRegistries> {
+  const [{ trafficProviders }, { metricsSources }, { notifiers }] = await Promise.all([
+    import('./adapters/providers/index.js'),
+    import('./adapters/metrics/index.js'),
+    import('./adapters/notify/index.js'),
+  ]);
+  return { providers: trafficProviders, metricsSources, notifiers };
+}
+
+// The file adapters below load node:fs/promises, which brings streams and readline (some ms at
+// every start): loaded when a command first writes, so `validate` and `plan` never pay for them.
+
+function workingTreeFiles(root: string): FlagFiles {
+  let files: Promise<FlagFiles> | undefined;
+  const load = () => (files ??= import('./adapters/fs/working-tree-files.js').then((m) => m.createWorkingTreeFiles(root)));
+  return {
+    read: async (paths, options) => (await load()).read(paths, options),
+    write: async (changes, expectedVersion, message, options) => (await load()).write(changes, expectedVersion, message, options),
+  };
+}
+
+const templates: PackageTemplates = {
+  readFolder: async (folder) => (await import('./adapters/fs/package-templates.js')).packageTemplates().readFolder(folder),
+};
+
+const writeNewFiles: WriteNewFiles = async (root, files) => (await import('./adapters/fs/write-new-files.js')).writeNewFiles(root, files);
 
 /** One store per flag branch for the whole run, so its head is read once however many releases it serves. */
 function remoteFlagFiles(remote: RemoteRoles): (root: string, branch: string) => FlagFiles {

@@ -20,6 +20,7 @@ export async function engineForCommand(ctx: CommandContext, opts: { readonly act
   }
   const option = ctx.options['base-branch'];
   const baseBranch = (typeof option === 'string' && option) || (await defaultBaseBranch(ctx, clone));
+  const { providers, notifiers, metricsSources } = await ctx.runtime.adapters();
   return {
     root: ctx.root,
     scm: scopeScmRoles(opts.scm ?? clone!.scm, clone?.prefix ?? ''),
@@ -27,11 +28,11 @@ export async function engineForCommand(ctx: CommandContext, opts: { readonly act
     logger: ctx.logger,
     sha256: ctx.runtime.sha256,
     readRepository: ctx.runtime.readRepository,
-    providers: ctx.runtime.providers,
-    notifiers: ctx.runtime.notifiers,
+    providers,
+    notifiers,
     adapterDeps: { env: ctx.env, fetch: ctx.runtime.fetch, signal: ctx.runtime.signal },
     flagFiles: ctx.runtime.flagFiles,
-    metricsSources: ctx.runtime.metricsSources,
+    metricsSources,
     actor: opts.actor,
     dryRun: ctx.options['dry-run'] === true,
     baseBranch,

@@ -1,4 +1,4 @@
-import type { ProviderRegistry } from '../ports/traffic-provider.js';
+import type { ProviderCapabilities, ProviderRegistry } from '../ports/traffic-provider.js';
 import type { NotifierRegistry } from '../ports/notifier.js';
 import type { ParseArgsConfig } from 'node:util';
 import type { Clock } from '../ports/clock.js';
@@ -27,6 +27,13 @@ export interface LocalClone {
   currentBranch(): Promise<string | undefined>;
 }
 
+/** The traffic providers, metrics sources and notifiers a run can build, by `type`. */
+export interface AdapterRegistries {
+  readonly providers: ProviderRegistry;
+  readonly metricsSources: EngineContext['metricsSources'];
+  readonly notifiers: NotifierRegistry;
+}
+
 /**
  * The adapters a command runs with. Only the entry points build one (src/runtime.ts, for main.ts
  * and cli.ts), so commands and the engine reach git, providers and metric sources through it.
@@ -36,14 +43,18 @@ export interface Runtime {
   openClone(root: string): Promise<LocalClone | undefined>;
   /** Whether branches and change requests go through the host's API (true in the Action with a token). */
   readonly remote: boolean;
-  readonly providers: ProviderRegistry;
-  readonly notifiers: NotifierRegistry;
+  /** Each provider type's static capabilities, which `validate` and `plan` hold policies to: plain data, no adapter code. */
+  readonly providerCapabilities: Readonly<Record<string, ProviderCapabilities>>;
+  /**
+   * The registries, loaded on the first call and kept: their adapters bring vendor SDKs that a
+   * command building none (validate, plan) never loads. Await it before building an EngineContext.
+   */
+  adapters(): Promise<AdapterRegistries>;
   /** The HTTP client adapters are given (AdapterDeps.fetch). */
   readonly fetch: typeof globalThis.fetch;
   /** Aborted when the run is cancelled (AdapterDeps.signal). */
   readonly signal: AbortSignal;
   readonly flagFiles: EngineContext['flagFiles'];
-  readonly metricsSources: EngineContext['metricsSources'];
   readonly sha256: Sha256;
   readonly readRepository: EngineContext['readRepository'];
   /** The installed package's example policies, workflows and schemas (`init`). */

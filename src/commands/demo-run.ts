@@ -59,7 +59,7 @@ export interface DemoOptions {
   /** The example repository to copy (examples/quickstart). */
   readonly quickstart: string;
   /** Providers, metric sources and hashing; the demo makes its own throwaway clone. */
-  readonly runtime: Pick<Runtime, 'providers' | 'metricsSources' | 'sha256' | 'readRepository' | 'fetch' | 'signal' | 'flagFiles'>;
+  readonly runtime: Pick<Runtime, 'adapters' | 'sha256' | 'readRepository' | 'fetch' | 'signal' | 'flagFiles'>;
   /** Where to make the temporary repository (default: the OS temp dir). */
   readonly tmp?: string;
 }
@@ -96,6 +96,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   await git('commit', '-q', '-m', 'Support assistant on gpt-4o (today\'s champion)');
 
   const clock = fixedClock(new Date(DAY_START));
+  const { providers, metricsSources } = await options.runtime.adapters();
   const engine: EngineContext = {
     root: dir,
     scm: createLocalGitScm(dir, { author: DEFAULT_GIT_IDENTITY }),
@@ -103,11 +104,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     logger: options.logger,
     sha256: options.runtime.sha256,
     readRepository: options.runtime.readRepository,
-    providers: options.runtime.providers,
+    providers,
     // The demo's providers read files only: no environment or network reaches them.
     adapterDeps: { env: {}, fetch: options.runtime.fetch, signal: options.runtime.signal },
     flagFiles: options.runtime.flagFiles,
-    metricsSources: options.runtime.metricsSources,
+    metricsSources,
     actor: BOT_ACTOR,
     dryRun: false,
     baseBranch: 'main',

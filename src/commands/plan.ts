@@ -11,7 +11,6 @@ import { renderPlanText } from '../core/report/plan-text.js';
 import { problemsToAnnotations } from '../core/validate/annotations.js';
 import { loadRepository } from '../core/validate/load-repository.js';
 import { YAML_LIMITS } from '../core/yaml/limits.js';
-import { providerCapabilities } from '../engine/workspace.js';
 import { renderJson } from '../core/validate/render-problems.js';
 import { renderValidationSummary } from '../core/validate/render-summary.js';
 import type { RevisionReader } from '../ports/scm.js';
@@ -141,7 +140,7 @@ export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise
     readRepositoryAt(revisions, baseSha),
     readRepositoryAt(revisions, headSha),
   ]);
-  const capabilities = { providerCapabilities: providerCapabilities(ctx.runtime.providers) };
+  const capabilities = { providerCapabilities: ctx.runtime.providerCapabilities };
   const head = loadRepository(headSnapshot, YAML_LIMITS, capabilities);
   const headErrors = head.problems.filter((p) => p.severity === 'error');
   if (headErrors.length > 0) return reportInvalidHead(ctx, format, head.problems, head.documentCount, headSha);

@@ -1,5 +1,4 @@
 import { loadWorkspaceFiles } from '../engine/load-workspace.js';
-import { providerCapabilities } from '../engine/workspace.js';
 import { hasErrors } from '../core/problem.js';
 import { problemsToAnnotations } from '../core/validate/annotations.js';
 import { countProblems, summaryLine } from '../core/validate/problem-summary.js';
@@ -26,7 +25,7 @@ export const validateCommand: Command = {
   options: {},
   async run(ctx: CommandContext): Promise<CommandOutcome> {
     const format = readFormat(ctx);
-    const { problems, documentCount } = await loadWorkspaceFiles(ctx.root, ctx.runtime.readRepository, { providerCapabilities: providerCapabilities(ctx.runtime.providers) });
+    const { problems, documentCount } = await loadWorkspaceFiles(ctx.root, ctx.runtime.readRepository, { providerCapabilities: ctx.runtime.providerCapabilities });
     ctx.print(problemRenderers[format](problems, documentCount));
     const counts = countProblems(problems, documentCount);
     const failed = hasErrors(problems);

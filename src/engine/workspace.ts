@@ -93,11 +93,6 @@ export function resolveRollout(ctx: ProviderContext & Pick<EngineContext, 'sha25
   };
 }
 
-/** Each provider type's static capabilities, as `validate` and `plan` check policies against them. */
-export function providerCapabilities(registry: ProviderRegistry): Readonly<Record<string, ProviderCapabilities>> {
-  return Object.fromEntries(Object.entries(registry).map(([type, entry]) => [type, entry.capabilities]));
-}
-
 /** What building a provider needs from the engine context. */
 export type ProviderContext = Pick<EngineContext, 'root' | 'providers' | 'adapterDeps' | 'flagFiles' | 'logger' | 'clock' | 'deadlines'>;
 

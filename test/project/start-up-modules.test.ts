@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 
@@ -22,6 +26,35 @@ async function bundleCli(): Promise<Metafile> {
   return result.metafile;
 }
 
+/** The chunks a run of `commands` loads through static imports from the CLI's start, each with the source files it holds. */
+function staticClosure(outputs: Metafile['outputs'], commands: readonly string[]): Map<string, readonly string[]> {
+  const entries = ['src/cli.ts', 'src/runtime.ts', ...commands.map((c) => `src/commands/${c}.ts`)];
+  const starts = Object.keys(outputs).filter((out) => entries.includes(outputs[out]?.entryPoint ?? ''));
+  assert.equal(starts.length, entries.length, `${entries.join(', ')} each have a chunk of their own`);
+  const loaded = new Map<string, readonly string[]>();
+  const visit = (out: string): void => {
+    if (loaded.has(out)) return;
+    loaded.set(out, Object.keys(outputs[out]?.inputs ?? {}));
+    for (const edge of outputs[out]?.imports ?? []) {
+      if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
+    }
+  };
+  for (const start of starts) visit(start);
+  return loaded;
+}
+
+/** Adapter code validate and plan never run: they check policies against the providers' generated capability table. */
+const ADAPTER_FOLDERS = ['src/adapters/providers/', 'src/adapters/metrics/', 'src/adapters/notify/'];
+
+for (const command of ['validate', 'plan']) {
+  test(`${command} loads no traffic provider, metrics source or notifier through a static import`, async () => {
+    const { outputs } = await bundleCli();
+    const adapters = [...staticClosure(outputs, [command])].flatMap(([out, inputs]) =>
+      inputs.filter((file) => ADAPTER_FOLDERS.some((folder) => file.startsWith(folder))).map((file) => `${out} holds ${file}`));
+    assert.deepEqual(adapters, []);
+  });
+}
+
 test('validate loads no heavy Node built-in through a static import: not crypto, fs, https or child processes', async () => {
   const { outputs } = await bundleCli();
   const starts = Object.keys(outputs).filter((out) => ['src/cli.ts', 'src/commands/validate.ts', 'src/runtime.ts'].includes(outputs[out]?.entryPoint ?? ''));
@@ -42,4 +75,25 @@ test('validate loads no heavy Node built-in through a static import: not crypto,
   };
   for (const start of starts) visit(start);
   assert.deepEqual(heavy, []);
+});
+
+test('validate on the quickstart never loads node:fs/promises, crypto, TLS or child processes, however it reaches them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'glidepath-start-up-'));
+  try {
+    await build({
+      absWorkingDir: root, entryPoints: { cli: 'src/cli.ts' }, outdir: join(dir, 'dist'), logLevel: 'silent',
+      bundle: true, splitting: true, chunkNames: 'chunks/[name]-[hash]', format: 'esm', platform: 'node', target: 'node24',
+      banner: { js: "import { createRequire as __glidepathCreateRequire } from 'node:module';\nconst require = __glidepathCreateRequire(import.meta.url);" },
+    });
+    // Node's own list of the built-ins it has loaded, written as the process exits.
+    const list = join(dir, 'modules.txt');
+    writeFileSync(join(dir, 'list-modules.cjs'), `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+    const child = spawnSync(process.execPath, ['--require', join(dir, 'list-modules.cjs'), join(dir, 'dist/cli.js'), 'validate', '--root', join(root, 'examples/quickstart')], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    assert.equal(child.status, 0, child.stderr);
+    const loaded = readFileSync(list, 'utf8').split('\n').filter((line) => line.startsWith('NativeModule ')).map((line) => line.slice('NativeModule '.length));
+    const unwanted = loaded.filter((name) => ['fs/promises', 'internal/fs/promises', 'crypto', 'https', 'tls', 'child_process'].includes(name));
+    assert.deepEqual(unwanted, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -11,8 +11,20 @@ import { RepositoryRootError } from '../../ports/repository-files.js';
 // Required, not imported: an ES import of node:fs builds its whole namespace, which loads streams,
 // fs/promises and the file watchers, some 7 ms at every start of the CLI (decision 0014).
 const requireBuiltin = module.createRequire(import.meta.url);
-const { closeSync, fstatSync, openSync, readSync } = requireBuiltin('node:fs') as typeof import('node:fs');
-const { lstat, readdir, realpath, stat } = requireBuiltin('node:fs/promises') as typeof import('node:fs/promises');
+const fs = requireBuiltin('node:fs') as typeof import('node:fs');
+const { closeSync, fstatSync, openSync, readSync } = fs;
+
+// The callback forms, not node:fs/promises: that module loads streams, readline and the REPL
+// history (some thirty internal modules) at every start of `validate`, which needs none of them.
+type Stats = import('node:fs').Stats;
+type Dirent = import('node:fs').Dirent;
+function called<T>(run: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
+}
+const realpath = (path: string) => called<string>((done) => fs.realpath.native(path, done));
+const stat = (path: string) => called<Stats>((done) => fs.stat(path, done));
+const lstat = (path: string) => called<Stats>((done) => fs.lstat(path, done));
+const readdir = (path: string, options: { readonly withFileTypes: true }) => called<Dirent[]>((done) => fs.readdir(path, options, done));
 
 // The error is the port's, so the engine can tell it apart without importing this adapter.
 export { RepositoryRootError };
