@@ -1,6 +1,6 @@
 import { boundaryMultiplier, normalCdf, normalQuantile, requiredSamplesPerArm } from '../stats/index.js';
 import type { Gate, MetricDefinition, RolloutPolicy, Stage } from '../model/index.js';
-import { aboutHours, formatHours, parseDuration } from '../model/duration.js';
+import { aboutHours, parseDuration } from '../model/duration.js';
 import { resolveMargin, type GateMargin } from '../gates/gate-margin.js';
 import { formatCount } from '../gates/format-evidence.js';
 import { minDurationHours, stageArmRates } from './stage-traffic.js';
