@@ -6,6 +6,7 @@ import { GateConfigError } from './gate-config-error.js';
 import { resolveMargin, sameMargin, type GateMargin } from './gate-margin.js';
 import type { GateMeasurement, MeasureContext } from './measure-gate.js';
 import type { CriterionMeasurement } from './measure-criterion.js';
+import { measured } from './criterion-measured.js';
 
 /**
  * The ratio and cost-effectiveness gates (decision 0019). Both read one metric whose data is a
@@ -137,14 +138,14 @@ export function measureCostCriterion(criterion: RollbackCriterion, metric: Metri
     const flat = degenerate(arms, [e.c, e.k], 'the ratio has no numerator yet (ΣX = 0) or no denominator (ΣY = 0)').degenerate;
     if (flat) return { status: 'no-data', test, reason: `${metric.name}: ${flat}`, n: head };
     const contrast = logRatioContrast(e.c, e.k, margin.value, worse);
-    return criterionMeasured(test, arms, contrast, e.informationN, ctx, e.effect, e.interval, (worse === 'higher' ? 1 : -1) * margin.value, { control: e.rc, canary: e.rk }, e.summary, resolve.condition);
+    return measured(test, { control: arms.control.units, canary: arms.canary.units }, contrast, e.informationN, ctx, e.effect, e.interval, (worse === 'higher' ? 1 : -1) * margin.value, { control: e.rc, canary: e.rk }, e.summary, resolve.condition, 'user');
   }
   const { lambda, floor } = resolve as ReturnType<typeof netBenefitCondition>;
   const e = netBenefitEffect(arms, metric, lambda, ctx);
   const flat = degenerate(arms, [e.c, e.k], 'no units').degenerate;
   if (flat) return { status: 'no-data', test, reason: `${metric.name}: ${flat}`, n: head };
   const contrast = netBenefitContrast(e.c, e.k, floor);
-  return criterionMeasured(test, arms, contrast, e.informationN, ctx, e.effect, e.interval, floor, { control: e.c.value, canary: e.k.value }, e.summary, resolve.condition);
+  return measured(test, { control: arms.control.units, canary: arms.canary.units }, contrast, e.informationN, ctx, e.effect, e.interval, floor, { control: e.c.value, canary: e.k.value }, e.summary, resolve.condition, 'user');
 }
 
 function ratioCondition(criterion: RollbackCriterion, metric: MetricDefinition, where: string): { margin: GateMargin; worse: 'higher' | 'lower'; condition: string } {
@@ -165,22 +166,6 @@ function netBenefitCondition(criterion: RollbackCriterion, metric: MetricDefinit
   return { lambda, floor: criterion.below, condition: `${metric.name} net benefit per user (at ${trim(lambda)} per unit of quality) below ${trim(criterion.below)}` };
 }
 
-function criterionMeasured(test: string, arms: { control: UnitSums; canary: UnitSums }, contrast: Contrast, informationN: number, ctx: MeasureContext, effect: number, interval: readonly [number, number], threshold: number, estimates: { control: number; canary: number }, summary: string, condition: string): CriterionMeasurement {
-  return {
-    status: 'measured',
-    test,
-    n: { control: arms.control.units, canary: arms.canary.units },
-    fireP: beyondPValue(contrast, informationN, ctx.tuneN),
-    statistic: contrast.standardError > 0 ? (contrast.estimate - contrast.threshold) / contrast.standardError : 0,
-    effect,
-    interval,
-    threshold,
-    estimates,
-    summary,
-    condition,
-    unit: 'user',
-  };
-}
 
 /** Which per-unit total is the cost: x for a lower-is-better metric (cost per quality), y for a higher-is-better one (quality per cost). */
 export function costOf(metric: MetricDefinition): 'x' | 'y' {

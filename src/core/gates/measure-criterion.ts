@@ -9,6 +9,7 @@ import { resolveMargin, type GateMargin } from './gate-margin.js';
 import { designEffectOf, measuredUnit, type MeasureContext } from './measure-gate.js';
 import { rateRatioProblem } from '../metrics/check-snapshot.js';
 import { measureCostCriterion } from './measure-cost-gates.js';
+import { measured } from './criterion-measured.js';
 
 /** What a rollback criterion's data say, before the adjustment across criteria. */
 export type CriterionMeasurement =
@@ -153,19 +154,3 @@ function quantileInterval(view: DistributionView, q: number, ctx: MeasureContext
   return [view.quantile(q - half), view.quantile(q + half)];
 }
 
-function measured(test: string, n: { control: number; canary: number }, contrast: Contrast, informationN: number, ctx: MeasureContext, effect: number, interval: readonly [number, number], threshold: number, estimates: { control?: number; canary?: number }, summary: string, condition: string, unit: 'user' | 'request' = 'request'): CriterionMeasurement {
-  return {
-    status: 'measured',
-    test,
-    n,
-    fireP: beyondPValue(contrast, informationN, ctx.tuneN),
-    statistic: contrast.standardError > 0 ? (contrast.estimate - contrast.threshold) / contrast.standardError : 0,
-    effect,
-    interval,
-    threshold,
-    estimates,
-    summary,
-    condition,
-    unit,
-  };
-}
