@@ -6,6 +6,7 @@ import type { Command } from './commands/command.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import { ConfigurationError, UsageError } from './engine/errors.js';
+import { standardStream } from './adapters/fs/standard-streams.js';
 import type { ExitCode } from './engine/exit-code.js';
 
 // Required, not imported: an ES import of node:util builds its whole namespace, which loads worker
@@ -29,10 +30,13 @@ function commandUsage(command: Command): string {
   return `Usage: glidepath ${command.name} ${command.usage}\n\n${command.summary}`;
 }
 
+const stdout = standardStream(1);
+const stderr = standardStream(2);
+
 const stderrLogger: Logger = {
-  info: (m) => process.stderr.write(`${m}\n`),
-  warn: (m) => process.stderr.write(`warning: ${m}\n`),
-  debug: (m) => { if (process.env['GLIDEPATH_DEBUG']) process.stderr.write(`debug: ${m}\n`); },
+  info: (m) => stderr(`${m}\n`),
+  warn: (m) => stderr(`warning: ${m}\n`),
+  debug: (m) => { if (process.env['GLIDEPATH_DEBUG']) stderr(`debug: ${m}\n`); },
 };
 
 /** The installed package's version; loaded only when asked, to keep every other start-up short. */
@@ -44,16 +48,16 @@ async function version(): Promise<string> {
 export async function runCli(argv: readonly string[]): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V' || name === 'version') {
-    process.stdout.write(`glidepath ${await version()}\n`);
+    stdout(`glidepath ${await version()}\n`);
     return 0;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${await usage()}\n`);
+    stdout(`${await usage()}\n`);
     return name ? 0 : 2;
   }
   const command = await loadCommand(name);
   if (!command) {
-    process.stderr.write(`glidepath: unknown command '${name}'\n\n${await usage()}\n`);
+    stderr(`glidepath: unknown command '${name}'\n\n${await usage()}\n`);
     return 2;
   }
   let values: Record<string, string | boolean | string[] | undefined>;
@@ -69,11 +73,11 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
       if (sub !== undefined) values['subcommand'] = sub;
     }
   } catch (error) {
-    process.stderr.write(`glidepath ${name}: ${(error as Error).message}\n\n${commandUsage(command)}\n`);
+    stderr(`glidepath ${name}: ${(error as Error).message}\n\n${commandUsage(command)}\n`);
     return 2;
   }
   if (values['help']) {
-    process.stdout.write(`${commandUsage(command)}\n`);
+    stdout(`${commandUsage(command)}\n`);
     return 0;
   }
   try {
@@ -85,8 +89,8 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
       options: values,
       // The line break goes separately: appending it to a plan of megabytes would copy the whole text.
       print: (text) => {
-        process.stdout.write(text);
-        if (!text.endsWith('\n')) process.stdout.write('\n');
+        stdout(text);
+        if (!text.endsWith('\n')) stdout('\n');
       },
       logger: stderrLogger,
       clock: systemClock,
@@ -96,15 +100,15 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     return outcome.exitCode;
   } catch (error) {
     if (error instanceof ConfigurationError) {
-      process.stderr.write(`glidepath ${name}: ${error.message}\n`);
+      stderr(`glidepath ${name}: ${error.message}\n`);
       return 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`glidepath ${name}: ${error.message}\n\n${commandUsage(command)}\n`);
+      stderr(`glidepath ${name}: ${error.message}\n\n${commandUsage(command)}\n`);
       return 2;
     }
-    process.stderr.write(`glidepath ${name}: internal error: ${(error as Error).message}\n`);
-    if (process.env['GLIDEPATH_DEBUG']) process.stderr.write(`${(error as Error).stack}\n`);
+    stderr(`glidepath ${name}: internal error: ${(error as Error).message}\n`);
+    if (process.env['GLIDEPATH_DEBUG']) stderr(`${(error as Error).stack}\n`);
     return 2;
   }
 }
