@@ -52,11 +52,14 @@ test('with the population declared, the policies sized for ρ 0.1 and concentrat
   }
 });
 
-test('at the 99 % power the team states first, no stage weight lets the population of the ρ 0.1 scenario show the error gate\'s 0.3pp bound: the sizing falls back to a lower power, not a wider margin', () => {
-  const sized = sizePolicy(USERS_POLICY, scenario('users-0.1'));
-  assert.equal(sized.power, 0.95);
-  assert.equal(sized.errorMargin, undefined);
-  const at99: RolloutPolicy = { ...sized.policy, spec: { ...sized.policy.spec, analysis: { ...sized.policy.spec.analysis, power: 0.99 } } };
-  const errors = planEstimate(at99, sized.population).stages.flatMap((s) => s.gates.filter((g) => g.gate === 'errors'));
-  assert.ok(errors.length > 0 && errors.every((g) => g.population?.unreachable === true && g.population.minWeight === undefined), JSON.stringify(errors.map((g) => g.population)));
+test('at the 99 % power the team states first, no stage weight lets the population of the ρ 0.1 or the concentrated-errors scenario show the error gate\'s written 0.3pp bound: the sizing falls back to a lower power before a wider margin', () => {
+  for (const key of ['users-0.1', 'concentrated']) {
+    const sized = sizePolicy(USERS_POLICY, scenario(key));
+    assert.ok(sized.power < 0.99, `${key} sized at ${sized.power}`);
+    const gates = sized.policy.spec.gates!;
+    const at99: RolloutPolicy = { ...sized.policy, spec: { ...sized.policy.spec, analysis: { ...sized.policy.spec.analysis, power: 0.99 }, gates: { ...gates, errors: { ...gates['errors']!, nonInferiority: '0.3pp' } } } };
+    const errors = planEstimate(at99, sized.population).stages.flatMap((s) => s.gates.filter((g) => g.gate === 'errors'));
+    assert.ok(errors.length > 0 && errors.every((g) => g.population?.unreachable === true && g.population.minWeight === undefined), `${key}: ${JSON.stringify(errors.map((g) => g.population))}`);
+  }
+  assert.equal(sizePolicy(USERS_POLICY, scenario('users-0.1')).errorMargin, undefined);
 });
