@@ -19,7 +19,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { BENCH_POLICY, LOOK_TICKS, USERS_POLICY, batchFeed, policyWithAlpha, runGlidepath, userFeed, type RolloutResult } from './judges/glidepath.js';
-import { asWritten, sizePolicy, type SizedPolicy } from './judges/sizing.js';
+import { asWritten, populationReach, sizePolicy, type SizedPolicy } from './judges/sizing.js';
 import { KAYENTA_DEFAULTS, calibrateKayenta, confLevelOf, replayKayenta, zOf, type KayentaTrace } from './judges/kayenta.js';
 import { NAIVE_Z, calibrateRepeated, replayRepeated } from './judges/repeated-tests.js';
 import { FLAGGER_LIKE, FLAGGER_LIKE_MEANS, calibrateThreshold, replayThreshold, type Stop, type ThresholdSettings } from './judges/threshold.js';
@@ -287,7 +287,7 @@ async function main(): Promise<void> {
     policyMode: mode,
     policies: Object.fromEntries(scenarios.map((key) => {
       const p = policies[key]!;
-      return [key, { weights: p.weights, minHours: p.minHours, maxHours: p.maxHours, power: p.power, ...(p.errorMargin ? { errorMargin: p.errorMargin } : {}), planWarnings: p.warnings, spec: policyWithAlpha(p.policy, alpha).spec }];
+      return [key, { weights: p.weights, minHours: p.minHours, maxHours: p.maxHours, power: p.power, ...(p.errorMargin ? { errorMargin: p.errorMargin } : {}), ...(p.population ? { population: p.population, populationReach: populationReach(p) } : {}), planWarnings: p.warnings, spec: policyWithAlpha(p.policy, alpha).spec }];
     })),
     kayenta: KAYENTA_DEFAULTS,
     scenarios: evaluated,
@@ -299,6 +299,10 @@ async function main(): Promise<void> {
   process.stderr.write(`wrote ${out}\n`);
 }
 
+const count = (x: number) => Math.round(x).toLocaleString('en-US');
+const warningsCell = (warnings: readonly string[]) =>
+  warnings.length === 0 ? 'none' : `${warnings.length} (${warnings.filter((w) => w.includes('will hold and')).length} "will hold and roll back", ${warnings.filter((w) => w.includes('no duration is enough')).length} "no duration is enough")`;
+const reachCell = (p: SizedPolicy) => populationReach(p).map((r) => `${r.stage} ${r.gate}: ${count(r.needed.canary)} / ${count(r.reachable.canary)}`).join('; ') || '—';
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
 const withWilson = (r: Rate) => `${pct(r.rate)} (${r.count}/${r.of}; ≤ ${pct(r.interval[1])})`;
 const caught = (r: Rate) => `${pct(r.rate, 0)}${r.medianHours !== undefined ? `, ${r.medianHours.toFixed(1)} h` : ''}`;
@@ -316,9 +320,11 @@ function report(scenarios: readonly ScenarioResult[], run: { seeds: number[]; go
       ? 'Sized by Glidepath\'s own power estimate (what `plan` shows), from per-user figures measured on the champion over the stage\'s length: at the power the team states (99 %, else 95 %, else 80 %), the smallest minDuration, then the smallest stage weights, at which the plan warns about no canary stage; maxDuration is twice minDuration; the error gate\'s nonInferiority (0.3pp as written) is widened only where nothing clears at 80 %. The comparison judges run each stage for its minDuration.'
       : 'The same fixed policy everywhere (5 % then 25 %, 24 h minDuration, 48 h maxDuration), the plan\'s warnings ignored. The comparison judges run each stage for 24 h.',
     '',
-    '| scenario | canary stages | minDuration / maxDuration | analysis.power | error nonInferiority | plan warnings on this policy |',
-    '|---|---|---|---|---|---|',
-    ...scenarios.map((s) => `| ${s.label} | ${s.policy.weights.map((w) => `${w} %`).join(' → ')} | ${s.policy.minHours} h / ${s.policy.maxHours} h | ${s.policy.power} | ${s.policy.errorMargin ?? '0.3pp'} | ${s.policy.warnings.length === 0 ? 'none' : `${s.policy.warnings.length} (${s.policy.warnings.filter((w) => w.includes('will hold and')).length} "will hold and roll back")`} |`),
+    'Sticky-user scenarios declare their population in `spec.traffic` as a team would (decision 0021): `activeUsers` the simulated 50,000, `usersPerDay` the distinct users in 24 h of the champion\'s traffic (three stretches); the last column is, per canary stage, the user-sized gate nearest the cap: canary users needed at the stated power / canary users the stage\'s weight can ever reach.',
+    '',
+    '| scenario | canary stages | minDuration / maxDuration | analysis.power | error nonInferiority | plan warnings on this policy | population (activeUsers / usersPerDay) | canary users needed / reachable |',
+    '|---|---|---|---|---|---|---|---|',
+    ...scenarios.map((s) => `| ${s.label} | ${s.policy.weights.map((w) => `${w} %`).join(' → ')} | ${s.policy.minHours} h / ${s.policy.maxHours} h | ${s.policy.power} | ${s.policy.errorMargin ?? '0.3pp'} | ${warningsCell(s.policy.warnings)} | ${s.policy.population ? `${count(s.policy.population.activeUsers)} / ${count(s.policy.population.usersPerDay ?? 0)}` : '—'} | ${reachCell(s.policy)} |`),
     '',
     '### Good rollouts: Glidepath\'s false rollbacks and split mismatches',
     '',

@@ -8,10 +8,11 @@
 // statement of risk: widened only as the last resort, where no weight or duration clears.
 import { estimateStagePower, type PowerEstimate } from '../../src/core/power/stage-power.js';
 import type { Gate, RolloutPolicy, Stage } from '../../src/core/model/index.js';
+import type { Population } from '../../src/core/model/traffic.js';
 import { METRICS } from './glidepath.js';
 import { REQUESTS_PER_HOUR, TICKS_PER_HOUR } from './simulate.js';
 import { stageRandom } from './stage-random.js';
-import { simulateUserStage, unitSumsOf, type UserScenario } from './users.js';
+import { USERS, simulateUserStage, unitSumsOf, type UserScenario } from './users.js';
 
 /**
  * The canary stages' weights tried, in order: first the written 25 % second stage behind a
@@ -45,16 +46,57 @@ export interface SizedPolicy {
   readonly unitBaselines?: Readonly<Record<string, NonNullable<Gate['unitBaseline']>>>;
   /** The error gate's nonInferiority when the sizing had to widen it (no weight or duration cleared the plan). */
   readonly errorMargin?: string;
+  /** The population declared in `spec.traffic` (sticky-user scenarios): the simulation's users and the distinct users a day measured on the champion. */
+  readonly population?: Population;
 }
 
-/** The plan's estimate for a policy at the benchmark's traffic, called as `plan` calls it (no observed baselines). */
-export function planEstimate(policy: RolloutPolicy): PowerEstimate {
-  return estimateStagePower({ release: 'bench', policy, metrics: METRICS, requestsPerHour: REQUESTS_PER_HOUR });
+/**
+ * The plan's estimate for a policy at the benchmark's traffic, called as `plan` calls it (no
+ * observed baselines; the population as `spec.traffic` declares it, core/plan/plan-power.ts).
+ */
+export function planEstimate(policy: RolloutPolicy, population?: Population): PowerEstimate {
+  return estimateStagePower({ release: 'bench', policy, metrics: METRICS, requestsPerHour: REQUESTS_PER_HOUR, ...(population ? { population } : {}) });
 }
 
-/** The warnings the plan gives on the canary stages' gates (too short for minDuration, or holding to maxDuration). */
-export function stageWarnings(policy: RolloutPolicy): string[] {
-  return planEstimate(policy).stages.flatMap((s) => s.warnings);
+/** The warnings the plan gives on the canary stages' gates (too short for minDuration, holding to maxDuration, or beyond the population at any duration). */
+export function stageWarnings(policy: RolloutPolicy, population?: Population): string[] {
+  return planEstimate(policy, population).stages.flatMap((s) => s.warnings);
+}
+
+/**
+ * The population a team declares in `spec.traffic` (decision 0021): `activeUsers`, the users the
+ * product has (the simulation's fixed population), and `usersPerDay`, the distinct users seen in
+ * 24 h of the champion's traffic, read like the per-user figures from champion-only stretches
+ * (the same streams as {@link measureUnitBaselines} over 24 h), averaged over the stretches.
+ */
+export function measurePopulation(scenario: UserScenario): Population {
+  const ticks = 24 * TICKS_PER_HOUR;
+  const key = streamKey(scenario, 24);
+  let seen = 0;
+  for (let i = 0; i < STRETCHES; i++) {
+    const stage = simulateUserStage(stageRandom(0x5eed + key, i), 0, { effect: 0 }, scenario, ticks);
+    seen += unitSumsOf(stage, ticks - 1, 0).error_rate.units;
+  }
+  return { activeUsers: USERS, usersPerDay: Math.round(seen / STRETCHES) };
+}
+
+/**
+ * Per canary stage, the user-sized gate closest to the population's cap: the users its arms need
+ * at the policy's power and the users they can reach at the stage's weight however long it runs
+ * (the plan's `power.users`), for the benchmark's table of sized policies.
+ */
+export function populationReach(sized: SizedPolicy): { stage: string; gate: string; needed: { control: number; canary: number }; reachable: { control: number; canary: number } }[] {
+  if (!sized.population) return [];
+  return planEstimate(sized.policy, sized.population).stages.flatMap((stage) => {
+    const share = (g: (typeof stage.gates)[number]) => Math.max(g.unitsPerArm!.canary / g.population!.reachable.canary, g.unitsPerArm!.control / g.population!.reachable.control);
+    const capped = stage.gates.filter((g) => g.population && g.unitsPerArm).sort((x, y) => share(y) - share(x));
+    const g = capped[0];
+    return g ? [{ stage: stage.stage, gate: g.gate, needed: g.unitsPerArm!, reachable: g.population!.reachable }] : [];
+  });
+}
+
+function streamKey(scenario: UserScenario, hours: number): number {
+  return [...scenario.key].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, hours);
 }
 
 /**
@@ -65,7 +107,7 @@ export function stageWarnings(policy: RolloutPolicy): string[] {
  */
 export function measureUnitBaselines(scenario: UserScenario, hours: number): Record<string, NonNullable<Gate['unitBaseline']>> {
   const ticks = hours * TICKS_PER_HOUR;
-  const key = [...scenario.key].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, hours);
+  const key = streamKey(scenario, hours);
   const stretches = Array.from({ length: STRETCHES }, (_, i) => {
     const stage = simulateUserStage(stageRandom(0x5eed + key, i), 0, { effect: 0 }, scenario, ticks);
     return unitSumsOf(stage, ticks - 1, 0);
@@ -112,6 +154,7 @@ function withStages(base: RolloutPolicy, weights: readonly number[], minHours: n
  * little. When nothing clears, the last candidate is returned with its warnings.
  */
 export function sizePolicy(written: RolloutPolicy, scenario: UserScenario | undefined): SizedPolicy {
+  const population = scenario ? measurePopulation(scenario) : undefined;
   const measured = new Map<number, Record<string, NonNullable<Gate['unitBaseline']>> | undefined>();
   const baselinesFor = (hours: number) => {
     if (!measured.has(hours)) measured.set(hours, scenario ? measureUnitBaselines(scenario, hours) : undefined);
@@ -130,8 +173,8 @@ export function sizePolicy(written: RolloutPolicy, scenario: UserScenario | unde
       const unitBaselines = baselinesFor(minHours);
       for (const weights of rungs) {
         const policy = withStages(base, weights, minHours, unitBaselines);
-        const warnings = stageWarnings(policy);
-        last = { policy, weights, minHours, maxHours: 2 * minHours, power, warnings, ...(unitBaselines ? { unitBaselines } : {}), ...(margin === undefined ? {} : { errorMargin: margin }) };
+        const warnings = stageWarnings(policy, population);
+        last = { policy, weights, minHours, maxHours: 2 * minHours, power, warnings, ...(unitBaselines ? { unitBaselines } : {}), ...(margin === undefined ? {} : { errorMargin: margin }), ...(population ? { population } : {}) };
         if (warnings.length === 0) return last;
       }
     }
@@ -156,5 +199,6 @@ export function asWritten(base: RolloutPolicy, scenario: UserScenario | undefine
   const unitBaselines = scenario ? measureUnitBaselines(scenario, minHours) : undefined;
   const gates = Object.fromEntries(Object.entries(base.spec.gates ?? {}).map(([name, gate]) => [name, unitBaselines?.[name] ? { ...gate, unitBaseline: unitBaselines[name] } : gate]));
   const policy = { ...base, spec: { ...base.spec, gates } };
-  return { policy, weights: canary.map((s) => s.weight ?? 0), minHours, maxHours: hours(canary[0]!.maxDuration), power: base.spec.analysis?.power ?? 0.8, warnings: stageWarnings(policy), ...(unitBaselines ? { unitBaselines } : {}) };
+  const population = scenario ? measurePopulation(scenario) : undefined;
+  return { policy, weights: canary.map((s) => s.weight ?? 0), minHours, maxHours: hours(canary[0]!.maxDuration), power: base.spec.analysis?.power ?? 0.8, warnings: stageWarnings(policy, population), ...(unitBaselines ? { unitBaselines } : {}), ...(population ? { population } : {}) };
 }
