@@ -1,0 +1,3 @@
+import { createRequire as __glidepathCreateRequire } from 'node:module';
+const require = __glidepathCreateRequire(import.meta.url);
+import module from"node:module";var loaded;function nodeCrypto(){return loaded??=module.createRequire(import.meta.url)("node:crypto"),loaded}function sha256(text){return nodeCrypto().createHash("sha256").update(text,"utf8").digest("hex")}function hmacSha256(secret,text){return nodeCrypto().createHmac("sha256",secret).update(text,"utf8").digest("hex")}function randomHex(bytes){return nodeCrypto().randomBytes(bytes).toString("hex")}export{sha256,hmacSha256,randomHex};
