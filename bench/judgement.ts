@@ -11,7 +11,8 @@
 // false-rollback rate. Glidepath runs, per scenario, the policy its own `plan` sizes for that
 // scenario's traffic (bench/judges/sizing.ts: stage weights and durations raised until the plan
 // warns about no stage); `--policy as-written` runs the one fixed policy (5 % and 25 %, 24 h /
-// 48 h) everywhere instead, ignoring the plan's warnings. Markdown to stdout, JSON to
+// 48 h) everywhere instead, ignoring the plan's warnings; `--sizing power-first` sizes keeping 99 %
+// power and widening the error gate's margin instead of lowering the power (default margin-first). Markdown to stdout, JSON to
 // .tmp/bench-judgement.json (or --out), progress to stderr.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -19,7 +20,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { BENCH_POLICY, LOOK_TICKS, USERS_POLICY, batchFeed, policyWithAlpha, runGlidepath, userFeed, type RolloutResult } from './judges/glidepath.js';
-import { asWritten, populationReach, sizePolicy, type SizedPolicy } from './judges/sizing.js';
+import { asWritten, populationReach, sizePolicy, sizePolicyPowerFirst, type SizedPolicy, type SizingMode } from './judges/sizing.js';
 import { KAYENTA_DEFAULTS, calibrateKayenta, confLevelOf, replayKayenta, zOf, type KayentaTrace } from './judges/kayenta.js';
 import { NAIVE_Z, calibrateRepeated, replayRepeated } from './judges/repeated-tests.js';
 import { FLAGGER_LIKE, FLAGGER_LIKE_MEANS, calibrateThreshold, replayThreshold, type Stop, type ThresholdSettings } from './judges/threshold.js';
@@ -81,11 +82,12 @@ function runRollout(spec: RolloutSpec, sized: SizedPolicy, alpha: number | undef
 type PolicyMode = 'sized' | 'as-written';
 
 /** Each scenario's policy: sized by the plan for its traffic, or as written (with the scenario's per-user figures declared, which the judge ignores). */
-function scenarioPolicies(scenarios: readonly string[], mode: PolicyMode): Record<string, SizedPolicy> {
+function scenarioPolicies(scenarios: readonly string[], mode: PolicyMode, sizing: SizingMode): Record<string, SizedPolicy> {
+  const size = sizing === 'power-first' ? sizePolicyPowerFirst : sizePolicy;
   return Object.fromEntries(scenarios.map((key) => {
     const scenario = USER_SCENARIOS.find((s) => s.key === key);
     const base = scenario ? USERS_POLICY : BENCH_POLICY;
-    return [key, mode === 'sized' ? sizePolicy(base, scenario) : asWritten(base, scenario)];
+    return [key, mode === 'sized' ? size(base, scenario) : asWritten(base, scenario)];
   }));
 }
 
@@ -231,6 +233,7 @@ async function main(): Promise<void> {
       alpha: { type: 'string' },
       quick: { type: 'boolean', default: false },
       policy: { type: 'string', default: 'sized' },
+      sizing: { type: 'string', default: 'margin-first' },
       out: { type: 'string' },
     },
     allowPositionals: false,
@@ -247,9 +250,11 @@ async function main(): Promise<void> {
   const workers = Math.max(1, Math.min(Number(values.workers ?? availableParallelism()), 8));
   const mode = values.policy as PolicyMode;
   if (mode !== 'sized' && mode !== 'as-written') throw new Error(`--policy ${values.policy}: expected sized (the plan's sizing per scenario, the default) or as-written`);
+  const sizing = values.sizing as SizingMode;
+  if (sizing !== 'margin-first' && sizing !== 'power-first') throw new Error(`--sizing ${values.sizing}: expected margin-first (lower the stated power before widening the error margin, the default) or power-first (keep 99 % power, widen the error margin)`);
   const specs = rolloutSpecs(scenarios, seeds, good, bad);
   const started = performance.now();
-  const policies = scenarioPolicies(scenarios, mode);
+  const policies = scenarioPolicies(scenarios, mode, sizing);
   for (const key of scenarios) {
     const p = policies[key]!;
     process.stderr.write(`  ${key}: ${mode} policy ${p.weights.map((w) => `${w} %`).join(' → ')}, ${p.minHours} h / ${p.maxHours} h, power ${p.power}${p.errorMargin ? `, error nonInferiority ${p.errorMargin}` : ''}; plan warnings: ${p.warnings.length}\n`);
@@ -285,6 +290,7 @@ async function main(): Promise<void> {
     alpha: alpha ?? 'default (0.05)',
     simulation: { requestsPerHour: REQUESTS_PER_HOUR, tickMinutes: 60 / TICKS_PER_HOUR, glidepathLookMinutes: (60 / TICKS_PER_HOUR) * LOOK_TICKS, users: USERS, sessionMean: SESSION_MEAN, userScenarios: USER_SCENARIOS },
     policyMode: mode,
+    sizing,
     policies: Object.fromEntries(scenarios.map((key) => {
       const p = policies[key]!;
       return [key, { weights: p.weights, minHours: p.minHours, maxHours: p.maxHours, power: p.power, ...(p.errorMargin ? { errorMargin: p.errorMargin } : {}), ...(p.population ? { population: p.population, populationReach: populationReach(p) } : {}), planWarnings: p.warnings, spec: policyWithAlpha(p.policy, alpha).spec }];
@@ -295,7 +301,7 @@ async function main(): Promise<void> {
   const out = values.out === undefined ? resolve(import.meta.dirname, '..', '.tmp', 'bench-judgement.json') : resolve(values.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
-  process.stdout.write(report(evaluated, { seeds, good, bad, rollouts: specs.length, seconds, alpha, mode }));
+  process.stdout.write(report(evaluated, { seeds, good, bad, rollouts: specs.length, seconds, alpha, mode, sizing }));
   process.stderr.write(`wrote ${out}\n`);
 }
 
@@ -307,16 +313,18 @@ const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
 const withWilson = (r: Rate) => `${pct(r.rate)} (${r.count}/${r.of}; ≤ ${pct(r.interval[1])})`;
 const caught = (r: Rate) => `${pct(r.rate, 0)}${r.medianHours !== undefined ? `, ${r.medianHours.toFixed(1)} h` : ''}`;
 
-function report(scenarios: readonly ScenarioResult[], run: { seeds: number[]; good: number; bad: number; rollouts: number; seconds: number; alpha: number | undefined; mode: PolicyMode }): string {
+function report(scenarios: readonly ScenarioResult[], run: { seeds: number[]; good: number; bad: number; rollouts: number; seconds: number; alpha: number | undefined; mode: PolicyMode; sizing: SizingMode }): string {
   const badCells = CELLS.filter((c) => c.key !== 'good');
   const caughtTotal = (s: ScenarioResult, judge: JudgeName) => badCells.reduce((a, c) => a + s.results[judge][c.key]!.count, 0);
   const badTotal = (s: ScenarioResult) => badCells.reduce((a, c) => a + s.results.glidepath[c.key]!.of, 0);
   const lines = [
-    `## Judgement benchmark (${run.mode === 'sized' ? 'policies sized by the plan' : 'the policy as written, ignoring the plan\'s warnings'}; ${run.rollouts} rollouts; seeds ${run.seeds.join(', ')}; per scenario and seed ${run.good} good and ${run.bad} per bad cell; alpha ${run.alpha ?? 'default 0.05'}; ${run.seconds.toFixed(0)} s)`,
+    `## Judgement benchmark (${run.mode === 'sized' ? `policies sized by the plan${run.sizing === 'power-first' ? ', power-first: 99 % power kept, the error margin widened' : ''}` : 'the policy as written, ignoring the plan\'s warnings'}; ${run.rollouts} rollouts; seeds ${run.seeds.join(', ')}; per scenario and seed ${run.good} good and ${run.bad} per bad cell; alpha ${run.alpha ?? 'default 0.05'}; ${run.seconds.toFixed(0)} s)`,
     '',
     '### The policy each scenario runs',
     '',
-    run.mode === 'sized'
+    run.mode === 'sized' && run.sizing === 'power-first'
+      ? 'Sized power-first by Glidepath\'s own power estimate (what `plan` shows), from per-user figures measured on the champion over the stage\'s length: `analysis.power` kept at 99 %; the error gate\'s nonInferiority widened from the written 0.3pp in 0.05pp steps, and at each the smallest minDuration, then the smallest stage weights, at which the plan warns about no canary stage; maxDuration is twice minDuration. The comparison judges run each stage for its minDuration.'
+      : run.mode === 'sized'
       ? 'Sized by Glidepath\'s own power estimate (what `plan` shows), from per-user figures measured on the champion over the stage\'s length: at the power the team states (99 %, else 95 %, else 80 %), the smallest minDuration, then the smallest stage weights, at which the plan warns about no canary stage; maxDuration is twice minDuration; the error gate\'s nonInferiority (0.3pp as written) is widened only where nothing clears at 80 %. The comparison judges run each stage for its minDuration.'
       : 'The same fixed policy everywhere (5 % then 25 %, 24 h minDuration, 48 h maxDuration), the plan\'s warnings ignored. The comparison judges run each stage for 24 h.',
     '',

@@ -154,6 +154,23 @@ function withStages(base: RolloutPolicy, weights: readonly number[], minHours: n
  * little. When nothing clears, the last candidate is returned with its warnings.
  */
 export function sizePolicy(written: RolloutPolicy, scenario: UserScenario | undefined): SizedPolicy {
+  const lowest = SIZING_POWERS[SIZING_POWERS.length - 1]!;
+  return sizeWith(written, scenario, [
+    ...SIZING_POWERS.flatMap((power) => [MODEST_WEIGHTS, LARGE_WEIGHTS].map((rungs) => ({ power, rungs, durations: MIN_DURATIONS }))),
+    ...MARGIN_STEPS.map((margin) => ({ power: lowest, rungs: MODEST_WEIGHTS, durations: MIN_DURATIONS.slice(0, 3), margin })),
+  ]);
+}
+
+interface SizingAttempt {
+  readonly power: number;
+  readonly rungs: readonly (readonly number[])[];
+  readonly durations: readonly number[];
+  /** The error gate's nonInferiority, when widened from the written one. */
+  readonly margin?: string;
+}
+
+/** The first candidate, in the attempts' order, on which the plan warns about no canary stage; else the last one tried. */
+function sizeWith(written: RolloutPolicy, scenario: UserScenario | undefined, attempts: readonly SizingAttempt[]): SizedPolicy {
   const population = scenario ? measurePopulation(scenario) : undefined;
   const measured = new Map<number, Record<string, NonNullable<Gate['unitBaseline']>> | undefined>();
   const baselinesFor = (hours: number) => {
@@ -161,11 +178,6 @@ export function sizePolicy(written: RolloutPolicy, scenario: UserScenario | unde
     return measured.get(hours);
   };
   const atPower = (power: number): RolloutPolicy => ({ ...written, spec: { ...written.spec, analysis: { ...written.spec.analysis, power } } });
-  const lowest = SIZING_POWERS[SIZING_POWERS.length - 1]!;
-  const attempts: { power: number; rungs: readonly (readonly number[])[]; durations: readonly number[]; margin?: string }[] = [
-    ...SIZING_POWERS.flatMap((power) => [MODEST_WEIGHTS, LARGE_WEIGHTS].map((rungs) => ({ power, rungs, durations: MIN_DURATIONS }))),
-    ...MARGIN_STEPS.map((margin) => ({ power: lowest, rungs: MODEST_WEIGHTS, durations: MIN_DURATIONS.slice(0, 3), margin })),
-  ];
   let last: SizedPolicy | undefined;
   for (const { power, rungs, durations, margin } of attempts) {
     const base = margin === undefined ? atPower(power) : withErrorMargin(atPower(power), margin);
@@ -181,6 +193,26 @@ export function sizePolicy(written: RolloutPolicy, scenario: UserScenario | unde
   }
   return last!;
 }
+
+/**
+ * The other choice the plan's advice leaves a team ("or loosen the bound"): keep the 99 % power
+ * it stated and widen the error gate's nonInferiority from the written 0.3pp in 0.05pp steps
+ * (POWER_FIRST_MARGINS) until some weight and duration on the same ladder as {@link sizePolicy}
+ * clears the plan — at each margin the modest weights first, then the large ones. What that costs
+ * is a bound the team no longer holds a challenger to; what it gains is fewer good challengers
+ * held. When nothing clears even at the widest step, the last candidate is returned with its warnings.
+ */
+export function sizePolicyPowerFirst(written: RolloutPolicy, scenario: UserScenario | undefined): SizedPolicy {
+  return sizeWith(written, scenario, POWER_FIRST_MARGINS.flatMap((margin) => [MODEST_WEIGHTS, LARGE_WEIGHTS].map((rungs) => ({ power: POWER_FIRST, rungs, durations: MIN_DURATIONS, ...(margin === '0.3pp' ? {} : { margin }) }))));
+}
+
+/** The power a power-first team keeps. */
+export const POWER_FIRST = 0.99;
+/** The error gate's nonInferiority tried by the power-first sizing: the written 0.3pp, then 0.05pp wider at each step up to 1pp. */
+export const POWER_FIRST_MARGINS: readonly string[] = Array.from({ length: 15 }, (_, i) => `${(30 + 5 * i) / 100}pp`);
+
+/** How a scenario's policy is sized: the default lowers the stated power before widening the margin; power-first keeps 99 % and widens the margin. */
+export type SizingMode = 'margin-first' | 'power-first';
 
 /** The error gate's nonInferiority widened, the plan's last remedy (the benchmark's policies write 0.3pp). */
 export const MARGIN_STEPS = ['0.4pp', '0.5pp', '0.75pp', '1pp'] as const;

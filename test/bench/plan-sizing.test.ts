@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { USERS_POLICY } from '../../bench/judges/glidepath.js';
-import { asWritten, planEstimate, sizePolicy } from '../../bench/judges/sizing.js';
+import { asWritten, planEstimate, sizePolicy, sizePolicyPowerFirst } from '../../bench/judges/sizing.js';
 import { USERS } from '../../bench/judges/users.js';
 import { USER_SCENARIOS } from '../../bench/judges/users.js';
 import type { RolloutPolicy } from '../../src/core/model/index.js';
@@ -62,4 +62,15 @@ test('at the 99 % power the team states first, no stage weight lets the populati
     assert.ok(errors.length > 0 && errors.every((g) => g.population?.unreachable === true && g.population.minWeight === undefined), `${key}: ${JSON.stringify(errors.map((g) => g.population))}`);
   }
   assert.equal(sizePolicy(USERS_POLICY, scenario('users-0.1')).errorMargin, undefined);
+});
+
+test('sized power-first, the ρ 0.1 scenario keeps the 99 % power the team stated, draws no plan warning and widens the error gate\'s margin beyond the written 0.3pp', () => {
+  const sized = sizePolicyPowerFirst(USERS_POLICY, scenario('users-0.1'));
+  assert.equal(sized.power, 0.99);
+  assert.equal(sized.policy.spec.analysis?.power, 0.99);
+  assert.deepEqual(sized.warnings, []);
+  const margin = sized.policy.spec.gates?.['errors']?.nonInferiority;
+  assert.equal(margin, sized.errorMargin);
+  assert.match(margin ?? '', /^\d+(\.\d+)?pp$/);
+  assert.ok(Number.parseFloat(margin!) > 0.3, `error nonInferiority ${margin}`);
 });
