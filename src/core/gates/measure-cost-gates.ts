@@ -166,7 +166,6 @@ function netBenefitCondition(criterion: RollbackCriterion, metric: MetricDefinit
   return { lambda, floor: criterion.below, condition: `${metric.name} net benefit per user (at ${trim(lambda)} per unit of quality) below ${trim(criterion.below)}` };
 }
 
-
 /** Which per-unit total is the cost: x for a lower-is-better metric (cost per quality), y for a higher-is-better one (quality per cost). */
 export function costOf(metric: MetricDefinition): 'x' | 'y' {
   return metric.direction === 'lower-is-better' ? 'x' : 'y';

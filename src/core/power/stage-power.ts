@@ -229,19 +229,13 @@ function gateTiming(ctx: GateContext, samples: { control: number; canary: number
   return { hours, ...(ctx.minHours === undefined ? {} : { enough: hours <= ctx.minHours }), population };
 }
 
-/** Hours a difference d takes to tell, for the minDuration search: through gateTiming when units are known. */
+/** Hours a difference d takes to tell, for the minDuration search: the same timing as the gate's own, without a bake time to compare with. */
 function hoursOfEffect(ctx: GateContext, model: SampleModel, unitsOf: ((d: number) => { control: number; canary: number }) | undefined, requestsPerUnit: number | undefined): ((d: number) => number) | undefined {
   if (!ctx.rates || ctx.minHours === undefined) return undefined;
-  const rates = ctx.rates;
-  if (ctx.population && unitsOf && requestsPerUnit !== undefined) {
-    return (d) => {
-      const t = gateTiming({ ...ctx, minHours: undefined }, model.samples(d), unitsOf(d), requestsPerUnit);
-      return t.population?.unreachable ? Number.POSITIVE_INFINITY : t.hours ?? Number.POSITIVE_INFINITY;
-    };
-  }
+  const open = { ...ctx, minHours: undefined };
   return (d) => {
-    const s = model.samples(d);
-    return Math.max(s.control / rates.control, s.canary / rates.canary);
+    const t = gateTiming(open, model.samples(d), ctx.population ? unitsOf?.(d) : undefined, requestsPerUnit);
+    return t.population?.unreachable ? Number.POSITIVE_INFINITY : t.hours ?? Number.POSITIVE_INFINITY;
   };
 }
 
