@@ -90,7 +90,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
       // The line break goes separately: appending it to a plan of megabytes would copy the whole text.
       print: (text) => {
         stdout(text);
-        if (!text.endsWith('\n')) stdout('\n');
+        if (!(typeof text === 'string' ? text : (text.findLast((piece) => piece !== '') ?? '')).endsWith('\n')) stdout('\n');
       },
       logger: stderrLogger,
       clock: systemClock,

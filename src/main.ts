@@ -8,7 +8,7 @@ import type { OctokitOptions } from './adapters/github/client.js';
 import { createGitHubServices } from './adapters/github/github-services.js';
 import type { ActionsContext } from './adapters/github/run-event.js';
 import { commandCatalog, loadCommand } from './commands/index.js';
-import type { CommandContext, CommandOutcome } from './commands/command.js';
+import { printedText, type CommandContext, type CommandOutcome } from './commands/command.js';
 import { runAuto } from './commands/run-auto.js';
 import { systemClock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -54,7 +54,7 @@ export async function run(overrides: ActionOverrides = {}): Promise<void> {
       options: settings.options,
       // core.info would append the line break to the text, copying a plan of megabytes once more.
       print: (text) => {
-        process.stdout.write(text);
+        process.stdout.write(printedText(text));
         process.stdout.write(EOL);
       },
       logger: actionsLogger,

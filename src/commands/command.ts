@@ -65,12 +65,20 @@ export interface Runtime {
   readMetricsFile(path: string, opts: ReadMetricsFileOptions): Promise<MetricsResult>;
 }
 
+/** What `print` was given, as one text: where a writer cannot take pieces (a log line, a reply). */
+export function printedText(text: string | readonly string[]): string {
+  return typeof text === 'string' ? text : text.join('');
+}
+
 export interface CommandContext {
   /** Repository root on disk. */
   readonly root: string;
   readonly options: OptionValues;
-  /** Results for the user (stdout). */
-  readonly print: (text: string) => void;
+  /**
+   * Results for the user (stdout): a text, or one in pieces to write in order without joining
+   * them (a JSON plan of megabytes, whose recurring pieces a writer encodes once).
+   */
+  readonly print: (text: string | readonly string[]) => void;
   /** Progress and diagnostics (stderr in the CLI, the log in the Action). */
   readonly logger: Logger;
   readonly clock: Clock;

@@ -75,15 +75,6 @@ async function changedPaths(revisions: RevisionReader, base: string, head: strin
   }
 }
 
-function render(plan: Plan, format: PlanFormat): string {
-  switch (format) {
-    case 'json': return renderPlanJson(plan);
-    case 'markdown': return renderPlanJobSummary(plan);
-    case 'text':
-    case 'github': return renderPlanText(plan);
-  }
-}
-
 async function reportInvalidHead(ctx: CommandContext, format: PlanFormat, problems: readonly Problem[], documents: number, headRef: string): Promise<CommandOutcome> {
   ctx.print(format === 'json' ? renderJson(problems, documents) : `The head revision has problems; no plan until they are fixed:\n${problems.map(formatProblem).join('\n')}`);
   const summary = renderValidationSummary(problems, documents);
@@ -144,7 +135,7 @@ export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise
   const head = loadRepository(headSnapshot, YAML_LIMITS, capabilities);
   const headErrors = head.problems.filter((p) => p.severity === 'error');
   if (headErrors.length > 0) return reportInvalidHead(ctx, format, head.problems, head.documentCount, headSha);
-  const base = loadRepository(baseSnapshot, YAML_LIMITS, capabilities);
+  const base = loadRepository(baseSnapshot, YAML_LIMITS, { ...capabilities, semanticRules: false });
   if (base.problems.some((p) => p.severity === 'error')) {
     ctx.logger.debug(`the base revision has ${base.problems.length} problem(s); documents that failed to load count as absent there`);
   }
@@ -154,9 +145,8 @@ export async function runPlan(ctx: CommandContext, deps: PlanDeps = {}): Promise
     power: deps.power ?? estimatePlanPower,
     providerCapabilities: capabilities.providerCapabilities,
   });
-  const rendered = render(plan, format);
-  ctx.print(rendered);
-  const markdown = format === 'markdown' ? rendered : undefined;
+  const markdown = format === 'markdown' ? renderPlanJobSummary(plan) : undefined;
+  ctx.print(markdown ?? (format === 'json' ? renderPlanJson(plan) : renderPlanText(plan)));
   const published = await publish(ctx, plan);
   let summary: string | undefined;
   return {

@@ -1,7 +1,7 @@
 import { loadWorkspaceFiles } from '../engine/load-workspace.js';
 import { renderCommentReply } from '../core/report/comment-reply.js';
 import type { CommentCommands } from '../ports/comment-commands.js';
-import type { Command, CommandContext, CommandOutcome } from './command.js';
+import { printedText, type Command, type CommandContext, type CommandOutcome } from './command.js';
 import { decideCommentCommand, routeEvent, type CommentRequest, type EventRoute, type RoutedCommand } from './event-route.js';
 import type { ExitCode } from '../engine/exit-code.js';
 import { UsageError } from '../engine/errors.js';
@@ -123,8 +123,8 @@ async function runComment(input: AutoInput, request: CommentRequest): Promise<Om
   }
   await acknowledge(base, request, 'acknowledge', () => comments.react(request.commentId, 'eyes'));
   const printed: string[] = [];
-  const print = (text: string): void => {
-    printed.push(text);
+  const print = (text: string | readonly string[]): void => {
+    printed.push(printedText(text));
     base.print(text);
   };
   const ranCommand = `glidepath ${decision.command.command} --release ${decision.release}`;

@@ -7,6 +7,7 @@ import { createRuntime } from '../../src/runtime.js';
 import { edit, quickstartFiles } from '../core/plan/quickstart.js';
 import { pattern, promptfooResults } from '../support/promptfoo-results.js';
 import { createTempGitRepo, type TempGitRepo } from '../support/temp-git-repo.js';
+import { printedText } from '../../src/commands/command.js';
 
 const repos: TempGitRepo[] = [];
 after(() => repos.forEach((r) => r.cleanup()));
@@ -34,7 +35,7 @@ async function plan(results: string, format: string) {
     upsertComment: async (_n, _marker, body) => { comments.push(body); return 'created'; },
   } as ReviewChannel;
   const outcome = await runPlan({
-    root: dir, options: { format }, print: (t) => out.push(t), logger: { info: () => {}, debug: () => {}, warn: () => {} },
+    root: dir, options: { format }, print: (t) => out.push(printedText(t)), logger: { info: () => {}, debug: () => {}, warn: () => {} },
     clock: fixedClock(new Date('2025-01-01T00:00:00Z')), env: {}, runtime: createRuntime(),
     event: { eventName: 'pull_request', owner: 'acme', repo: 'app', headSha: head, actor: 'octocat', pullRequest: { number: 7, baseSha: base, headSha: head } },
     review,
@@ -68,7 +69,7 @@ test('a pull request that changes only the offline results plans the release aga
   const head = repo.commit({ [RESULTS]: promptfooResults(pattern(18, 1, 1)) }, 'eval again');
   const out: string[] = [];
   await runPlan({
-    root: repo.dir, options: { base, head, format: 'json' }, print: (t) => out.push(t), logger: { info: () => {}, debug: () => {}, warn: () => {} },
+    root: repo.dir, options: { base, head, format: 'json' }, print: (t) => out.push(printedText(t)), logger: { info: () => {}, debug: () => {}, warn: () => {} },
     clock: fixedClock(new Date('2025-01-01T00:00:00Z')), env: {}, runtime: createRuntime(),
   });
   const plan = JSON.parse(out.join('')) as { releases: { name: string; reasons: string[]; offlineGate?: { status: string } }[] };

@@ -8,6 +8,7 @@ import { runPlan } from '../../src/commands/plan.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import { createRuntime } from '../../src/runtime.js';
 import { createTempGitRepo, type TempGitRepo } from '../support/temp-git-repo.js';
+import { printedText } from '../../src/commands/command.js';
 
 const EXAMPLE = new URL('../../examples/cost-effectiveness/', import.meta.url).pathname;
 const repos: TempGitRepo[] = [];
@@ -37,7 +38,7 @@ function repoWithFewUsers(): { base: string; head: string; root: string } {
 async function plan(format: 'text' | 'markdown' | 'json'): Promise<string> {
   const { base, head, root } = repoWithFewUsers();
   const out: string[] = [];
-  const outcome = await runPlan({ root, options: { base, head, format }, print: (t) => out.push(t), logger: { info: () => {}, debug: () => {}, warn: () => {} }, clock: fixedClock(new Date('2025-01-01T00:00:00Z')), env: {}, runtime: createRuntime() });
+  const outcome = await runPlan({ root, options: { base, head, format }, print: (t) => out.push(printedText(t)), logger: { info: () => {}, debug: () => {}, warn: () => {} }, clock: fixedClock(new Date('2025-01-01T00:00:00Z')), env: {}, runtime: createRuntime() });
   assert.equal(outcome.exitCode, 0);
   return out.join('\n');
 }

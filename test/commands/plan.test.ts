@@ -4,7 +4,7 @@ import { createOctokit } from '../../src/adapters/github/client.js';
 import { createGitHubReviewChannel } from '../../src/adapters/github/review-channel.js';
 import { readRunEvent } from '../../src/adapters/github/run-event.js';
 import { PLAN_CHECK_NAME, PLAN_MARKER, runPlan } from '../../src/commands/plan.js';
-import type { CommandContext } from '../../src/commands/command.js';
+import { printedText, type CommandContext } from '../../src/commands/command.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import type { Logger } from '../../src/ports/logger.js';
 import type { ReviewChannel } from '../../src/ports/review.js';
@@ -44,7 +44,7 @@ function context(root: string, options: Record<string, string>, extra: { event?:
   return {
     out,
     warnings,
-    ctx: { root, options, print: (t) => out.push(t), logger, clock: fixedClock(new Date('2025-01-01T00:00:00Z')), env: {}, runtime: createRuntime(), ...extra },
+    ctx: { root, options, print: (t) => out.push(printedText(t)), logger, clock: fixedClock(new Date('2025-01-01T00:00:00Z')), env: {}, runtime: createRuntime(), ...extra },
   };
 }
 

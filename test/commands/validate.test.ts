@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CommandContext, OptionValues } from '../../src/commands/command.js';
+import { printedText, type CommandContext, type OptionValues } from '../../src/commands/command.js';
 import { commands } from '../../src/commands/index.js';
 import { CHECK_NAME, validateCommand } from '../../src/commands/validate.js';
 import { fixedClock } from '../../src/ports/clock.js';
@@ -40,7 +40,7 @@ function context(root: string, options: OptionValues = {}, review?: 'record' | '
   const ctx: CommandContext = {
     root,
     options: { format: 'text', ...options },
-    print: (text) => printed.push(text),
+    print: (text) => printed.push(printedText(text)),
     logger: { info: () => {}, warn: (m) => warnings.push(m), debug: () => {} },
     clock: fixedClock(new Date('2025-11-22T10:00:00Z')),
     env: {},

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command, CommandContext, CommandOutcome, OptionValues } from '../../src/commands/command.js';
+import { printedText, type Command, type CommandContext, type CommandOutcome, type OptionValues } from '../../src/commands/command.js';
 import type { MetricsSnapshot } from '../../src/core/metrics/arm-data.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { QUICKSTART, T0 } from './engine-fixture.js';
@@ -30,7 +30,10 @@ export async function runCommand(command: Command, root: string, options: Option
   const ctx: CommandContext = {
     root,
     options: { format: 'text', ...options },
-    print: (text) => out.push(text.endsWith('\n') ? text : `${text}\n`),
+    print: (pieces) => {
+      const text = printedText(pieces);
+      out.push(text.endsWith('\n') ? text : `${text}\n`);
+    },
     logger: { info: (m) => log.push(`${m}\n`), warn: (m) => log.push(`warning: ${m}\n`), debug: () => {} },
     clock,
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], USER: 'local-user' },

@@ -2,29 +2,88 @@ import module from 'node:module';
 
 // Required, not imported: an ES import of node:fs builds its namespace, whose `promises` getter
 // loads node:fs/promises with streams and readline behind it (see src/cli.ts on node:util).
-const { writeSync } = module.createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+const { writevSync } = module.createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+
+/** Pieces at least this long are encoded once each (they recur: a policy's stages, once per release). */
+const RECURRING_PIECE = 256;
+/** Shorter pieces are encoded together, this many characters at a time. */
+const BATCH_CHARACTERS = 64 * 1024;
+/** Buffers per writev call (Linux takes at most 1,024). */
+const BUFFERS_PER_WRITE = 1024;
 
 /**
- * Writes to standard output or error straight to the file descriptor. `process.stdout` is built on
- * first use, with net or tty streams behind it (about 5 ms of a 150 ms `validate`); a synchronous
- * write needs none of it. Once a write would block (a full pipe: EAGAIN) or fails in any other
- * way, the rest goes through the stream, which queues it and fails as Node always has, and so does
- * everything after it, so that output keeps its order.
+ * Writes to standard output or error straight to the file descriptor: a text, or one in pieces,
+ * which are never joined. `process.stdout` is built on first use, with net or tty streams behind
+ * it (about 5 ms of a 150 ms `validate`); a synchronous write needs none of it. Once a write would
+ * block (a full pipe: EAGAIN) or fails in any other way, the rest goes through the stream, which
+ * queues it and fails as Node always has, and so does everything after it, so that output keeps
+ * its order.
  */
-export function standardStream(fd: number, fallback: () => Pick<NodeJS.WritableStream, 'write'> = () => (fd === 2 ? process.stderr : process.stdout)): (text: string) => void {
+export function standardStream(fd: number, fallback: () => Pick<NodeJS.WritableStream, 'write'> = () => (fd === 2 ? process.stderr : process.stdout)): (text: string | readonly string[]) => void {
   let stream: Pick<NodeJS.WritableStream, 'write'> | undefined;
   return (text) => {
-    if (stream) {
-      stream.write(text);
-      return;
-    }
-    const bytes = Buffer.from(text);
-    let written = 0;
-    try {
-      while (written < bytes.length) written += writeSync(fd, bytes, written);
-    } catch {
-      stream = fallback();
-      stream.write(bytes.subarray(written));
-    }
+    const buffers = typeof text === 'string' ? [Buffer.from(text)] : encodePieces(text);
+    const left = stream ? buffers : writeAll(fd, buffers);
+    if (left.length === 0) return;
+    stream ??= fallback();
+    for (const buffer of left) stream.write(buffer);
   };
+}
+
+/** Writes the buffers in order; once a write fails, the ones left (the first cut where it stopped). */
+function writeAll(fd: number, buffers: readonly Buffer[]): Buffer[] {
+  let index = 0;
+  let offset = 0;
+  try {
+    while (index < buffers.length) {
+      const group = buffers.slice(index, index + BUFFERS_PER_WRITE);
+      if (offset > 0) group[0] = (group[0] as Buffer).subarray(offset);
+      const wrote = writevSync(fd, group);
+      if (wrote === 0 && group.some((buffer) => buffer.length > 0)) throw new Error('the descriptor took nothing');
+      // A pipe may take part of a writev: skip what went whole, and go on inside the buffer it stopped in.
+      let written = offset + wrote;
+      while (index < buffers.length && written >= (buffers[index] as Buffer).length) {
+        written -= (buffers[index] as Buffer).length;
+        index += 1;
+      }
+      offset = written;
+    }
+    return [];
+  } catch {
+    return [(buffers[index] as Buffer).subarray(offset), ...buffers.slice(index + 1)];
+  }
+}
+
+/**
+ * UTF-8 of a text given in pieces: each long piece encoded once however often it recurs (the same
+ * string, so the lookup hashes it once), the short ones encoded together in batches.
+ */
+function encodePieces(pieces: readonly string[]): Buffer[] {
+  const encoded = new Map<string, Buffer>();
+  const buffers: Buffer[] = [];
+  let batch: string[] = [];
+  let characters = 0;
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    buffers.push(Buffer.from(batch.join('')));
+    batch = [];
+    characters = 0;
+  };
+  for (const piece of pieces) {
+    if (piece.length < RECURRING_PIECE) {
+      batch.push(piece);
+      characters += piece.length;
+      if (characters >= BATCH_CHARACTERS) flush();
+      continue;
+    }
+    flush();
+    let bytes = encoded.get(piece);
+    if (!bytes) {
+      bytes = Buffer.from(piece);
+      encoded.set(piece, bytes);
+    }
+    buffers.push(bytes);
+  }
+  flush();
+  return buffers;
 }

@@ -1,25 +1,26 @@
 import type { Plan } from '../plan/build-plan.js';
 
 /**
- * The plan as `--format json` prints it: exactly `JSON.stringify(plan, null, 2)`, written faster.
- * A plan of a thousand releases holds each policy's stages, gates, handling and blast radius
- * once in memory, shared by every release that follows the policy (build-plan works them out
- * once per policy and traffic figure), but plain JSON.stringify writes each copy out afresh.
+ * The plan as `--format json` prints it: exactly `JSON.stringify(plan, null, 2)`, written faster,
+ * in the pieces it is written from. A plan of a thousand releases holds each policy's stages,
+ * gates, handling and blast radius once in memory, shared by every release that follows the
+ * policy (build-plan works them out once per policy and traffic figure), but plain JSON.stringify
+ * writes each copy out afresh; and joining the pieces would copy megabytes once more, when a
+ * writer can take them as they are and encode each recurring piece (the same string) once.
  */
-export function renderPlanJson(plan: Plan): string {
+export function renderPlanJson(plan: Plan): readonly string[] {
   return stringifySharing(plan);
 }
 
 /**
- * `JSON.stringify(value, null, 2)` for plain data, for data that holds the same objects many
+ * The pieces of `JSON.stringify(value, null, 2)` for plain data that holds the same objects many
  * times: the first `levels` levels are walked here, and every object below them is written by
- * the native serializer once per identity and indentation and copied where it recurs. The pieces
- * are joined once at the end (joining per level would copy the whole text once per level).
+ * the native serializer once per identity and indentation and handed out again where it recurs.
+ * No pieces for a value JSON leaves out (undefined, a function).
  */
-export function stringifySharing(value: unknown, levels = 3): string {
+export function stringifySharing(value: unknown, levels = 3): readonly string[] {
   const out: string[] = [];
-  if (!writeValue(value, '', levels, new Map(), out)) return JSON.stringify(value) as string;
-  return out.join('');
+  return writeValue(value, '', levels, new Map(), out) ? out : [];
 }
 
 /** Appends `value`'s text to `out`; false, appending nothing, for a value JSON leaves out (undefined, a function). */

@@ -25,6 +25,12 @@ export interface RepoSnapshot {
 export interface LoadOptions {
   /** The registry's provider capabilities by type: stages are checked against the provider each release uses. */
   readonly providerCapabilities?: Readonly<Record<string, ProviderCapabilities>>;
+  /**
+   * false: only what decides which documents load (YAML, identity, schema, secrets). The rules
+   * after that never leave a document out, so a plan's base revision, whose problems are
+   * nobody's to fix in this change, loads the same without them.
+   */
+  readonly semanticRules?: boolean;
 }
 
 export interface LoadResult {
@@ -142,7 +148,7 @@ export function loadRepository(snapshot: RepoSnapshot, limits: YamlLimits = YAML
     for (const definition of config.value.spec.metrics.definitions) if (!metrics.has(definition.name)) metrics.set(definition.name, definition);
   }
   const context: RuleContext = { repository, knownPolicies, configPresent, paths, metrics, providerCapabilities: options.providerCapabilities };
-  for (const rule of semanticRules) problems.push(...rule(context));
+  if (options.semanticRules !== false) for (const rule of semanticRules) problems.push(...rule(context));
 
   return { repository, problems: sortProblems(dedupeProblems(problems.map(withoutControlCharacters))), documentCount: documentPaths.length };
 }

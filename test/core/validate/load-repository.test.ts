@@ -60,6 +60,24 @@ test('a document that fails its schema is left out; one that only breaks a rule 
   assert.equal(ruleBroken.repository.policies.has('default'), true);
 });
 
+test('without the semantic rules (a plan\'s base revision) the same documents load, and only the rules\' problems are missing', () => {
+  const files = {
+    'policies/default.yaml': policy('default', 'strategy: canary\nstages:\n  - { name: half, weight: 50 }\nrollback:\n  - { metric: error_rate, increase: 2pp }\n'),
+    'policies/broken.yaml': policy('broken', 'strategy: canary\nstages: []\nrollback: []\n'),
+  };
+  const checked = loadRepository(snapshotWith(files));
+  const unchecked = loadRepository(snapshotWith(files), undefined, { semanticRules: false });
+  assert.deepEqual([...unchecked.repository.policies.keys()], [...checked.repository.policies.keys()]);
+  assert.deepEqual([...unchecked.repository.releases.keys()], [...checked.repository.releases.keys()]);
+  assert.equal(unchecked.repository.config?.value.metadata.name, checked.repository.config?.value.metadata.name);
+  assert.ok(checked.problems.some((p) => p.rule === 'policy/last-stage-full'));
+  assert.ok(unchecked.problems.some((p) => p.file === 'policies/broken.yaml'), 'a schema problem is still reported');
+  const key = (p: Problem): string => `${p.file}:${p.line}:${p.col}:${p.rule}:${p.message}`;
+  const checkedKeys = new Set(checked.problems.map(key));
+  assert.ok(unchecked.problems.every((p) => checkedKeys.has(key(p))), 'nothing is reported that the full load does not report');
+  assert.ok(!unchecked.problems.some((p) => p.rule === 'policy/last-stage-full'));
+});
+
 test("the reader's problems come back with the loader's, sorted by file, line and column", () => {
   const readerProblem: Problem = { file: 'releases/link.yaml', line: 1, col: 1, severity: 'error', rule: 'file/symlink-outside', message: 'outside' };
   const result = loadRepository(snapshotWith({ 'policies/zz.yaml': 'kind: Nope\n', 'policies/aa.yaml': 'apiVersion: glidepath.dev/v1\nkind: RolloutPolicy\nmetadata: { name: aa }\nspec: {}\n' }, [readerProblem]));
