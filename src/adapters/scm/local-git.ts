@@ -1,15 +1,17 @@
 import module from 'node:module';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { removeDeadRunFiles } from '../fs/dead-run-files.js';
 import { GitObjectReader, parseTree, type GitObject, type TreeEntry } from './git-object-reader.js';
+import { changedPathsFromAncestor } from './git-tree-diff.js';
 import type { ChangeRequestResult, ChangeRequests, CommitResult, FileChange, RefLocked, RevisionReader, ScmRoles, StateBranch } from '../../ports/scm.js';
 
 // Required, not imported: an ES import of node:fs builds its whole namespace, which loads streams,
 // fs/promises and the file watchers, some 7 ms at every start of the CLI (decision 0014).
 const requireBuiltin = module.createRequire(import.meta.url);
 const { lstat, mkdtemp, rm } = requireBuiltin('node:fs/promises') as typeof import('node:fs/promises');
+const { readFileSync, realpathSync, statSync } = requireBuiltin('node:fs') as typeof import('node:fs');
 
 /** Who commits when the repository has no identity of its own (a fresh CI checkout has none). */
 export const DEFAULT_GIT_IDENTITY = { name: 'Glidepath', email: 'glidepath@users.noreply.github.com' } as const;
@@ -318,6 +320,8 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
 
     async changedFiles(base, head) {
       const [b, h] = await Promise.all([requireCommit(base), requireCommit(head)]);
+      const fromTrees = await changedPathsFromAncestor({ read: (name) => reader.read(name), entries: (tree) => treeEntries(tree, b.length / 2) }, b, h);
+      if (fromTrees) return fromTrees;
       const out = await ok(['diff', '--name-only', '--no-renames', '-z', `${b}...${h}`, '--']);
       return splitNul(out);
     },
@@ -403,11 +407,60 @@ export interface WorkTreeLocation {
 }
 
 /**
- * The work tree `dir` is in, asked of git once (`rev-parse --show-toplevel --show-prefix`):
- * git answers in paths from the top, and a Glidepath root may be one of its folders.
- * Undefined outside a work tree.
+ * The work tree `dir` is in: git answers in paths from the top, and a Glidepath root may be one
+ * of its folders. Undefined outside a work tree. Found as git finds it (the nearest folder above
+ * with a `.git` repository or `.git` file), which spares every command a process; git itself is
+ * asked (`rev-parse --show-toplevel --show-prefix`) whenever its environment or configuration
+ * could place the work tree elsewhere, and when no `.git` is found.
  */
 export async function locateWorkTree(dir: string, gitBinary = 'git'): Promise<WorkTreeLocation | undefined> {
+  return findWorkTree(dir) ?? askGitForWorkTree(dir, gitBinary);
+}
+
+/** Variables with which git looks for the repository somewhere else than above the folder. */
+const DISCOVERY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_COMMON_DIR'];
+
+function findWorkTree(dir: string): WorkTreeLocation | undefined {
+  if (DISCOVERY_VARIABLES.some((name) => process.env[name] !== undefined)) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return undefined;
+  }
+  for (let top = real; ; top = dirname(top)) {
+    const found = gitEntryAt(top);
+    if (found === 'elsewhere') return undefined;
+    if (found === 'here') {
+      const prefix = relative(top, real).split(sep).join('/');
+      // Inside the repository folder itself there is no work tree; git says so.
+      return prefix === '.git' || prefix.startsWith('.git/') ? undefined : { top, prefix };
+    }
+    if (dirname(top) === top) return undefined;
+  }
+}
+
+/**
+ * Whether `folder/.git` makes `folder` the top of a work tree: a repository folder (HEAD, objects
+ * and refs, as git checks) or a `gitdir:` file (a linked work tree, a submodule). 'elsewhere': a
+ * repository whose configuration sets its work tree or makes it bare, which only git settles.
+ */
+function gitEntryAt(folder: string): 'here' | 'none' | 'elsewhere' {
+  const entry = join(folder, '.git');
+  try {
+    if (!statSync(entry).isDirectory()) return readFileSync(entry, 'utf8').startsWith('gitdir:') ? 'here' : 'none';
+    if (!statSync(join(entry, 'objects')).isDirectory() || !statSync(join(entry, 'refs')).isDirectory() || !statSync(join(entry, 'HEAD')).isFile()) return 'none';
+  } catch {
+    return 'none';
+  }
+  try {
+    return /^\s*(?:worktree\s*=|bare\s*=\s*true\b)/im.test(readFileSync(join(entry, 'config'), 'utf8')) ? 'elsewhere' : 'here';
+  } catch {
+    return 'elsewhere';
+  }
+}
+
+function askGitForWorkTree(dir: string, gitBinary: string): Promise<WorkTreeLocation | undefined> {
   return new Promise((resolvePromise) => {
     execFile(gitBinary, ['-C', dir, 'rev-parse', '--show-toplevel', '--show-prefix'], { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => {
       const [top, prefix = ''] = String(stdout).split('\n');
