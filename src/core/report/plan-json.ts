@@ -20,11 +20,17 @@ export function renderPlanJson(plan: Plan): readonly string[] {
  */
 export function stringifySharing(value: unknown, levels = 3): readonly string[] {
   const out: string[] = [];
-  return writeValue(value, '', levels, new Map(), out) ? out : [];
+  return writeValue(value, '', levels, { texts: new Map(), keys: new Map() }, out) ? out : [];
+}
+
+/** What one serialization remembers: native texts by indentation and object, and key prefixes by indentation and key. */
+interface Memo {
+  readonly texts: Map<string, Map<object, string>>;
+  readonly keys: Map<string, Map<string, readonly [first: string, next: string]>>;
 }
 
 /** Appends `value`'s text to `out`; false, appending nothing, for a value JSON leaves out (undefined, a function). */
-function writeValue(value: unknown, indent: string, levels: number, memo: Map<object, Map<string, string>>, out: string[]): boolean {
+function writeValue(value: unknown, indent: string, levels: number, memo: Memo, out: string[]): boolean {
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value) as string | undefined;
     if (text === undefined) return false;
@@ -52,10 +58,21 @@ function writeValue(value: unknown, indent: string, levels: number, memo: Map<ob
     return true;
   }
   const record = value as Record<string, unknown>;
+  let keys = memo.keys.get(inner);
+  if (!keys) {
+    keys = new Map();
+    memo.keys.set(inner, keys);
+  }
   let written = 0;
   for (const key of Object.keys(record)) {
     const mark = out.length;
-    out.push(written === 0 ? `{\n${inner}${JSON.stringify(key)}: ` : `,\n${inner}${JSON.stringify(key)}: `);
+    let prefix = keys.get(key);
+    if (!prefix) {
+      const quoted = JSON.stringify(key);
+      prefix = [`{\n${inner}${quoted}: `, `,\n${inner}${quoted}: `];
+      keys.set(key, prefix);
+    }
+    out.push(prefix[written === 0 ? 0 : 1]);
     if (writeValue(record[key], inner, levels - 1, memo, out)) written++;
     else out.length = mark;
   }
@@ -63,18 +80,18 @@ function writeValue(value: unknown, indent: string, levels: number, memo: Map<ob
   return true;
 }
 
-function nativeText(value: object, indent: string, memo: Map<object, Map<string, string>>): string | undefined {
-  let byIndent = memo.get(value);
-  if (!byIndent) {
-    byIndent = new Map();
-    memo.set(value, byIndent);
+function nativeText(value: object, indent: string, memo: Memo): string | undefined {
+  let byObject = memo.texts.get(indent);
+  if (!byObject) {
+    byObject = new Map();
+    memo.texts.set(indent, byObject);
   }
-  let text = byIndent.get(indent);
+  let text = byObject.get(value);
   if (text === undefined) {
     const native = JSON.stringify(value, null, 2) as string | undefined;
     if (native === undefined) return undefined;
     text = indent === '' ? native : native.replaceAll('\n', `\n${indent}`);
-    byIndent.set(indent, text);
+    byObject.set(value, text);
   }
   return text;
 }

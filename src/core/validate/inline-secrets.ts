@@ -53,6 +53,14 @@ export function isSecretKey(key: string): boolean {
 }
 
 const RANDOM_LOOKING = /[A-Za-z0-9+/=_-]{32,}/g;
+const LONG_TOKEN = new RegExp(RANDOM_LOOKING.source);
+
+/**
+ * A key `isSecretKey` accepts, as it can be written: the word in any case (Unicode case folding,
+ * as toLowerCase reads the Kelvin sign as k), with `-` and `_` anywhere in it, and no letter or
+ * digit either side. It also matches words that are not keys, which only costs a walk.
+ */
+const SECRET_KEY_WRITTEN = new RegExp(`(?<![A-Za-z0-9])[-_]*(?:${[...SECRET_KEYS].map((key) => [...key].join('[-_]*')).join('|')})[-_]*(?![A-Za-z0-9])`, 'iu');
 
 /** Shorter than every pattern above can match: most scalars (names, numbers, enums) stop here. */
 const SHORTEST_SECRET = 8;
@@ -73,7 +81,12 @@ const ANY_PATTERN = /sk-|gh[pousr]_|github_pat_|AKIA|ASIA|xox|AIza|k_live_|k_tes
  * settle.
  */
 export function mayHoldInlineSecrets(text: string, value: unknown): boolean {
-  if (value === undefined || ANY_PATTERN.test(text)) return true;
+  // An escape (`"\x73k-…"`) can spell a token shape the text does not show: the literals settle it.
+  if (value === undefined || ANY_PATTERN.test(text) || text.includes('\\')) return true;
+  // Without escapes every key and value is written out as it reads (folding only adds spaces),
+  // so one that could be a finding shows in the text as a long token or a secret-looking key:
+  // most files need no walk at all.
+  if (!LONG_TOKEN.test(text) && !SECRET_KEY_WRITTEN.test(text)) return false;
   const candidates: SourceScalar[] = [];
   collectCandidates(value, [], candidates);
   return candidates.length > 0 && findInlineSecrets(candidates, []).length > 0;

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { problemsToAnnotations } from '../../../src/core/validate/annotations.js';
 import { renderGithub, renderJson, renderText } from '../../../src/core/validate/render-problems.js';
-import { mayHoldInlineSecrets } from '../../../src/core/validate/inline-secrets.js';
+import { findInlineSecrets, mayHoldInlineSecrets } from '../../../src/core/validate/inline-secrets.js';
+import { parseWithFullParser } from '../../../src/core/yaml/parse-yaml.js';
 import { renderValidationSummary } from '../../../src/core/validate/render-summary.js';
 import { CONFIG, loadWith, positionOf, release } from './repo-fixture.js';
 
@@ -119,4 +120,27 @@ test('a valid file is scanned on its value, and its literals are asked for only 
   assert.equal(mayHoldInlineSecrets('token: ""\n', { token: '' }), false);
   assert.equal(mayHoldInlineSecrets(`# ${fake.github}\na: 1\n`, { a: 1 }), true, 'a known token shape anywhere in the text');
   assert.equal(mayHoldInlineSecrets('a: [', undefined), true, 'a file that did not parse');
+});
+
+test('a file the text check waves through holds no secret the full scan would find, however its keys and values are written', () => {
+  const texts = [
+    'Api-Key: x1\n', '__PASSWORD__: hunter2\n', 'TO\u212AEN: abc\n', '? token\n: abc\n', '{a: 1,secret: x}\n', '- client_secret: y\n',
+    '"access-token": abc\n', "'pwd': abc\n", 'cred-en_tial: x\n', 't-o-k-e-n: 1\n', 'x.token: 1\n', 'tokens: 1\n', 'maxTokens: 1\n',
+    `a: ${fake.random}\n`, `a: >\n  ${fake.random.slice(0, 20)}\n  ${fake.random.slice(20)}\n`, 'a: "\\x73k-proj-0123456789abcdefghij"\n', 'k: "to\\u006ben"\n',
+    `a: '${fake.random.slice(0, 16)}''${fake.random.slice(16)}'\n`, 'description: a long sentence that is only prose and nothing else at all\n',
+  ];
+  let found = 0;
+  for (const text of texts) {
+    const parsed = parseWithFullParser(text);
+    const findings = findInlineSecrets(parsed.scalars(), parsed.comments());
+    if (findings.length > 0) found += 1;
+    assert.ok(findings.length === 0 || mayHoldInlineSecrets(text, parsed.value), `${JSON.stringify(text)}: ${findings.map((f) => f.kind).join(', ')}`);
+  }
+  assert.ok(found >= 10, `the cases hold findings to miss (${found})`);
+  assert.equal(mayHoldInlineSecrets('maxTokens: 1\nmodel: openai/gpt-4o-mini-2024-07-18\n', { maxTokens: 1, model: 'openai/gpt-4o-mini-2024-07-18' }), false);
+  // A token shape spelled with escapes was once waved through on the text alone.
+  const escaped = release('assistant', 'policy: default\n').replace('  name: assistant\n', '  name: assistant\n  description: "\\x73k-proj-0123456789abcdefghij"\n');
+  const problems = loadWith({ 'releases/assistant.yaml': escaped }).problems;
+  assert.ok(problems.some((p) => p.rule === 'secret/inline' && p.file === 'releases/assistant.yaml'), JSON.stringify(problems.map((p) => p.rule)));
+  assert.ok(problems.every((p) => !`${p.message}${p.hint ?? ''}`.includes('0123456789abcdefghij')), 'never echoed');
 });
