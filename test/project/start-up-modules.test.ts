@@ -77,7 +77,7 @@ test('validate loads no heavy Node built-in through a static import: not crypto,
   assert.deepEqual(heavy, []);
 });
 
-test('validate on the quickstart never loads node:fs/promises, crypto, TLS or child processes, however it reaches them', async () => {
+test('validate on the quickstart never loads node:fs/promises, crypto, TLS or child processes, however it reaches them, and plan only adds child processes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'glidepath-start-up-'));
   try {
     await build({
@@ -88,11 +88,17 @@ test('validate on the quickstart never loads node:fs/promises, crypto, TLS or ch
     // Node's own list of the built-ins it has loaded, written as the process exits.
     const list = join(dir, 'modules.txt');
     writeFileSync(join(dir, 'list-modules.cjs'), `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
-    const child = spawnSync(process.execPath, ['--require', join(dir, 'list-modules.cjs'), join(dir, 'dist/cli.js'), 'validate', '--root', join(root, 'examples/quickstart')], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } });
-    assert.equal(child.status, 0, child.stderr);
-    const loaded = readFileSync(list, 'utf8').split('\n').filter((line) => line.startsWith('NativeModule ')).map((line) => line.slice('NativeModule '.length));
-    const unwanted = loaded.filter((name) => ['fs/promises', 'internal/fs/promises', 'crypto', 'https', 'tls', 'child_process'].includes(name));
-    assert.deepEqual(unwanted, []);
+    const builtins = (...args: string[]): string[] => {
+      const child = spawnSync(process.execPath, ['--require', join(dir, 'list-modules.cjs'), join(dir, 'dist/cli.js'), ...args, '--root', join(root, 'examples/quickstart')], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } });
+      assert.equal(child.status, 0, child.stderr);
+      return readFileSync(list, 'utf8').split('\n').filter((line) => line.startsWith('NativeModule ')).map((line) => line.slice('NativeModule '.length));
+    };
+    const unwanted = (loaded: readonly string[], names: readonly string[]): string[] => loaded.filter((name) => names.includes(name));
+    assert.deepEqual(unwanted(builtins('validate'), ['fs/promises', 'internal/fs/promises', 'crypto', 'https', 'tls', 'child_process']), []);
+    // plan reads both revisions through git; fs/promises (readline, the REPL history) is for commits only.
+    const plan = builtins('plan', '--base', 'HEAD', '--head', 'HEAD', '--format', 'json');
+    assert.ok(plan.includes('child_process'), 'plan reads through git');
+    assert.deepEqual(unwanted(plan, ['fs/promises', 'internal/fs/promises', 'internal/readline/interface', 'crypto', 'https', 'tls']), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,10 +1,5 @@
-import module from 'node:module';
 import { join } from 'node:path';
-
-// Required, not imported: an ES import of node:fs builds its whole namespace, which loads streams,
-// fs/promises and the file watchers, some 7 ms at every start of the CLI (decision 0014).
-const requireBuiltin = module.createRequire(import.meta.url);
-const { lstat, readdir, rm } = requireBuiltin('node:fs/promises') as typeof import('node:fs/promises');
+import { fsPromises } from './fs-promises.js';
 
 /**
  * Removes the temporary files or folders in `dir` that runs killed mid-write left behind (a
@@ -13,6 +8,7 @@ const { lstat, readdir, rm } = requireBuiltin('node:fs/promises') as typeof impo
  * can be reused, and names from before pids were in them carry none). Returns the paths removed.
  */
 export async function removeDeadRunFiles(dir: string, pattern: RegExp, maxAgeMs: number, now = Date.now()): Promise<string[]> {
+  const { lstat, readdir, rm } = fsPromises();
   const removed: string[] = [];
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => pattern.test(name));
   for (const name of names) {

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { removeDeadRunFiles } from '../fs/dead-run-files.js';
+import { fsPromises } from '../fs/fs-promises.js';
 import { GitObjectReader, parseTree, type GitObject, type TreeEntry } from './git-object-reader.js';
 import { changedPathsFromAncestor } from './git-tree-diff.js';
 import type { ChangeRequestResult, ChangeRequests, CommitResult, FileChange, RefLocked, RevisionReader, ScmRoles, StateBranch } from '../../ports/scm.js';
@@ -10,7 +11,6 @@ import type { ChangeRequestResult, ChangeRequests, CommitResult, FileChange, Ref
 // Required, not imported: an ES import of node:fs builds its whole namespace, which loads streams,
 // fs/promises and the file watchers, some 7 ms at every start of the CLI (decision 0014).
 const requireBuiltin = module.createRequire(import.meta.url);
-const { lstat, mkdtemp, rm } = requireBuiltin('node:fs/promises') as typeof import('node:fs/promises');
 const { readFileSync, realpathSync, statSync } = requireBuiltin('node:fs') as typeof import('node:fs');
 
 /** Who commits when the repository has no identity of its own (a fresh CI checkout has none). */
@@ -234,7 +234,7 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
     sweptIndexDirs ??= removeStaleIndexDirs().catch(() => []);
     await sweptIndexDirs;
     // The pid in the name lets the next run tell a dead run's folder from a live one's.
-    const dir = await mkdtemp(join(tmpdir(), `${INDEX_DIR_PREFIX}${process.pid}-`));
+    const dir = await fsPromises().mkdtemp(join(tmpdir(), `${INDEX_DIR_PREFIX}${process.pid}-`));
     try {
       const env = { GIT_INDEX_FILE: join(dir, 'index') };
       await ok(parent ? ['read-tree', parent] : ['read-tree', '--empty'], { env });
@@ -253,7 +253,7 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
       const parents = parent ? ['-p', parent] : [];
       return (await ok(['commit-tree', tree, ...parents, '-F', '-'], { input: message, env: await identityEnv() })).toString('utf8').trim();
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await fsPromises().rm(dir, { recursive: true, force: true });
     }
   }
 
@@ -275,7 +275,7 @@ export function createLocalGitScm(repoDir: string, opts: LocalGitOptions = {}): 
 
   async function staleLock(lockFile: string): Promise<RefLocked | undefined> {
     // A lock gone by now was a live writer's.
-    const taken = await lstat(lockFile).then((s) => s.mtimeMs, () => undefined);
+    const taken = await fsPromises().lstat(lockFile).then((s) => s.mtimeMs, () => undefined);
     if (taken === undefined) return undefined;
     const ageMs = Math.max(0, Date.now() - taken);
     return ageMs >= (opts.staleLockMs ?? STALE_REF_LOCK_MS) ? { status: 'locked', lockFile, ageMs } : undefined;

@@ -53,7 +53,8 @@ export function isSecretKey(key: string): boolean {
 }
 
 const RANDOM_LOOKING = /[A-Za-z0-9+/=_-]{32,}/g;
-const LONG_TOKEN = new RegExp(RANDOM_LOOKING.source);
+/** A run of 32 token characters, tried only where a run starts (from inside one it would rescan the run at every character). */
+const LONG_TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{32}/;
 
 /**
  * A key `isSecretKey` accepts, as it can be written: the word in any case (Unicode case folding,
