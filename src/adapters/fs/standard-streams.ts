@@ -4,10 +4,6 @@ import module from 'node:module';
 // loads node:fs/promises with streams and readline behind it (see src/cli.ts on node:util).
 const { writevSync } = module.createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
 
-/** Pieces at least this long are encoded once each (they recur: a policy's stages, once per release). */
-const RECURRING_PIECE = 256;
-/** Shorter pieces are encoded together, this many characters at a time. */
-const BATCH_CHARACTERS = 64 * 1024;
 /** Buffers per writev call (Linux takes at most 1,024). */
 const BUFFERS_PER_WRITE = 1024;
 
@@ -55,35 +51,18 @@ function writeAll(fd: number, buffers: readonly Buffer[]): Buffer[] {
 }
 
 /**
- * UTF-8 of a text given in pieces: each long piece encoded once however often it recurs (the same
- * string, so the lookup hashes it once), the short ones encoded together in batches.
+ * UTF-8 of a text given in pieces, a buffer per piece: a piece that recurs (a policy's stages,
+ * once per release; a key and its indentation) is the same string, encoded once. No string of the
+ * whole text is built: joining megabytes costs more than handing the kernel many small buffers.
  */
 function encodePieces(pieces: readonly string[]): Buffer[] {
   const encoded = new Map<string, Buffer>();
-  const buffers: Buffer[] = [];
-  let batch: string[] = [];
-  let characters = 0;
-  const flush = (): void => {
-    if (batch.length === 0) return;
-    buffers.push(Buffer.from(batch.join('')));
-    batch = [];
-    characters = 0;
-  };
-  for (const piece of pieces) {
-    if (piece.length < RECURRING_PIECE) {
-      batch.push(piece);
-      characters += piece.length;
-      if (characters >= BATCH_CHARACTERS) flush();
-      continue;
-    }
-    flush();
+  return pieces.map((piece) => {
     let bytes = encoded.get(piece);
     if (!bytes) {
       bytes = Buffer.from(piece);
       encoded.set(piece, bytes);
     }
-    buffers.push(bytes);
-  }
-  flush();
-  return buffers;
+    return bytes;
+  });
 }
