@@ -11,73 +11,53 @@ function collector(): { readonly text: () => string; write: (chunk: string | Uin
   return { text: () => chunks.join(''), write: (chunk) => { chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')); return true; } };
 }
 
-test('text written to a descriptor arrives whole, multi-byte characters and megabytes alike, without building the stream', () => {
+/** Runs `body` with a file descriptor (open, or already closed so that every write fails) and a stream to fall back on. */
+function withDescriptor(open: boolean, body: (write: ReturnType<typeof standardStream>, stream: ReturnType<typeof collector>, finish: () => string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'glidepath-streams-'));
   try {
     const path = join(dir, 'out.txt');
     const fd = openSync(path, 'w');
+    if (!open) closeSync(fd);
     const stream = collector();
-    const write = standardStream(fd, () => stream);
+    body(standardStream(fd, () => stream), stream, () => {
+      if (open) closeSync(fd);
+      return readFileSync(path, 'utf8');
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('text written to a descriptor arrives whole, multi-byte characters and megabytes alike, without building the stream', () => {
+  withDescriptor(true, (write, stream, finish) => {
     const big = `${'canary–control ≤ 0.3pp\n'.repeat(200_000)}`;
     write(big);
     write('end\n');
-    closeSync(fd);
-    assert.equal(readFileSync(path, 'utf8'), `${big}end\n`);
+    assert.equal(finish(), `${big}end\n`);
     assert.equal(stream.text(), '', 'the fallback stream was never needed');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
-test('a write the descriptor refuses goes to the stream, and so does everything after it, in order', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'glidepath-streams-'));
-  try {
-    const fd = openSync(join(dir, 'closed.txt'), 'w');
-    closeSync(fd);
-    const stream = collector();
-    const write = standardStream(fd, () => stream);
-    write('first\n');
-    write('second\n');
-    assert.equal(stream.text(), 'first\nsecond\n');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test('a text given in pieces arrives whole and in order, its recurring long pieces written each time they recur', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'glidepath-streams-'));
-  try {
-    const path = join(dir, 'out.txt');
-    const fd = openSync(path, 'w');
-    const stream = collector();
-    const write = standardStream(fd, () => stream);
+test('a text given in pieces arrives whole and in order, its recurring pieces written each time they recur', () => {
+  withDescriptor(true, (write, stream, finish) => {
     const stages = `{\n  "stages": "${'canary–control ≤ 0.3pp '.repeat(40)}"\n}`;
     const pieces = ['[\n', ...Array.from({ length: 3000 }, (_, i) => [i === 0 ? '  ' : ',\n  ', `{"name": "release-${i}", "stages": `, stages, '}']).flat(), '\n]', ''];
     write(pieces);
-    closeSync(fd);
-    const written = readFileSync(path, 'utf8');
+    const written = finish();
     assert.equal(written, pieces.join(''));
     assert.equal(JSON.parse(written).length, 3000);
     assert.equal(stream.text(), '', 'the fallback stream was never needed');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
-test('pieces the descriptor refuses go to the stream whole and in order', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'glidepath-streams-'));
-  try {
-    const fd = openSync(join(dir, 'closed.txt'), 'w');
-    closeSync(fd);
-    const stream = collector();
-    const write = standardStream(fd, () => stream);
+test('a write the descriptor refuses goes to the stream, and so does everything after it, texts and pieces, in order', () => {
+  withDescriptor(false, (write, stream) => {
     const long = 'x'.repeat(1000);
+    write('first\n');
     write(['a', long, 'b', long, 'c']);
     write('d');
-    assert.equal(stream.text(), `a${long}b${long}cd`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    assert.equal(stream.text(), `first\na${long}b${long}cd`);
+  });
 });
 
 test('megabytes of pieces reach a reader whole through a non-blocking pipe that fills, part written directly and the rest through the stream', () => {
