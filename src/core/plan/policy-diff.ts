@@ -49,6 +49,8 @@ type Spec = RolloutPolicy['spec'];
  */
 export function diffPolicies(before: RolloutPolicy, after: RolloutPolicy): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
+  // A file unchanged between the revisions is one parsed value in both: nothing to compare.
+  if (before === after) return findings;
   const b = before.spec;
   const a = after.spec;
   diffStrategy(b, a, findings);
