@@ -2,35 +2,14 @@
 // it runs, so `plan` says when a gate sized in users needs more (decision 0021).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { estimatePlanPower } from '../../../src/core/plan/plan-power.js';
-import type { GlidepathRepository, LoadedDocument, Release, RolloutPolicy } from '../../../src/core/model/index.js';
-import { METRICS } from '../gates/fixtures.js';
+import { benchLikePolicy, errorGate, planPowerOf } from './bench-like-plan.js';
 
-function policy(): RolloutPolicy {
-  return {
-    apiVersion: 'glidepath.dev/v1',
-    kind: 'RolloutPolicy',
-    metadata: { name: 'bench' },
-    spec: {
-      strategy: 'canary',
-      analysis: { unit: 'user' },
-      stages: [
-        { name: 'canary-5', weight: 5, minDuration: '24h', maxDuration: '48h', gates: ['errors'] },
-        { name: 'canary-25', weight: 25, minDuration: '24h', maxDuration: '48h', gates: ['errors'] },
-        { name: 'full', weight: 100 },
-      ],
-      gates: {
-        errors: { metric: 'error_rate', test: 'proportions', maxIncrease: '0pp', nonInferiority: '0.3pp', critical: true, unitBaseline: { requestsPerUnit: 48, sdY: 70, intraUnitCorrelation: 0.1 } },
-      },
-      rollback: [{ metric: 'error_rate', increase: '2pp' }],
-    },
-  };
+function policy() {
+  return benchLikePolicy({ errors: errorGate({ requestsPerUnit: 48, sdY: 70, intraUnitCorrelation: 0.1 }) });
 }
 
 function planPower(traffic: Record<string, number>, configTraffic?: Record<string, number>) {
-  const release = { value: { apiVersion: 'glidepath.dev/v1', kind: 'Release', metadata: { name: 'bench' }, spec: { policy: 'bench', traffic } } } as unknown as LoadedDocument<Release>;
-  const repository = { config: { value: { spec: { metrics: { definitions: METRICS }, ...(configTraffic ? { traffic: configTraffic } : {}) } } } } as unknown as GlidepathRepository;
-  return estimatePlanPower(release, { value: policy() } as LoadedDocument<RolloutPolicy>, repository)!;
+  return planPowerOf(policy(), traffic, configTraffic);
 }
 
 test('a 5 % stage needing ~5,405 canary users of 40,000 active users is told no duration is enough and the weight that would be', () => {
@@ -51,9 +30,7 @@ test('the weight the population warning names is one at which the population suf
   const at = (weight: number) => {
     const p = policy();
     const stages = [{ ...p.spec.stages[0]!, weight }];
-    const release = { value: { apiVersion: 'glidepath.dev/v1', kind: 'Release', metadata: { name: 'bench' }, spec: { policy: 'bench', traffic: { requestsPerHour: 50_000, activeUsers: 40_000 } } } } as unknown as LoadedDocument<Release>;
-    const repository = { config: { value: { spec: { metrics: { definitions: METRICS } } } } } as unknown as GlidepathRepository;
-    return estimatePlanPower(release, { value: { ...p, spec: { ...p.spec, stages } } } as LoadedDocument<RolloutPolicy>, repository)!.get('canary-5')!;
+    return planPowerOf({ ...p, spec: { ...p.spec, stages } }, { requestsPerHour: 50_000, activeUsers: 40_000 }).get('canary-5')!;
   };
   assert.equal(at(w).users?.enough, true);
   assert.equal(at(w - 1).users?.enough, false);
