@@ -90,7 +90,8 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
       // The line break goes separately: appending it to a plan of megabytes would copy the whole text.
       print: (text) => {
         stdout(text);
-        if (!(typeof text === 'string' ? text : (text.findLast((piece) => piece !== '') ?? '')).endsWith('\n')) stdout('\n');
+        const last = typeof text === 'string' ? text : (text.findLast((piece) => piece !== '') ?? '');
+        if (!last.endsWith('\n')) stdout('\n');
       },
       logger: stderrLogger,
       clock: systemClock,

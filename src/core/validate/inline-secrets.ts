@@ -52,9 +52,10 @@ export function isSecretKey(key: string): boolean {
   return secret;
 }
 
-const RANDOM_LOOKING = /[A-Za-z0-9+/=_-]{32,}/g;
+const TOKEN_CHARACTER = '[A-Za-z0-9+/=_-]';
+const RANDOM_LOOKING = new RegExp(`${TOKEN_CHARACTER}{32,}`, 'g');
 /** A run of 32 token characters, tried only where a run starts (from inside one it would rescan the run at every character). */
-const LONG_TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{32}/;
+const LONG_TOKEN = new RegExp(`(?<!${TOKEN_CHARACTER})${TOKEN_CHARACTER}{32}`);
 
 /**
  * A key `isSecretKey` accepts, as it can be written: the word in any case (Unicode case folding,
